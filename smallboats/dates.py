@@ -1,0 +1,28 @@
+"""Reading dates the way people write them: ISO (2025-04-15) or prose (15 April 2025)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as _dateutil
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str | dt.date | None) -> dt.date | None:
+    """``"2025-04-15"``, ``"15 April 2025"``, ``"April 15, 2025"`` -> date. Raises ValueError
+    with a message a person understands; None passes through."""
+    if text is None or isinstance(text, dt.date):
+        return text.date() if isinstance(text, dt.datetime) else text
+    s = str(text).strip()
+    if not s:
+        raise ValueError("empty date: give a date such as 2025-04-15 or '15 April 2025'")
+    try:
+        if _ISO.match(s):
+            return dt.date.fromisoformat(s)
+        if not re.search(r"\d{4}", s):
+            raise ValueError
+        return _dateutil.parse(s, dayfirst=True, default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date: {s!r}; give a date such as 2025-04-15 or '15 April 2025'") from None
