@@ -6,13 +6,16 @@ what was expected) and never reaches the store. Data flows one way: sources -> s
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .sources import Publication, SourceError, archive, daily_page, ods, weekly_page
-from .store import Store, sha256
+from .store import IngestResult, Store, sha256
 
 #: How each kind of file is found under the data folder and parsed.
 ODS_GLOB = "time-series/*.ods"
@@ -31,30 +34,40 @@ def default_data_dir() -> Path:
 
 @dataclass
 class BuildReport:
+    """What a build did: files read, and per kind how many were added / notice / unchanged."""
+
     files: int = 0
-    added: int = 0
-    notices: int = 0
-    unchanged: int = 0
     observations: int = 0
-    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_kind: dict[str, Counter] = field(default_factory=dict)
     problems: list[SourceError] = field(default_factory=list)
 
     def count(self, kind: str, status: str) -> None:
-        self.by_kind.setdefault(kind, {}).setdefault(status, 0)
-        self.by_kind[kind][status] += 1
+        self.by_kind.setdefault(kind, Counter())[status] += 1
+
+    def total(self, status: str) -> int:
+        return sum(c[status] for c in self.by_kind.values())
 
 
-def iter_sources(data_dir: Path) -> Iterator[tuple[str, bytes, Callable[[str, bytes], Publication]]]:
-    """(name, raw bytes, parser) for every publication under ``data_dir``, ODS first."""
-    if not data_dir.is_dir():
-        raise FileNotFoundError(f"no data folder at {data_dir}")
-    for path in sorted(data_dir.glob(ODS_GLOB)):
-        yield path.name, path.read_bytes(), ods.parse
-    for rel, parser in ARCHIVES.items():
-        path = data_dir / rel
-        if path.exists():
-            for name, data in archive.iter_members(path):
-                yield name, data, parser
+PARSERS: dict[str, Callable[[str, bytes], Publication]] = {
+    "ods": ods.parse, "daily_page": daily_page.parse, "weekly_page": weekly_page.parse}
+
+
+def guess_kind(path: Path) -> str:
+    """ods for .ods files; weekly_page for HTML whose path says weekly; else daily_page."""
+    if path.suffix.lower() == ".ods":
+        return "ods"
+    return "weekly_page" if "weekly" in str(path).lower() else "daily_page"
+
+
+def ingest_file(store: Store, path: Path, kind: str | None = None) -> IngestResult:
+    """Parse and store one file in one transaction; a file that does not parse raises
+    SourceError and leaves the store exactly as it was."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(str(path), "no such file")
+    data = path.read_bytes()
+    pub = parse_one(path.name, data, PARSERS[kind or guess_kind(path)])
+    return store.ingest(pub, data)
 
 
 def parse_one(name: str, data: bytes, parser: Callable[[str, bytes], Publication]) -> Publication:
@@ -67,32 +80,78 @@ def parse_one(name: str, data: bytes, parser: Callable[[str, bytes], Publication
         raise SourceError(name, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
 
-def build(store: Store, data_dir: Path | None = None, progress: Callable[[int], None] | None = None,
-          batch: int = 64) -> BuildReport:
-    """Ingest every publication under ``data_dir`` (idempotent). ``progress(n)`` is called
-    as files are read. Problems are collected in the report, not raised."""
-    data_dir = Path(data_dir) if data_dir else default_data_dir()
-    report = BuildReport()
-    pending: list[tuple[Publication, str]] = []
+Parsed = tuple[str, "Publication | SourceError | None", str]  # (file name, result, sha256 of the bytes)
 
-    def flush() -> None:
-        for pub, res in zip((p for p, _ in pending), store.ingest_many(pending)):
-            report.count(pub.kind, res.status)
-            setattr(report, res.status, getattr(report, res.status) + 1)
-            report.observations += res.n_observations
-        pending.clear()
 
-    for name, data, parser in iter_sources(data_dir):
-        report.files += 1
+def parse_files(files: Iterable[tuple[str, bytes]], parser: Callable[[str, bytes], Publication],
+                known: frozenset[str] = frozenset()) -> Iterator[Parsed]:
+    """Parse each (name, bytes): a file that does not parse gives its SourceError, a file
+    already in the store (by sha256) gives None without being parsed again."""
+    for name, data in files:
+        digest = sha256(data)
+        if digest in known:
+            yield name, None, digest
+            continue
         try:
-            pub = parse_one(name, data, parser)
+            yield name, parse_one(name, data, parser), digest
         except SourceError as err:
-            report.problems.append(err)
-        else:
-            pending.append((pub, sha256(data)))
-            if len(pending) >= batch:
-                flush()
-        if progress:
-            progress(1)
-    flush()
+            yield name, err, ""
+
+
+def _parse_archive(path: Path, parser: Callable[[str, bytes], Publication], known: frozenset[str]) -> list[Parsed]:
+    return list(parse_files(archive.iter_members(path), parser, known))
+
+
+def build(store: Store, data_dir: Path | None = None, progress: Callable[[int], None] | None = None,
+          workers: int = 2) -> BuildReport:
+    """Ingest every publication under ``data_dir`` (idempotent). ``progress(n)`` is called
+    as files are read. Problems are collected in the report, not raised.
+
+    With ``workers`` > 1 the largest archive (the daily pages) is parsed in a second process
+    while this one parses the ODS files and the rest; only parsing is parallel, the store is
+    written from this process alone.
+    """
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    if not data_dir.is_dir():
+        raise FileNotFoundError(f"no data folder at {data_dir}")
+    report = BuildReport()
+
+    def ingest(parsed: Iterable[Parsed], batch: int = 256) -> None:
+        pending: list[tuple[Publication, str]] = []
+
+        def flush() -> None:
+            for (pub, _), res in zip(pending, store.ingest_many(pending)):
+                report.count(pub.kind, res.status)
+                report.observations += res.n_observations
+            pending.clear()
+
+        for _, result, digest in parsed:
+            report.files += 1
+            if result is None:
+                report.count(kinds[digest], "unchanged")
+            elif isinstance(result, SourceError):
+                report.problems.append(result)
+            else:
+                pending.append((result, digest))
+                if len(pending) >= batch:
+                    flush()
+            if progress:
+                progress(1)
+        flush()
+
+    kinds = store.known_digests()
+    known = frozenset(kinds)
+    archives = [(data_dir / rel, parser) for rel, parser in ARCHIVES.items() if (data_dir / rel).exists()]
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if workers > 1 and archives else None
+    try:
+        background = pool.submit(_parse_archive, *archives.pop(0), known) if pool else None
+        odses = ((p.name, p.read_bytes()) for p in sorted(data_dir.glob(ODS_GLOB)))
+        ingest(parse_files(odses, ods.parse, known), batch=8)
+        for path, parser in archives:
+            ingest(parse_files(archive.iter_members(path), parser, known))
+        if background is not None:
+            ingest(background.result())
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return report

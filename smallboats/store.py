@@ -138,9 +138,15 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _query(self, sql: str, params: Iterable | None = None) -> pd.DataFrame:
+    def _query(self, sql: str, params: Iterable | dict | None = None) -> pd.DataFrame:
+        """Run ``sql``; DATE columns come back as ``datetime.date`` (not pandas timestamps)."""
         with self._lock:
-            return self.con.execute(sql, params or []).df()
+            cur = self.con.execute(sql, params or [])
+            dates = [d[0] for d in cur.description if str(d[1]) == "DATE"]
+            df = cur.df()
+        for c in dates:
+            df[c] = pd.Series([None if pd.isna(v) else v.date() for v in df[c]], index=df.index, dtype=object)
+        return df
 
     def version(self) -> str:
         """Changes whenever a vintage is added: a cache key and an HTTP ETag ingredient."""
@@ -177,15 +183,15 @@ class Store:
                 vid = next_id
                 next_id += 1
                 known_v.add(digest)
-                dates = [o.date for o in pub.observations]
-                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, min(dates), max(dates), len(dates), now))
+                first, last = min(o.date for o in pub.observations), pub.figures_to
+                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, first, last, len(pub.observations), now))
                 n = len(pub.observations)
+                freqs, days, metrics, values = zip(*pub.observations)
                 obs_cols["vintage_id"].extend([vid] * n)
-                for o in pub.observations:
-                    obs_cols["freq"].append(o.freq)
-                    obs_cols["date"].append(o.date)
-                    obs_cols["metric"].append(o.metric)
-                    obs_cols["value"].append(o.value)
+                obs_cols["freq"].extend(freqs)
+                obs_cols["date"].extend(days)
+                obs_cols["metric"].extend(metrics)
+                obs_cols["value"].extend(values)
                 results.append(IngestResult(pub.file_name, "added", vid, n))
             if not vint_rows and not notice_rows:
                 return results
@@ -213,6 +219,11 @@ class Store:
                 raise
             self._cache.clear()
             return results
+
+    def known_digests(self) -> dict[str, str]:
+        """sha256 -> kind of every file already stored (vintages and notices)."""
+        with self._lock:
+            return dict(self.con.execute("SELECT sha256, kind FROM vintages UNION ALL SELECT sha256, kind FROM notices").fetchall())
 
     def set_meta(self, key: str, value: str) -> None:
         with self._lock:
@@ -244,7 +255,7 @@ class Store:
         key = ("candidates", freq)
         if key not in self._cache:
             df = self._query(
-                "SELECT o.metric, o.date, o.value, o.vintage_id, v.published, v.figures_to "
+                "SELECT o.metric, o.date, o.value, o.vintage_id, v.published, (v.kind = 'ods') AS is_ods, v.figures_to "
                 "FROM observations o JOIN vintages v ON v.id = o.vintage_id WHERE o.freq = ?", [freq])
             self._cache[key] = _Candidates(df)
         return self._cache[key]
@@ -363,7 +374,9 @@ class _Candidates:
     oldest publication first, so that the as-of rule is a few vectorised numpy steps."""
 
     def __init__(self, df: pd.DataFrame):
-        df = df.sort_values(["metric", "date", "published", "figures_to", "vintage_id"], kind="stable")
+        # "newest" = latest publication date; on the same day the ODS time series counts as
+        # newer than a page (it is the Home Office's consolidated series), then latest figures.
+        df = df.sort_values(["metric", "date", "published", "is_ods", "figures_to", "vintage_id"], kind="stable")
         metric = df["metric"].to_numpy()
         date = pd.to_datetime(df["date"]).to_numpy().astype("datetime64[D]")
         new_group = np.ones(len(df), dtype=bool)

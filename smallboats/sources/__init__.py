@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Freq = Literal["day", "week"]
 
@@ -26,13 +26,15 @@ class SourceError(ValueError):
         self.problem = problem
         super().__init__(f"{file_name}: {problem}")
 
+    def __reduce__(self):  # picklable, so that parsing can run in another process
+        return (type(self), (self.file_name, self.problem))
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+
+class Observation(NamedTuple):
     """One published figure: ``metric`` on ``date`` (a day, or the Sunday ending a week).
 
     ``value`` is ``None`` where the publication says the figure is not available ("-"),
-    which is not the same as zero.
+    which is not the same as zero. (A named tuple: a vintage has ~11,000 of them.)
     """
 
     freq: Freq

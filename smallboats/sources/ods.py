@@ -98,7 +98,12 @@ def _sheet(file_name: str, wb: CalamineWorkbook, sheet: str) -> list[Observation
             raise SourceError(file_name, f"{sheet} row {n}: expected weeks ending on Sunday, found {first:%A %d %B %Y}")
         previous = first
         for (header, metric), cell in zip(columns[1:], row[1 : len(columns)]):
-            out.append(Observation(freq, first, metric, _value(file_name, sheet, n, header, cell)))  # type: ignore[arg-type]
+            # fast path: calamine gives whole numbers as floats
+            if type(cell) is float and cell >= 0 and cell.is_integer():
+                value: int | None = int(cell)
+            else:
+                value = _value(file_name, sheet, n, header, cell)
+            out.append(Observation(freq, first, metric, value))  # type: ignore[arg-type]
     if not out:
         raise SourceError(file_name, f"{sheet}: expected data rows under the header; found none")
     return out
