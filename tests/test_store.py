@@ -175,3 +175,44 @@ def test_build_reports_bad_files_and_strict_fails(tmp_path):
     assert res.exit_code == 1 and "01_June_2026" in res.output
     with Store(db, read_only=True) as s:
         assert list(s.vintages().file_name) == [DEC_12.name]
+
+
+def test_sources_compare_runs_over_every_page(db_path, store):
+    res = runner.invoke(app, ["--db", str(db_path), "--format", "json", "sources-compare"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    # every daily figure on a page is compared with the ODS for the same date, where the ODS has it
+    last_ods_day = max(r[0] for r in sheet_rows(NEWEST, "SB_01")).date()
+    pages = store.con.execute(
+        "SELECT count(*) FROM observations o JOIN vintages v ON v.id = o.vintage_id "
+        "WHERE v.kind <> 'ods' AND o.freq = 'day' AND o.date <= ?", [last_ods_day]
+    ).fetchone()[0]
+    assert out["compared"] == pages > 6000
+    assert len(out["differences"]) > 0 and str(len(out["differences"])) in out["summary"]
+    # one known disagreement, read off the pages by hand: 10 July 2026 was first published as 225, revised to 255
+    first = [d for d in out["differences"] if d["date"] == "2026-07-10" and d["metric"] == "arrivals"]
+    assert first and all(d["page_value"] == 225 for d in first)
+
+
+def test_vintages_and_notices_are_counted(db_path):
+    res = runner.invoke(app, ["--db", str(db_path), "--format", "json", "vintages"])
+    rows = json.loads(res.stdout)
+    kinds = {k: sum(r["kind"] == k for r in rows) for k in ("ods", "daily_page", "weekly_page")}
+    assert kinds == {"ods": len(list(ODS_DIR.glob("*.ods"))), "daily_page": 503, "weekly_page": 62}
+    assert all(r["published"] and r["figures_to"] for r in rows)
+    with Store(db_path, read_only=True) as s:
+        notices = s.notices()
+    assert notices.kind.value_counts().to_dict() == {"daily_page": 1048, "weekly_page": 186}
+    assert set(notices.reason) >= {"legacy page, no longer updated", "publication withdrawn"}
+
+
+def test_revisions_cli(db_path):
+    res = runner.invoke(app, ["--db", str(db_path), "--format", "csv", "revisions", "--from", "2026-01-01"])
+    assert res.exit_code == 0
+    header = res.stdout.splitlines()[0].split(",")
+    assert header[:4] == ["freq", "date", "metric", "old_value"]
+
+
+def test_bad_date_is_a_clear_error(db_path):
+    res = runner.invoke(app, ["--db", str(db_path), "series", "--from", "31 Febtember"])
+    assert res.exit_code == 2 and "not a date" in res.output
