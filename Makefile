@@ -45,7 +45,8 @@ $(SMALLBOATS_DB): $(DATA_FILES) $(wildcard smallboats/sources/*.py) smallboats/s
 build: $(SMALLBOATS_DB)
 
 run: $(VENV)/.installed $(SMALLBOATS_DB)
-	$(BIN)/smallboats --db $(SMALLBOATS_DB) summary
+	@echo "smallboats: http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api/v1/, docs: http://$(HOST):$(PORT)/docs)"
+	$(BIN)/smallboats --db $(SMALLBOATS_DB) serve --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest -n 2 -q

@@ -166,6 +166,62 @@ def build(
 
 
 @app.command()
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="ODS files or saved gov.uk pages.", show_default=False)],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="ods, daily_page or weekly_page (default: guessed from the name).", show_default=False)] = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Add publications to the store, one transaction each. The same file twice changes nothing."""
+    from .build import PARSERS, ingest_file
+    from .sources import SourceError
+
+    s = _settings(ctx, db, fmt)
+    if kind is not None and kind not in PARSERS:
+        fail(f"--kind must be one of {', '.join(PARSERS)}; got {kind!r}", 2)
+    rows, failed = [], 0
+    with open_store(s, read_only=False) as store:
+        for path in files:
+            try:
+                res = ingest_file(store, path, kind)
+                rows.append({"file": str(path), "status": res.status, "vintage_id": res.vintage_id, "observations": res.n_observations})
+            except SourceError as exc:
+                failed += 1
+                err.print(f"[bold red]error:[/] {exc} (nothing was stored from it)", highlight=False)
+    if rows:
+        emit(pd.DataFrame(rows), s.fmt, title="Ingested")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def fetch(
+    ctx: typer.Context,
+    raw_dir: Annotated[Optional[Path], typer.Option("--raw-dir", help="Where the downloaded files are kept (default: beside the store, in raw/).", show_default=False)] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="gov.uk or a mirror (default: $SMALLBOATS_GOVUK_URL or https://www.gov.uk).", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer.")] = 20.0,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Download the current ODS, daily page and weekly page from gov.uk and ingest them."""
+    from .fetch import FetchError, fetch as run_fetch
+
+    s = _settings(ctx, db, fmt)
+    store = open_store(s, read_only=False)
+    raw = raw_dir or store.path.parent / "raw"
+    try:
+        with err.status("fetching from gov.uk"):
+            report = run_fetch(store, raw, base_url, timeout)
+    except FetchError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    emit(pd.DataFrame([{"kind": i.kind, "status": i.status, "vintage_id": i.vintage_id, "file": str(i.file or ""), "url": i.url}
+                       for i in report.items]), s.fmt, title="Fetched from gov.uk")
+
+
+@app.command()
 def vintages(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) -> None:
     """One row per vintage (publication with figures) in the store."""
     s = _settings(ctx, db, fmt)
@@ -225,6 +281,372 @@ def sources_compare(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) ->
     else:
         emit(df, s.fmt, title="Pages against the ODS")
         err.print(summary)
+
+
+# -- questions (smallboats.questions) ------------------------------------------------------
+
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="As known on this date (default: the newest figures).", show_default=False)]
+
+
+def _ask(s: Settings, question: Any) -> Any:
+    """Run ``question(store)``; a question that cannot be asked becomes an error message."""
+    from .questions import InvalidQuestion, OutOfRange
+
+    with open_store(s) as store:
+        try:
+            return question(store)
+        except InvalidQuestion as exc:
+            fail(str(exc), 2)
+        except OutOfRange as exc:
+            fail(str(exc))
+
+
+def _cell(v: Any) -> Any:
+    """Display form: floats to 1 decimal, runs as 'start to end', lists joined."""
+    if isinstance(v, float):
+        return round(v, 1)
+    if isinstance(v, list):
+        return "; ".join(f"{r['start']} to {r['end']}" if isinstance(r, dict) and "start" in r else str(r) for r in v)
+    return v
+
+
+def _show(answer: Any, s: Settings, title: str, tables: tuple[str | None, ...] = (None,), sentence: str | None = None) -> None:
+    """JSON: the whole answer. CSV: its main table, exact. Table: its tables, rounded for
+    reading, then the sentence and where the figures come from."""
+    if s.fmt is Fmt.json:
+        emit(answer.model_dump(mode="json"), s.fmt)
+        return
+    if s.fmt is Fmt.csv:
+        emit(answer.to_pandas(tables[0]), s.fmt)
+        return
+    for t in tables:
+        df = answer.to_pandas(t)
+        if not df.empty:
+            df = df.map(_cell)
+            if "year" in df.columns:
+                df["year"] = df["year"].astype(str)
+        emit(df, s.fmt, title=title if t is None else f"{title}: {t.replace('_', ' ')}")
+    if sentence:
+        out.print(sentence, highlight=False)
+    ev = answer.evidence
+    known = f"as known on {ev.as_of}" if ev.as_of else "newest figures"
+    files = ", ".join(f"{v.file_name} ({v.kind}, published {v.published})" for v in ev.vintages)
+    out.print(f"Home Office, provisional; {known}; {ev.start} to {ev.end}; from {files}", highlight=False, style="dim")
+    if ev.note:
+        out.print(ev.note, highlight=False, style="yellow")
+
+
+@app.command("total")
+def total_cmd(
+    ctx: typer.Context,
+    start: Annotated[str, typer.Option("--from", help="First date (inclusive).", show_default=False)],
+    end: Annotated[str, typer.Option("--to", help="Last date (inclusive).", show_default=False)],
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Arrivals and boats between two dates (inclusive), and people per boat."""
+    from .questions import total
+
+    s = _settings(ctx, db, fmt)
+    a, b, d = date_arg(start, "--from"), date_arg(end, "--to"), date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: total(store, a, b, d))
+    _show(ans, s, "Small-boat arrivals",
+          sentence=f"{ans.arrivals:,} people on {ans.boats:,} boats ({ans.people_per_boat:.1f} per boat)"
+          if ans.arrivals is not None and ans.boats and ans.people_per_boat is not None else None)
+
+
+@app.command("ytd")
+def ytd_cmd(
+    ctx: typer.Context,
+    at: Annotated[Optional[str], typer.Argument(help="The date (default: the last in the record).", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Year to date against the same point of every earlier year; share of last year reached."""
+    from .questions import ytd
+
+    s = _settings(ctx, db, fmt)
+    a, d = date_arg(at, "date"), date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: ytd(store, a, d))
+    _show(ans, s, f"Year to date, {ans.at}", ("years",), ans.sentence)
+
+
+@app.command("records")
+def records_cmd(
+    ctx: typer.Context,
+    top: Annotated[int, typer.Option("--top", min=1, max=1000, help="How many of each.")] = 10,
+    period: Annotated[Optional[str], typer.Option("--period", help="Was this day, week (2025-W18), month (2025-05) or year a record when it happened?", show_default=False)] = None,
+    kind: Annotated[Optional[series_mod.Freq], typer.Option("--kind", help="Widen a --period day to its week, month or year.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Busiest days, weeks, months and years; the busiest day of each year."""
+    from .questions import records as records_q
+
+    s = _settings(ctx, db, fmt)
+    d = date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: records_q(store, top, d, period, kind))
+    _show(ans, s, "Busiest", ("days", "weeks", "months", "years", "busiest_day_each_year"),
+          ans.check.sentence if ans.check else None)
+
+
+@app.command("compare")
+def compare_cmd(
+    ctx: typer.Context,
+    start: Annotated[str, typer.Argument(help="First date (inclusive).", show_default=False)],
+    end: Annotated[Optional[str], typer.Argument(help="Last date (default: the last in the record).", show_default=False)] = None,
+    with_: Annotated[Optional[tuple[str, str]], typer.Option("--with", help="FROM TO of the period to compare with (default: the same dates a year earlier).", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Compare two periods: arrivals and boats, with absolute and percent change."""
+    from .questions import compare
+
+    s = _settings(ctx, db, fmt)
+    a, b, d = date_arg(start, "FROM"), date_arg(end, "TO"), date_arg(as_of, "--as-of")
+    wa, wb = (date_arg(with_[0], "--with FROM"), date_arg(with_[1], "--with TO")) if with_ else (None, None)
+    ans = _ask(s, lambda store: compare(store, a, b, wa, wb, d))
+    _show(ans, s, "Comparison", sentence=ans.sentence)
+
+
+@app.command("streaks")
+def streaks_cmd(
+    ctx: typer.Context,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only this year's rows.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Longest runs of days with and without arrivals; days with arrivals per month and year."""
+    from .questions import streaks
+
+    s = _settings(ctx, db, fmt)
+    d = date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: streaks(store, year, d))
+    w, wo = ans.longest_with_arrivals, ans.longest_without_arrivals
+    sentence = "; ".join(f"longest run {label} over the whole record: {x.days} days ("
+                         + ", ".join(f"{r.start} to {r.end}" for r in x.runs) + ")"
+                         for label, x in (("with arrivals", w), ("without arrivals", wo)) if x)
+    _show(ans, s, "Days with arrivals", ("years", "months"), sentence[0].upper() + sentence[1:] if sentence else None)
+
+
+@app.command("rank")
+def rank_cmd(
+    ctx: typer.Context,
+    period: Annotated[str, typer.Argument(help="A day (2025-04-15, '15 April 2025'), week (2025-W18), month (2025-05, 'May 2025') or year (2025).", show_default=False)],
+    kind: Annotated[Optional[series_mod.Freq], typer.Option("--kind", help="Rank the week, month or year containing a day.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Where a day, week, month or year stands among all of its kind, and whether it was a record."""
+    from .questions import rank
+
+    s = _settings(ctx, db, fmt)
+    d = date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: rank(store, period, kind, d))
+    _show(ans, s, "Rank", sentence=f"{ans.sentence} {ans.record.sentence}")
+
+
+@app.command("prevented")
+def prevented_cmd(
+    ctx: typer.Context,
+    start: Annotated[Optional[str], typer.Option("--from", help="Weeks ending on or after this date.", show_default=False)] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Weeks ending on or before this date.", show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """French preventions per week and the share of attempts prevented, where published."""
+    from .questions import prevented
+
+    s = _settings(ctx, db, fmt)
+    a, b, d = date_arg(start, "--from"), date_arg(end, "--to"), date_arg(as_of, "--as-of")
+    ans = _ask(s, lambda store: prevented(store, a, b, d))
+    sentence = (f"Over the {ans.weeks_with_figures} weeks with prevention figures: {ans.prevented_people:,} people prevented, "
+                f"{ans.arrivals:,} arrived; {ans.share_prevented_pct:.1f}% of attempts prevented."
+                if ans.share_prevented_pct is not None and ans.prevented_people is not None and ans.arrivals is not None
+                else "No week in the range has prevention figures.")
+    _show(ans, s, "Prevented crossings (SB_02)", ("weeks",), sentence)
+
+
+class CheckFmt(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command("check")
+def check_cmd(
+    ctx: typer.Context,
+    file: Annotated[Optional[str], typer.Argument(help="The article: a text file or a saved HTML page ('-' or nothing: standard input).", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The article's publication date: 2025-04-15 or '15 April 2025'.", show_default=False)] = None,
+    infer: Annotated[bool, typer.Option("--infer-date", help="Without --date: estimate the date from the figures (the output says it is a guess).")] = False,
+    fmt: Annotated[Optional[CheckFmt], typer.Option("--format", "-f", help="table, json, markdown or html.", show_default=False)] = None,
+    db: DbOpt = None,
+) -> None:
+    """Check every crossing figure in a news article against the record as it stood on its date."""
+    from .claims import check, page_date
+    from .claims import report as claim_report
+
+    base = _settings(ctx, db, None)
+    if fmt is None:
+        if base.fmt is Fmt.csv:
+            fail("check has no csv output: use --format table, json, markdown or html", 2)
+        fmt = CheckFmt(base.fmt.value)
+    if file in (None, "-"):
+        if sys.stdin.isatty():
+            fail("give the article: a FILE, or '-' and the text on standard input", 2)
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        path = Path(file)
+        if not path.is_file():
+            fail(f"no such file: {file}", 2)
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    day = date_arg(date, "--date")
+    if day is None and not infer:
+        hint = f" (the page says it was published on {found}: --date {found})" if (found := page_date(text)) else ""
+        fail("checking needs the article's publication date: pass --date YYYY-MM-DD, or --infer-date to estimate "
+             f"it from the figures{hint}", 2)
+    with open_store(base) as store:
+        try:
+            report = check(text, day, store, infer_date=infer)
+        except ValueError as exc:
+            fail(str(exc))
+    if fmt is CheckFmt.json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif fmt is CheckFmt.markdown:
+        sys.stdout.write(claim_report.markdown(report))
+    elif fmt is CheckFmt.html:
+        sys.stdout.write(claim_report.html_page(report))
+    else:
+        out.print(claim_report.table(report))
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    db: DbOpt = None,
+) -> None:
+    """Serve the HTTP API (and the dashboard, if installed); the store is opened read-only."""
+    import uvicorn
+
+    from .api import create_app
+
+    s = _settings(ctx, db, None)
+    path = s.db or default_db_path()
+    if not Path(path).exists():
+        fail(f"no store at {path}: run `smallboats build` first (or pass --db)")
+    app_ = create_app(path)
+    err.print(f"serving {path} at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/, OpenAPI: http://{host}:{port}/docs)",
+              highlight=False, soft_wrap=True)
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False)
+    finally:
+        app_.state.smallboats.store.close()
+
+
+# -- forecasts (smallboats.forecast) --------------------------------------------------------
+
+def _interval_row(label: str, first: Any, last: Any, iv: dict) -> dict:
+    return {"": label, "from": first, "to": last, "point": iv["point"], "80% from": iv["p10"], "80% to": iv["p90"],
+            "95% from": iv["p2.5"], "95% to": iv["p97.5"]}
+
+
+@app.command("forecast")
+def forecast_cmd(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Year to project (default: the as-of date's; the next one is allowed).", show_default=False)] = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Projected arrivals for the rest of the year, the whole year and the next 7 and 28 days, with
+    80% and 95% intervals; the chance the year ends above the last and the record year."""
+    from .forecast import ForecastError, forecast
+
+    s = _settings(ctx, db, fmt)
+    d = date_arg(as_of, "--as-of")
+    with open_store(s) as store:
+        try:
+            fc = forecast(store, d, year).to_dict()
+        except ForecastError as exc:
+            fail(str(exc))
+    if s.fmt is Fmt.json:
+        emit(fc, s.fmt)
+        return
+    year_row = _interval_row(f"{fc['year']} total", f"{fc['year']}-01-01", f"{fc['year']}-12-31", fc["year_total"])
+    rows = [year_row] + [_interval_row(label, fc[k]["start"], fc[k]["end"], fc[k]) for label, k in
+                         (("rest of year", "rest_of_year"), ("next 7 days", "next_7_days"), ("next 28 days", "next_28_days"))]
+    emit(pd.DataFrame(rows), s.fmt, title=f"Small-boat arrivals projected for {fc['year']}",
+         caption=f"Home Office, provisional; record as known on {fc['as_of']}, to {fc['data_through']}; "
+                 f"{fc['year_to_date']:,} arrived in {fc['year']} by then")
+    if s.fmt is Fmt.csv:
+        return
+    for key, label in (("previous_year", "the previous year"), ("record_year", "the record year")):
+        ref, p = fc[key], fc[f"p_above_{key}"]
+        if ref is not None and p is not None:
+            out.print(f"Chance {fc['year']} ends above {label}, {ref['year']} ({ref['total']:,}): {p:.0%}", highlight=False)
+    cmp = fc["comparison"].get("year_total")
+    if cmp:
+        out.print(f"For comparison, {fc['comparison']['method']}: {cmp['point']:,} (80%: {cmp['p10']:,} to {cmp['p90']:,})",
+                  highlight=False, style="dim")
+    out.print(f"Method: {fc['method']}", highlight=False, style="dim")
+    for note in fc["notes"]:
+        out.print(note, highlight=False, style="yellow")
+
+
+def _years_arg(text: str) -> range:
+    try:
+        first, _, last = text.partition("-")
+        years = range(int(first), int(last or first) + 1)
+    except ValueError:
+        years = range(0)
+    if not years:
+        fail(f"--years: give a year or a range such as 2020-2025, not {text!r}", 2)
+    return years
+
+
+@app.command("backtest")
+def backtest_cmd(
+    ctx: typer.Context,
+    years: Annotated[str, typer.Option("--years", help="Years to backtest: 2024, or a range such as 2020-2025.")] = "2020-2025",
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="Where to write the PNG chart (default: backtest-YEARS.png here).", show_default=False)] = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = None,
+) -> None:
+    """Forecast each year's total on every first of the month from the record known then, and
+    compare with the outcome: mean absolute % error and interval coverage, model against baselines."""
+    from .forecast import ForecastError, backtest, write_chart
+
+    s = _settings(ctx, db, fmt)
+    span = _years_arg(years)
+    with open_store(s) as store:
+        try:
+            bt = backtest(store, span)
+        except ForecastError as exc:
+            fail(str(exc))
+    path = write_chart(bt, chart or Path(f"backtest-{span[0]}-{span[-1]}.png"))
+    if s.fmt is Fmt.json:
+        emit({**bt.to_dict(), "chart": str(path)}, s.fmt)
+    else:
+        summary = bt.by_month + [{"month": "from 1 July", **bt.from_july()}]
+        rows = [{"forecast on": m["month"] if isinstance(m["month"], str) else dt.date(2000, m["month"], 1).strftime("1 %b"),
+                 "n": m["n"], "model MAPE %": m["model"]["mape"], "model 80% coverage": m["model"]["coverage80"],
+                 "model 95% coverage": m["model"]["coverage95"], "straight line MAPE %": m["straight_line"]["mape"],
+                 "last year MAPE %": m["last_year"]["mape"], "ETS MAPE %": m["ets"]["mape"],
+                 "ETS 80% coverage": m["ets"]["coverage80"], "ETS 95% coverage": m["ets"]["coverage95"]} for m in summary]
+        emit(pd.DataFrame(rows), s.fmt, title=f"Backtest of year-end forecasts, {span[0]}-{span[-1]}",
+             caption=f"{len(bt.rows)} forecasts in {bt.seconds:.1f} s; model: seasonal level; baselines: straight line "
+                     "through the year so far, and the year so far plus the rest of last year")
+    err.print(f"chart: {path}", highlight=False)
 
 
 def main() -> None:  # console-script entry

@@ -53,6 +53,11 @@ CREATE TABLE IF NOT EXISTS notices (
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
+#: Figures for the days after the last one published by D count as "not yet published" when
+#: that last day is at most this many days before D (the ODS comes out weekly, a week or so in
+#: arrears); a longer silence is a gap in the archive (none bundled from Feb 2023 to Nov 2025).
+PUBLICATION_LAG_DAYS = 31
+
 DAILY_METRICS = ("arrivals", "boats", "uncontrolled_boats")
 WEEKLY_METRICS = ("arrivals", "boats", "uncontrolled_boats", "prevented_people", "prevented_events")
 
@@ -138,11 +143,12 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _query(self, sql: str, params: Iterable | dict | None = None) -> pd.DataFrame:
-        """Run ``sql``; DATE columns come back as ``datetime.date`` (not pandas timestamps)."""
+    def _query(self, sql: str, params: Iterable | dict | None = None, python_dates: bool = True) -> pd.DataFrame:
+        """Run ``sql``; DATE columns come back as ``datetime.date`` (not pandas timestamps)
+        unless ``python_dates`` is False (large frames that stay in numpy)."""
         with self._lock:
             cur = self.con.execute(sql, params or [])
-            dates = [d[0] for d in cur.description if str(d[1]) == "DATE"]
+            dates = [d[0] for d in cur.description if str(d[1]) == "DATE"] if python_dates else []
             df = cur.df()
         for c in dates:
             df[c] = pd.Series([None if pd.isna(v) else v.date() for v in df[c]], index=df.index, dtype=object)
@@ -150,7 +156,8 @@ class Store:
 
     def version(self) -> str:
         """Changes whenever a vintage is added: a cache key and an HTTP ETag ingredient."""
-        row = self.con.execute("SELECT count(*), coalesce(max(id), 0) FROM vintages").fetchone()
+        with self._lock:
+            row = self.con.execute("SELECT count(*), coalesce(max(id), 0) FROM vintages").fetchone()
         return f"{row[0]}-{row[1]}"
 
     # -- writing -------------------------------------------------------------------
@@ -256,7 +263,7 @@ class Store:
         if key not in self._cache:
             df = self._query(
                 "SELECT o.metric, o.date, o.value, o.vintage_id, v.published, (v.kind = 'ods') AS is_ods, v.figures_to "
-                "FROM observations o JOIN vintages v ON v.id = o.vintage_id WHERE o.freq = ?", [freq])
+                "FROM observations o JOIN vintages v ON v.id = o.vintage_id WHERE o.freq = ?", [freq], python_dates=False)
             self._cache[key] = _Candidates(df)
         return self._cache[key]
 
@@ -392,8 +399,10 @@ class _Candidates:
     def select(self, as_of: dt.date | None) -> pd.DataFrame:
         """Long frame (date, metric, value, vintage_id, later_publication) as known on ``as_of``:
         per (metric, date) the newest vintage published on or before ``as_of``; where none has
-        it, the oldest that has it (``later_publication``). Dates after ``as_of``, and after the
-        last date any vintage known by then covers, are left out."""
+        it, the oldest that has it (``later_publication``). Dates after ``as_of`` are left out, and
+        so are dates after the last one any vintage known by then covers, when that is within
+        :data:`PUBLICATION_LAG_DAYS` of ``as_of`` (they had not been published yet); a longer
+        silence is a gap in the archive, and those days come from later publications too."""
         if len(self.starts) == 0:
             return pd.DataFrame(columns=["date", "metric", "value", "vintage_id", "later_publication"])
         if as_of is None:
@@ -404,7 +413,9 @@ class _Candidates:
             newest_known = np.maximum.reduceat(np.where(known, np.arange(len(known)), -1), self.starts)
             later = newest_known < 0
             pos = np.where(later, self.starts, newest_known)
-            cut = min(d, self.date[~later].max()) if (~later).any() else d
+            last_known = self.date[~later].max() if (~later).any() else None
+            lag = PUBLICATION_LAG_DAYS
+            cut = last_known if last_known is not None and d - last_known <= np.timedelta64(lag, "D") else d
             keep = self.date <= cut
         return pd.DataFrame({
             "date": pd.to_datetime(self.date[keep]).date,

@@ -216,3 +216,16 @@ def test_revisions_cli(db_path):
 def test_bad_date_is_a_clear_error(db_path):
     res = runner.invoke(app, ["--db", str(db_path), "series", "--from", "31 Febtember"])
     assert res.exit_code == 2 and "not a date" in res.output
+
+
+def test_as_of_in_a_gap_of_the_archive_fills_from_later_publications(store):
+    # no publication with figures is bundled from February 2023 to November 2025: as of the end
+    # of 2024 the days since the last MoD page come from the oldest later vintage, flagged
+    day = store.daily(dt.date(2024, 12, 31)).set_index("date")
+    assert day.index.max() == dt.date(2024, 12, 31)
+    assert day.loc[dt.date(2024, 1, 1):, "later_publication"].all()
+    oldest = {r[0].date(): int(r[1]) for r in sheet_rows(ODS_DIR / "14_November_2025_Small_boats_-_time_series.ods", "SB_01")}
+    assert all(int(day.arrivals[d]) == oldest[d] for d in day.loc[dt.date(2024, 1, 1):].index)
+    # while publications come out week by week, days not yet published stay out
+    covered = store.daily(dt.date(2026, 3, 1))
+    assert covered.date.max() < dt.date(2026, 3, 1) and not covered.later_publication.any()

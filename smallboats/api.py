@@ -1,0 +1,322 @@
+"""The HTTP API: one GET endpoint per question under ``/api/v1/``, OpenAPI at ``/openapi.json``.
+
+The store is opened read-only (an in-memory snapshot, see :meth:`Store.refresh`), checked
+for a new vintage at most every few seconds, so ``smallboats fetch`` can write while this
+serves. Answers carry an ETag (store version + request) and Cache-Control; ``If-None-Match``
+gets 304. Bad parameters get 422, dates outside the record 404 with the covered range.
+
+To add an endpoint, decorate a function with ``@router.get(...)`` / ``@router.post(...)`` in
+this module, take ``store: Store = Depends(get_store)``, and return ``cached(request, compute)``
+to get ETags and caching for free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import os
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Annotated, Any, Callable, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+
+from . import __version__, questions as q
+from .claims import Report as ClaimReport, check as check_article
+from .dates import parse_date
+from .forecast import ForecastError, ForecastReport, forecast
+from .store import Store, default_db_path
+
+REFRESH_SECONDS = 5.0
+CACHE_CONTROL = "public, max-age=60"
+CACHE_SIZE = 4096
+
+
+class Covered(BaseModel):
+    start: dt.date
+    end: dt.date
+
+
+class Problem(BaseModel):
+    """What was wrong with the request, in words."""
+
+    detail: str
+    covered: Covered | None = Field(None, description="The dates the record covers (404 only).")
+
+
+class VintageInfo(BaseModel):
+    id: int
+    kind: str
+    file_name: str
+    published: dt.date
+    figures_from: dt.date
+    figures_to: dt.date
+    n_observations: int
+    sha256: str
+
+
+class Revision(BaseModel):
+    freq: str
+    date: dt.date
+    metric: str
+    old_value: int | None
+    old_vintage: str
+    old_published: dt.date
+    new_value: int | None
+    new_vintage: str
+    new_published: dt.date
+
+
+class _State:
+    """The read-only store, its version, and a cache of rendered answers keyed by ETag."""
+
+    def __init__(self, db_path: Path):
+        self.store = Store(db_path, read_only=True)
+        self.version = self.store.version()
+        self.checked = time.monotonic()
+        self.lock = threading.Lock()
+        self.cache: OrderedDict[str, bytes] = OrderedDict()
+        self.warm()
+
+    def warm(self) -> None:
+        """Select the newest figures now (seconds on a full store), not in the first request."""
+        self.store.daily()
+        self.store.weekly_published()
+
+    def refresh(self) -> None:
+        """Reload the snapshot if the file changed; at most once every REFRESH_SECONDS. The
+        request that finds a new vintage waits for the reload (once per new vintage)."""
+        if time.monotonic() - self.checked < REFRESH_SECONDS or not self.lock.acquire(blocking=False):
+            return
+        try:
+            self.checked = time.monotonic()
+            if self.store.refresh():
+                self.version = self.store.version()
+                self.cache.clear()
+                self.warm()
+        finally:
+            self.lock.release()
+
+
+def _state(request: Request) -> _State:
+    state: _State = request.app.state.smallboats
+    state.refresh()
+    return state
+
+
+async def get_store(request: Request) -> Store:
+    """Dependency: the (refreshed) read-only store."""
+    return _state(request).store
+
+
+def etag(state: _State, request: Request) -> str:
+    """Store version + a digest of the path and the (sorted) query."""
+    query = b"&".join(sorted(request.scope["query_string"].split(b"&")))
+    digest = hashlib.blake2b(request.scope["path"].encode() + b"?" + query, digest_size=10).hexdigest()
+    return f'"{state.version}-{digest}"'
+
+
+def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) -> Response:
+    """Answer from the cache, or 304 if the client has it, or ``compute(store)`` rendered as JSON."""
+    state = _state(request)
+    tag = etag(state, request)
+    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    body = state.cache.get(tag)
+    if body is None:
+        result = compute(state.store)
+        body = result.model_dump_json().encode() if isinstance(result, BaseModel) else _LIST.dump_json(result)
+        with state.lock:
+            state.cache[tag] = body
+            while len(state.cache) > CACHE_SIZE:
+                state.cache.popitem(last=False)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+_LIST = TypeAdapter(list[Any])
+
+
+def day(text: str | None, name: str) -> dt.date | None:
+    """A query parameter as a date, or 422 saying what to give."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise q.InvalidQuestion(f"{name}: {exc}") from None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the ETag sent in If-None-Match is current."},
+    404: {"model": Problem, "description": "Dates outside the record; `covered` gives its range."},
+    422: {"model": Problem, "description": "A parameter that could not be understood."},
+}
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+AsOf = Annotated[str | None, Query(description="As known on this date: 2025-04-15 or '15 April 2025'. Default: the newest figures.")]
+From = Annotated[str | None, Query(alias="from", description="First date (inclusive).")]
+To = Annotated[str | None, Query(alias="to", description="Last date (inclusive).")]
+KindQ = Annotated[Literal["day", "week", "month", "year"] | None, Query(description="Widen a day to the week, month or year containing it.")]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+@router.get("/total", response_model=q.Total, summary="Arrivals and boats between two dates (inclusive)")
+async def total_ep(request: Request, start: Annotated[str, Query(alias="from", description="First date (inclusive).")],
+             end: Annotated[str, Query(alias="to", description="Last date (inclusive).")], as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.total(store, day(start, "from"), day(end, "to"), day(as_of, "as_of")))  # type: ignore[arg-type]
+
+
+@router.get("/ytd", response_model=q.Ytd, summary="Year to date against the same point of every earlier year")
+async def ytd_ep(request: Request, at: Annotated[str | None, Query(description="The date (default: the last in the record).")] = None,
+           as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.ytd(store, day(at, "at"), day(as_of, "as_of")))
+
+
+@router.get("/records", response_model=q.Records, summary="Busiest days, weeks, months and years")
+async def records_ep(request: Request, top: Annotated[int, Query(ge=1, le=100)] = 10,
+               period: Annotated[str | None, Query(description="Check whether this day, week (2025-W18), month (2025-05) or year was a record when it happened.")] = None,
+               kind: KindQ = None, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.records(store, top, day(as_of, "as_of"), period, kind))
+
+
+@router.get("/compare", response_model=q.Comparison, summary="Two periods side by side")
+async def compare_ep(request: Request, start: Annotated[str, Query(alias="from", description="First date (inclusive).")],
+               end: To = None,
+               with_from: Annotated[str | None, Query(description="First date of the period to compare with (default: a year earlier).")] = None,
+               with_to: Annotated[str | None, Query(description="Last date of the period to compare with.")] = None,
+               as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.compare(store, day(start, "from"), day(end, "to"), day(with_from, "with_from"),  # type: ignore[arg-type]
+                                             day(with_to, "with_to"), day(as_of, "as_of")))
+
+
+@router.get("/streaks", response_model=q.Streaks, summary="Runs of days with and without arrivals")
+async def streaks_ep(request: Request, year: Annotated[int | None, Query(ge=1, le=9999)] = None, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.streaks(store, year, day(as_of, "as_of")))
+
+
+@router.get("/rank", response_model=q.Rank, summary="Where a day, week, month or year stands among all of its kind")
+async def rank_ep(request: Request,
+            period: Annotated[str, Query(description="2025-04-15, '15 April 2025', 2025-W18, 2025-05, 'May 2025' or 2025.")],
+            kind: KindQ = None, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.rank(store, period, kind, day(as_of, "as_of")))
+
+
+@router.get("/prevented", response_model=q.Prevented, summary="French preventions per week and the share of attempts prevented")
+async def prevented_ep(request: Request, start: From = None, end: To = None, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.prevented(store, day(start, "from"), day(end, "to"), day(as_of, "as_of")))
+
+
+@router.get("/series", response_model=q.Series, summary="Arrivals, boats and uncontrolled landings by day, week, month or year")
+async def series_ep(request: Request, freq: Literal["day", "week", "month", "year"] = "day",
+              start: From = None, end: To = None, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.series(store, freq, day(start, "from"), day(end, "to"), day(as_of, "as_of")))
+
+
+@router.get("/vintages", response_model=list[VintageInfo], summary="Every publication with figures in the store")
+async def vintages_ep(request: Request) -> Response:
+    def compute(store: Store) -> list[Any]:
+        v = store.vintages().drop(columns=["ingested_at"])
+        return [VintageInfo(**r) for r in v.to_dict("records")]
+    return cached(request, compute)
+
+
+@router.get("/revisions", response_model=list[Revision], summary="Every value that changed between successive ODS vintages")
+async def revisions_ep(request: Request, start: From = None, end: To = None) -> Response:
+    def compute(store: Store) -> list[Any]:
+        df = store.revisions(day(start, "from"), day(end, "to"))
+        return [Revision(**r) for r in df.astype(object).where(df.notna(), None).to_dict("records")]
+    return cached(request, compute)
+
+
+@router.get("/forecast", response_model=ForecastReport,
+            summary="Projected arrivals for the rest of the year, the whole year and the next 7 and 28 days, with 80% and 95% intervals")
+async def forecast_ep(request: Request, as_of: AsOf = None,
+                      year: Annotated[int | None, Query(ge=1, le=9999, description="Year to project (default: the as-of date's; the next one is allowed).")] = None) -> Response:
+    def compute(store: Store) -> ForecastReport:
+        try:
+            return forecast(store, day(as_of, "as_of"), year).report()
+        except ForecastError as exc:
+            raise q.InvalidQuestion(str(exc)) from None
+    return cached(request, compute)
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(description="The article: plain text, or a saved HTML page (its article body is extracted).")
+    date: str | None = Field(None, description="The article's publication date: 2025-04-15 or '15 April 2025'.")
+    infer_date: bool = Field(False, description="Without a date, estimate one from the figures (the report says it is a guess).")
+
+
+@router.post("/check", response_model=ClaimReport,
+             summary="Check every crossing figure in a news article against the record as it stood on its date",
+             description="Send JSON `{\"text\": ..., \"date\": ...}`, or the article itself (text/plain or text/html) "
+                         "with `?date=`. Without a date: 422, unless `infer_date` is true.",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": CheckRequest.model_json_schema()},
+                 "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}})
+async def check_ep(request: Request, store: StoreDep,
+                   date: Annotated[str | None, Query(description="Publication date, for a text or HTML body.")] = None,
+                   infer_date: Annotated[bool, Query(description="Estimate the date from the figures.")] = False) -> Response:
+    raw = await request.body()
+    if "json" in request.headers.get("content-type", ""):
+        try:
+            body = CheckRequest.model_validate_json(raw)
+        except ValidationError as exc:
+            raise q.InvalidQuestion(f"body: {exc.errors()[0].get('msg', 'invalid')}; send {{\"text\": ..., \"date\": ...}}") from None
+        text, when, infer = body.text, body.date or date, body.infer_date or infer_date
+    else:
+        text, when, infer = raw.decode("utf-8", errors="replace"), date, infer_date
+    if not text.strip():
+        raise q.InvalidQuestion("text: the article is empty")
+    published = day(when, "date")
+    if published is None and not infer:
+        raise q.InvalidQuestion("date: checking needs the article's publication date (or infer_date=true to estimate it)")
+    try:
+        report = await run_in_threadpool(check_article, text, published, store, infer_date=infer)
+    except ValueError as exc:
+        raise q.InvalidQuestion(str(exc)) from None
+    return Response(report.model_dump_json(), media_type="application/json")
+
+
+def _problem(status: int, detail: str, covered: Covered | None = None) -> JSONResponse:
+    return JSONResponse(Problem(detail=detail, covered=covered).model_dump(mode="json", exclude_none=True), status_code=status)
+
+
+def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
+    """The FastAPI app over the store at ``db_path`` (default: $SMALLBOATS_DB)."""
+    # The snapshot lives as long as the app: it holds no lock on the file, so there is
+    # nothing to release at shutdown (and one app may be started by several servers).
+    state = _State(Path(db_path) if db_path is not None else default_db_path())
+    app = FastAPI(title="smallboats", version=__version__,
+                  description="Small-boat arrivals across the English Channel (Home Office), as known on any date, "
+                              "each answer with the publications it came from.")
+    app.state.smallboats = state
+
+    @app.exception_handler(q.OutOfRange)
+    async def _out_of_range(request: Request, exc: q.OutOfRange) -> JSONResponse:
+        covered = Covered(start=exc.first, end=exc.last) if exc.first and exc.last else None
+        return _problem(404, str(exc), covered)
+
+    @app.exception_handler(q.InvalidQuestion)
+    async def _invalid(request: Request, exc: q.InvalidQuestion) -> JSONResponse:
+        return _problem(422, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ())[1:]) or "request"
+            parts.append(f"{where}: {e.get('msg', 'invalid')}")
+        return _problem(422, "; ".join(parts))
+
+    app.include_router(router)
+    if importlib.util.find_spec("smallboats.web") is not None:
+        from . import web
+
+        app.include_router(web.router)
+    return app

@@ -1,0 +1,664 @@
+"""Checking each crossing figure against the record: the official value as published on or
+before the article's date (what a journalist could have seen) and the latest, a verdict with a
+one-line reason, and how the qualifier set the tolerance.
+
+Verdicts
+--------
+* **accurate**: the official figure fits the claim within the tolerance its qualifier sets;
+* **inaccurate**: it does not;
+* **unverifiable**: the period cannot be resolved (not stated, in the future, before 2018) or
+  the record has no figure for it;
+* **not a crossing figure**: deaths, returns, arrests, money, ages, years, boats seen, ...:
+  never checked; where the figure belongs to other data, the claim says which.
+
+Tolerance, by qualifier (N as written; "step" is the rounding unit the writer used: 100 for
+36,800, 1,000 for 9,000, 1 for 36,956; for "around" a number ending in 5, as 650, is read as
+rounded to 50):
+
+* plain count: equal. A number ending in two or more zeros ("36,800") is read as rounded:
+  within half a step. Where no publication before the article's date is in the record (the
+  figure comes from a later one), a plain count within 0.1% (for day-sized figures 0.5%, at
+  most 3: 755 +-3, 220 +-1, 11 exactly) is accurate and
+  flagged as a likely provisional figure: the provisional daily figures differ from the later
+  time series by a few people (of the 110 daily arrivals figures where the 2022 and 2026 daily
+  pages and the time series disagree, 27 differ by 1 to 3; a running total of 36,956 on the
+  day against 36,954 in the time series);
+* "more than"/"over"/"at least": above (at least) N, and at most N plus a step or 10% of N,
+  whichever is larger ("more than 700": 701-800), so that a floor far below the figure is not
+  passed as accurate;
+* "just over": above N, within 5%;
+* "almost"/"nearly"/"just under": below N and within 5% of it;
+* "around"/"about"/"roughly"/"some": within half a step, and at least 2% of N;
+* "fewer than"/"under" and "up to": below (at most) N, within a step or 10%;
+* percentages, ratios, people per boat: the computed value rounded or truncated to the
+  precision written ("31%" covers 30.5 to <32); with "around", within 10%; "three times" and
+  "doubled" within 10%;
+* running totals ("so far this year", "since Labour came to power", "the past week") are
+  checked through the article's date and, if that does not fit, through the day before: the
+  Home Office publishes a day's figures the next day, so an article may not have that day's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import questions, series
+from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
+from ..store import Store
+from .extract import NEEDS, Document, Mention
+from .models import Claim, Official, PeriodOut, Verdict
+from .numbers import Quantity
+from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
+
+_KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
+#: how far a plain count may be from a figure published only later (see the module docstring)
+
+
+def provisional_margin(n: float) -> int:
+    """0.1% of ``n``; for day-sized figures 0.5%, at most 3 (755 -> 3, 220 -> 1, 11 -> 0)."""
+    return math.floor(max(0.001 * n, min(3.0, 0.005 * n)))
+
+
+def fmt(x: float | None, rate: bool = False) -> str:
+    if x is None:
+        return "not available"
+    if rate:
+        return f"{x:,.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:,.0f}"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+# -- tolerance ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    lo: float | None
+    hi: float | None
+    lo_open: bool
+    hi_open: bool
+    text: str
+
+    def ok(self, x: float) -> bool:
+        if self.lo is not None and (x <= self.lo if self.lo_open else x < self.lo - 1e-9):
+            return False
+        if self.hi is not None and (x >= self.hi if self.hi_open else x > self.hi + 1e-9):
+            return False
+        return True
+
+
+def _n(x: float, rate: bool) -> str:
+    return fmt(x, rate)
+
+
+def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tolerance:
+    """The range of official values that bear the claim out, and why."""
+    n, step, qual = q.value, q.step, q.qualifier
+    written = f"'{(qual + ' ') if qual else ''}{q.text}'"
+    if rate:
+        unit = step if step < 1 else 1.0
+        if q.unit == "times" and qual is None:
+            m = max(0.1 * n, 0.25 if n >= 2 else 0.05)
+            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({_n(n - m, True)} to {_n(n + m, True)})")
+        if qual is None:
+            return Tolerance(n - unit / 2, n + unit, False, True,
+                             f"{written}: the computed value rounded or truncated to the precision written "
+                             f"({_n(n - unit / 2, True)} to under {_n(n + unit, True)})")
+        if qual == "around":
+            m = max(unit / 2, 0.1 * n)
+            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({_n(n - m, True)} to {_n(n + m, True)})")
+        margin = max(unit, 0.1 * n)
+    else:
+        if qual is None:
+            if n == 0:
+                return Tolerance(0, 0, False, False, f"{written}: must be zero")
+            if step >= 100:
+                return Tolerance(n - step / 2, n + step / 2, False, False,
+                                 f"{written} read as rounded to the nearest {step:,.0f}: {n - step / 2:,.0f} to {n + step / 2:,.0f}")
+            if provisional and (m := provisional_margin(n)) >= 1:
+                return Tolerance(n - m, n + m, False, False,
+                                 f"{written}: exact, give or take {m:,} ({n - m:,.0f} to {n + m:,.0f}): no publication from before "
+                                 "the article's date has it, and provisional figures differ from the time series by a few people")
+            return Tolerance(n, n, False, False, f"{written}: must be exactly {fmt(n)}")
+        if qual == "around":
+            s = step * 5 if q.fives else step
+            m = max(s / 2, 0.02 * n)
+            return Tolerance(n - m, n + m, False, False,
+                             f"{written}: within {m:,.0f} ({n - m:,.0f} to {n + m:,.0f}), half the rounding step or 2%")
+        margin = max(step, 0.1 * n)
+    r = rate
+    if qual == "more than":
+        return Tolerance(n, n + margin, True, False,
+                         f"{written}: above {_n(n, r)} and at most {_n(n + margin, r)} (one rounding step or 10% above)")
+    if qual == "at least":
+        return Tolerance(n, n + margin, False, False,
+                         f"{written}: at least {_n(n, r)} and at most {_n(n + margin, r)} (one rounding step or 10% above)")
+    if qual == "just over":
+        hi = n + max(0.05 * n, 1 if not r else 0.1)
+        return Tolerance(n, hi, True, False, f"{written}: above {_n(n, r)} and within 5% (at most {_n(hi, r)})")
+    if qual == "almost":
+        lo = n - max(0.05 * n, (step / 2 if r else 1))
+        return Tolerance(lo, n, False, True, f"{written}: below {_n(n, r)} and within 5% (at least {_n(lo, r)})")
+    if qual == "fewer than":
+        return Tolerance(n - margin, n, False, True, f"{written}: below {_n(n, r)} and at least {_n(n - margin, r)}")
+    if qual == "up to":
+        return Tolerance(n - margin, n, False, False, f"{written}: at most {_n(n, r)} and at least {_n(n - margin, r)}")
+    raise ValueError(f"unknown qualifier {qual!r}")
+
+
+# -- the record, as known on a date --------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """Arrivals and boats over a span, and the publications they came from."""
+
+    arrivals: int | None
+    boats: int | None
+    vintages: list[VintageRef]
+
+    @property
+    def people_per_boat(self) -> float | None:
+        return self.arrivals / self.boats if self.arrivals is not None and self.boats else None
+
+
+class Record:
+    """Figures from the store as known on the article's date ``as_of`` (None: the newest),
+    through :func:`smallboats.questions.total`. Days after the last one published by ``as_of``
+    are taken as first published later (the first publication that has them), and flagged."""
+
+    def __init__(self, store: Store, as_of: dt.date | None):
+        self.store, self.as_of = store, as_of
+        frame = store.daily(as_of)
+        self.last_known: dt.date | None = frame["date"].max() if len(frame) else None
+        self._coverage = _coverage(store)
+
+    def _pieces(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, dt.date | None]]:
+        if self.as_of is None or (self.last_known is not None and end <= self.last_known):
+            return [(start, end, self.as_of)]
+        pieces = []
+        if self.last_known is not None and start <= self.last_known:
+            pieces.append((start, self.last_known, self.as_of))
+            start = self.last_known + dt.timedelta(days=1)
+        first = min((published for published, figures_to in self._coverage if figures_to >= end), default=None)
+        if first is None:
+            raise OutOfRange(f"{long_date(end)} is not in the record", None, None)
+        pieces.append((start, end, max(first, self.as_of)))
+        return pieces
+
+    def as_of_for(self, end: dt.date) -> dt.date | None:
+        """One date to ask :mod:`smallboats.questions` as of, for figures up to ``end``: the
+        article's date, or the first publication that reaches ``end``."""
+        return self._pieces(end, end)[-1][2]
+
+    def total(self, start: dt.date, end: dt.date) -> Sums:
+        parts = [questions.total(self.store, a, b, d) for a, b, d in self._pieces(start, end)]
+        arrivals = None if any(p.arrivals is None for p in parts) else sum(p.arrivals for p in parts)
+        boats = None if any(p.boats is None for p in parts) else sum(p.boats for p in parts)
+        refs = {v.id: v for p in parts for v in p.evidence.vintages}
+        return Sums(arrivals, boats, sorted(refs.values(), key=lambda v: (v.published, v.id)))
+
+    def days(self, start: dt.date, end: dt.date) -> tuple[pd.DataFrame, list[VintageRef]]:
+        """Daily rows between ``start`` and ``end``, and the vintages they came from."""
+        t = self.total(start, end)  # checks the range, gives the provenance
+        frames = [series.daily(self.store, d, a, b) for a, b, d in self._pieces(start, end)]
+        return pd.concat(frames, ignore_index=True), t.vintages
+
+
+_COVERAGE: dict[tuple[int, str], list[tuple[dt.date, dt.date]]] = {}
+
+
+def _coverage(store: Store) -> list[tuple[dt.date, dt.date]]:
+    """(published, figures_to) of every vintage, cached while the store is unchanged."""
+    key = (id(store), store.version())
+    if key not in _COVERAGE:
+        v = store.vintages()
+        _COVERAGE.clear()
+        _COVERAGE[key] = [(pd.Timestamp(p).date(), pd.Timestamp(f).date()) for p, f in zip(v["published"], v["figures_to"])]
+    return _COVERAGE[key]
+
+
+def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as_of: dt.date | None,
+              detail: str | None = None, day: dt.date | None = None) -> Official:
+    """An official figure with its provenance in words. ``as_of`` is the article's date (None:
+    the latest figures); figures from publications after it are flagged."""
+    later = as_of is not None and any(v.published > as_of for v in vintages)
+
+    def name(v: VintageRef) -> str:
+        return f"the {long_date(v.published)} {_KIND_LABEL.get(v.kind, v.kind)}"
+
+    if not vintages:
+        source = "not in the record"
+    elif as_of is None:
+        source = f"latest: {name(max(vintages, key=lambda v: (v.published, v.id)))}"
+    elif later and all(v.published > as_of for v in vintages):
+        first = min(vintages, key=lambda v: (v.published, v.id))
+        source = f"no publication in the record before the article's date; figure from {name(first)}"
+    elif later:
+        late = min((v for v in vintages if v.published > as_of), key=lambda v: (v.published, v.id))
+        source = f"partly published after the article's date: some days first appear in {name(late)}"
+    else:
+        source = f"as published in {name(max(vintages, key=lambda v: (v.published, v.id)))}"
+    return Official(value=value, start=res.start, end=res.end, period=res.label, day=day, detail=detail,
+                    source=source, vintages=[v.file_name for v in vintages], later_publication=later)
+
+
+# -- one claim ------------------------------------------------------------------------------------
+
+@dataclass
+class Outcome:
+    official: Official | None
+    ok: bool | None  # None: unverifiable
+    reason: str
+    tolerance: str | None = None
+    period: Resolved | None = None
+    comparison: Resolved | None = None
+    provisional: bool = False  # the provisional margin applied (figure first published after the article)
+    nominal: Resolved | None = None  # the period as written, when the day before was checked instead
+
+
+class Checker:
+    """Checks the mentions of one document against the record as known on ``date`` and the newest."""
+
+    def __init__(self, store: Store, date: dt.date, doc: Document, as_of: Record | None = None,
+                 latest: Record | None = None):
+        self.store, self.date, self.doc = store, date, doc
+        self.as_of = as_of or Record(store, date)
+        self.latest = latest or Record(store, None)
+
+    # periods
+    def period(self, pm: PeriodMention | None, subject: Resolved | None = None) -> Resolved:
+        if pm is None:
+            raise Unresolvable("no period stated for this figure")
+        return resolve(pm.spec, self.date, subject)
+
+    def subject_period(self, m: Mention) -> tuple[Resolved, float | None]:
+        """The period of a comparison's subject, and the article's own number for it (if any)."""
+        if m.subject is not None:
+            return self.period(m.subject.period), (m.subject.quantity.value if m.subject.quantity else None)
+        if m.subject_period is not None:
+            return self.period(m.subject_period), None
+        raise Unresolvable("no period or figure to compare")
+
+    def reference_period(self, m: Mention, subject: Resolved) -> tuple[Resolved, float | None]:
+        if m.reference is not None:
+            return self.period(m.reference.period, subject), (m.reference.quantity.value if m.reference.quantity else None)
+        if m.reference_period is not None:
+            return self.period(m.reference_period, subject), None
+        return resolve(_SAME_PERIOD, self.date, subject), None
+
+    # values
+    @staticmethod
+    def metric_value(t: Sums, metric: str | None) -> float | None:
+        if metric == "boats":
+            return t.boats
+        if metric == "people_per_boat":
+            return t.people_per_boat
+        return t.arrivals
+
+    def count(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        q = m.quantity
+        assert q is not None
+        if res.any_day or m.metric == "days":
+            return self._days(rec, m, res, provisional)
+        t = rec.total(res.start, res.end)
+        value = self.metric_value(t, m.metric)
+        official = _official(value, res, t.vintages, rec.as_of)
+        if value is None:
+            return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
+        rate = m.metric == "people_per_boat"
+        provisional = official.later_publication if provisional is None else provisional
+        tol = tolerance(q, rate=rate, provisional=provisional)
+        unit = {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
+        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}"
+        return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
+
+    def _days(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        q = m.quantity
+        assert q is not None
+        lookback = max(RECORD_START, res.end - dt.timedelta(days=366)) if m.without else res.start
+        df, vintages = rec.days(lookback, res.end)
+        col = "boats" if m.metric == "boats" else "arrivals"
+        if m.metric == "days":
+            values = df["arrivals"]
+            if m.without:
+                run = 0
+                for v in reversed(values.tolist()):
+                    if v is pd.NA or v is None or v != 0:
+                        break
+                    run += 1
+                value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
+            else:
+                value, what = int((values.fillna(0) > 0).sum()), f"days with arrivals in {res.label}"
+            tol = tolerance(q)
+            return Outcome(_official(value, res, vintages, rec.as_of), tol.ok(value),
+                           f"claimed {_said(q)} days; official {value} {what}", tol.text, res)
+        if provisional is None:
+            provisional = rec.as_of is not None and any(v.published > rec.as_of for v in vintages)
+        tol = tolerance(q, provisional=provisional)
+        vals = [(pd.Timestamp(d).date() if not isinstance(d, dt.date) else d, None if v is None or v is pd.NA else int(v))
+                for d, v in zip(df["date"].tolist(), df[col].astype(object).tolist())]
+        known = [(d, v) for d, v in vals if v is not None]
+        if not known:
+            return Outcome(None, None, f"no figures for {res.label}", period=res)
+        hits = [(d, v) for d, v in known if tol.ok(v)]
+        day, value = hits[-1] if hits else min(known, key=lambda dv: abs(dv[1] - q.value))
+        official = _official(value, res, vintages, rec.as_of, day=day,
+                             detail=f"daily figures {span_label(res.start, res.end)}: "
+                                    + ", ".join(f"{d.day} {d:%b} {v:,}" for d, v in known))
+        if hits:
+            reason = f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; official {value:,} on {long_date(day)}"
+        else:
+            reason = (f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; no day fits "
+                      f"(closest: {value:,} on {long_date(day)})")
+        return Outcome(official, bool(hits), reason, tol.text, res, provisional=provisional)
+
+    def relation(self, rec: Record, m: Mention, subj: Resolved, provisional: bool | None = None) -> tuple[Outcome, float | None]:
+        """difference / percent_change / ratio: (outcome, the article's own arithmetic)."""
+        q = m.quantity
+        assert q is not None
+        ref, ref_number = self.reference_period(m, subj)
+        _, subj_number = self.subject_period(m)
+        a, b = rec.total(subj.start, subj.end), rec.total(ref.start, ref.end)
+        va, vb = self.metric_value(a, m.metric), self.metric_value(b, m.metric)
+        vintages = sorted({v.id: v for v in [*a.vintages, *b.vintages]}.values(), key=lambda v: v.published)
+        if provisional is None:
+            provisional = rec.as_of is not None and any(v.published > rec.as_of for v in vintages)
+        own = None
+        if va is None or vb is None:
+            return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
+        if m.kind == "difference":
+            value = m.direction * (va - vb)
+            tol = tolerance(q, provisional=provisional)
+            word = "higher" if m.direction > 0 else "lower"
+            detail = f"{va:,} − {vb:,} = {va - vb:,}"
+            reason = f"claimed {_said(q)} {word}; official difference {va - vb:,} ({_vs(va, subj, vb, ref)})"
+            if subj_number is not None and ref_number is not None:
+                own = m.direction * (subj_number - ref_number)
+        elif m.kind == "percent_change":
+            pct = pct_change(va, vb)
+            if pct is None:
+                return Outcome(None, None, "no base to compute a percentage from (zero)", period=subj, comparison=ref), None
+            value = m.direction * pct
+            tol = tolerance(q, rate=True)
+            word = "up" if m.direction > 0 else "down"
+            detail = f"({va:,} − {vb:,}) / {vb:,} = {pct:+.1f}%"
+            reason = f"claimed {word} {_said(q)}; official {pct:+.1f}% ({_vs(va, subj, vb, ref)})"
+            if subj_number is not None and ref_number:
+                own = m.direction * (subj_number - ref_number) / ref_number * 100
+        else:
+            if not vb:
+                return Outcome(None, None, "no base to compute a ratio from (zero)", period=subj, comparison=ref), None
+            value = va / vb
+            tol = tolerance(q, rate=True)
+            detail = f"{va:,} / {vb:,} = {value:.2f}"
+            reason = f"claimed {_said(q)}; official {value:.2f} times ({_vs(va, subj, vb, ref)})"
+            if subj_number is not None and ref_number:
+                own = subj_number / ref_number
+        official = _official(round(value, 2), subj, vintages, rec.as_of, detail=detail)
+        return Outcome(official, tol.ok(value), reason, tol.text, subj, ref, provisional), own
+
+    def overtook(self, rec: Record, m: Mention) -> Outcome:
+        ref = self.period(m.reference_period)
+        day = self.period(m.window_period) if m.window_period else Resolved(self.date, self.date, long_date(self.date), running=True)
+        start = dt.date(day.end.year, 1, 1)
+        b = rec.total(ref.start, ref.end)
+        df, vintages = rec.days(start, day.end)
+        running = df["arrivals"].astype("Float64").cumsum()
+        passed = df["date"][(running > b.arrivals).fillna(False).to_numpy()]
+        res = Resolved(start, day.end, f"{day.end.year} so far ({span_label(start, day.end)})")
+        total = None if running.empty else int(running.iloc[-1])
+        official = _official(total, res, vintages, rec.as_of,
+                             detail=f"{day.end.year} to {long_date(day.end)}: {fmt(total)}; {ref.label}: {fmt(b.arrivals)}")
+        if passed.empty:
+            return Outcome(official, False, f"by {long_date(day.end)} {day.end.year} had {fmt(total)}, not yet past "
+                                            f"{ref.label}'s {fmt(b.arrivals)}", period=res, comparison=ref)
+        first = passed.iloc[0]
+        ok = first == day.end if m.window_period else True  # "on Wednesday": that day; else by now
+        reason = (f"{day.end.year} passed {ref.label}'s {fmt(b.arrivals)} on {long_date(first)}"
+                  + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
+        return Outcome(official, ok, reason, period=res, comparison=ref)
+
+    def pace(self, rec: Record, m: Mention, end: dt.date) -> Outcome:
+        """'On course for a record year': checked as the pace so far, with
+        :func:`smallboats.questions.ytd` (the same point of every earlier year)."""
+        year = m.year or self.date.year
+        if year != self.date.year:
+            return Outcome(None, None, f"a forecast for {year} made in {self.date.year}: cannot be checked against the record")
+        y = questions.ytd(self.store, end, rec.as_of_for(end))
+        res = Resolved(dt.date(year, 1, 1), end, f"so far this year ({span_label(dt.date(year, 1, 1), end)})")
+        others = [(p.year, p.arrivals) for p in y.years if p.year < year]
+        official = _official(y.arrivals, res, y.evidence.vintages, rec.as_of,
+                             detail="; ".join(f"{yr}: {fmt(v)}" for yr, v in others))
+        if not others or y.arrivals is None:
+            return Outcome(official, None, "no earlier year to compare", period=res)
+        best = max(others, key=lambda yv: yv[1] or -1)
+        ok = y.arrivals > (best[1] or 0)
+        rel = "ahead of" if ok else "behind"
+        return Outcome(official, ok, f"a projection, checked as the pace so far: {fmt(y.arrivals)} by {long_date(end)}, "
+                                     f"{rel} the busiest earlier year at the same point ({best[0]}: {fmt(best[1])})", period=res)
+
+    def record_year(self, rec: Record, m: Mention) -> Outcome:
+        years = range(2018, self.date.year)
+        totals = [(y, rec.total(dt.date(y, 1, 1), dt.date(y, 12, 31)).arrivals) for y in years]
+        best = max(totals, key=lambda yv: yv[1] or -1)
+        res = Resolved(RECORD_START, dt.date(self.date.year - 1, 12, 31), f"the whole years 2018–{self.date.year - 1}")
+        official = _official(best[1], res, rec.total(res.start, res.end).vintages, rec.as_of,
+                             detail="; ".join(f"{y}: {fmt(v)}" for y, v in totals))
+        ok = best[0] == m.year
+        named = Resolved(dt.date(m.year, 1, 1), dt.date(m.year, 12, 31), str(m.year))
+        return Outcome(official, ok, f"claimed {m.year} is the highest year; the highest whole year is {best[0]} "
+                                     f"({fmt(best[1])})", period=named, comparison=res)
+
+    def max_day(self, rec: Record, m: Mention, day_before: bool = False) -> Outcome:
+        scope = self.period(m.subject_period) if m.subject_period else resolve(_SINCE_RECORDS, self.date)
+        if day_before:
+            scope = _day_before(scope)
+        window = self.period(m.window_period) if m.window_period else scope
+        df, vintages = rec.days(scope.start, scope.end)
+        known = df.dropna(subset=["arrivals"])
+        top = int(known["arrivals"].max())
+        top_days = list(known["date"][known["arrivals"] == top])
+        wdf = known[(known["date"] >= window.start) & (known["date"] <= window.end)]
+        in_window = any(window.start <= d <= window.end for d in top_days)
+        official = _official(top, scope, vintages, rec.as_of, day=top_days[-1],
+                             detail=f"busiest day of {scope.label}: {', '.join(long_date(d) for d in top_days)} ({top:,})")
+        q = m.quantity
+        tol = tolerance(q, provisional=official.later_publication) if q else None
+        ok = in_window and (tol is None or tol.ok(top))
+        said = f"claimed {_said(q)} on " if q else "claimed "
+        reason = (f"{said}the busiest day {scope.label.split(' (')[0]}, in {span_label(window.start, window.end)}; "
+                  f"the busiest day of {span_label(scope.start, scope.end)} was {long_date(top_days[-1])} ({top:,})")
+        if not in_window and not wdf.empty:
+            wtop = int(wdf["arrivals"].max())
+            wday = wdf["date"][wdf["arrivals"] == wtop].iloc[-1]
+            reason += f"; the busiest in {span_label(window.start, window.end)} was {long_date(wday)} ({wtop:,})"
+        return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
+
+    # the whole claim, with the day-before fallback for running periods
+    def outcome(self, rec: Record, m: Mention, provisional: bool | None = None) -> tuple[Outcome, float | None]:
+        """The check of ``m`` against ``rec``; ``provisional`` forces the provisional margin on or
+        off (the latest figures use the decision made for the article's date)."""
+        own = None
+        if m.kind == "figure":
+            subject = None
+            if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
+                subject = self.period(m.subject.period)
+            res = self.period(m.period, subject)
+            out = self.count(rec, m, res, provisional)
+            if out.ok is False and subject is not None and subject.running:
+                # "compared with 9,885 at the same point last year": the point may be the day before
+                res = Resolved(res.start, res.end, res.label, res.any_day, running=True)
+            if out.ok is False and res.running:
+                alt = self.count(rec, m, _day_before(res), provisional)
+                if alt.ok:
+                    alt.reason += " (through the day before the article: a day's figures are published the next day)"
+                    alt.nominal = res
+                    out = alt
+            return out, own
+        if m.kind in ("difference", "percent_change", "ratio"):
+            subj, _ = self.subject_period(m)
+            out, own = self.relation(rec, m, subj, provisional)
+            if out.ok is False and subj.running:
+                alt, _ = self.relation(rec, m, _day_before(subj), provisional)
+                if alt.ok:
+                    alt.reason += " (through the day before the article)"
+                    alt.nominal = subj
+                    out = alt
+            return out, own
+        if m.kind == "overtook":
+            return self.overtook(rec, m), own
+        if m.kind == "pace":
+            out = self.pace(rec, m, self.date)
+            if out.ok is False:
+                alt = self.pace(rec, m, self.date - dt.timedelta(days=1))
+                out = alt if alt.ok else out
+            return out, own
+        if m.kind == "record_year":
+            return self.record_year(rec, m), own
+        out = self.max_day(rec, m)
+        if out.ok is False and out.official is not None and out.official.day == self.date:
+            # the busiest day is the article's own date, whose figure was published the next day
+            nominal = out.period
+            out = self.max_day(rec, m, day_before=True)
+            out.reason += " (through the day before the article: a day's figures are published the next day)"
+            out.nominal = nominal
+        return out, own
+
+    def check(self, m: Mention) -> Claim:
+        base = _claim_base(self.doc, m)
+        if not m.crossing:
+            return Claim(**base, verdict="not a crossing figure", reason=f"not a crossing figure: {NEEDS[m.category]}",
+                         needs=NEEDS[m.category] if m.category in ("deaths", "returns", "arrests", "prevented", "asylum",
+                                                                    "occupancy", "weather", "share") else None)
+        try:
+            out, own = self.outcome(self.as_of, m)
+        except (Unresolvable, OutOfRange, ValueError) as exc:
+            period = m.period.text if m.period else None
+            return Claim(**base, verdict="unverifiable", reason=f"unverifiable: {exc}",
+                         period=PeriodOut(text=period) if period else None)
+        try:
+            latest, _ = self.outcome(self.latest, m, provisional=out.provisional)
+        except (Unresolvable, OutOfRange, ValueError):
+            latest = None
+        as_of_verdict = _verdict(out.ok)
+        latest_verdict = _verdict(latest.ok) if latest is not None else None
+        notes = list(m.notes)
+        used = out
+        if out.ok is not True and latest is not None and latest.ok is True:
+            used = latest  # today's official figure: revised since, or from a publication the record lacks
+        verdict = _verdict(used.ok)
+        reason = f"{verdict}: {used.reason}"
+        if used is latest and out.official is not None:
+            reason += (f" (the latest figure; as published on or before the article's date the record has "
+                       f"{fmt(out.official.value, m.kind in ('percent_change', 'ratio'))}: {out.official.source})")
+        elif used.official is not None and used.official.later_publication:
+            reason += f" ({used.official.source})"
+        if latest_verdict and as_of_verdict != "unverifiable" and latest_verdict != as_of_verdict:
+            notes.append(f"as of the article's date: {as_of_verdict}; with the latest figures: {latest_verdict}")
+        arithmetic = None
+        if own is not None and m.quantity is not None:
+            own_tol = tolerance(m.quantity, rate=m.kind != "difference")
+            if not own_tol.ok(own):
+                shown = f"{own:,.0f}" if m.kind == "difference" else f"{own:.1f}"
+                arithmetic = (f"arithmetic error: the article's own figures give {shown} "
+                              f"({m.subject.text} against {m.reference.text}), not {m.quantity.text}")
+        period_src = m.period_from if m.kind == "figure" else "comparison"
+        return Claim(
+            **base,
+            period=_period_out(used.nominal or used.period, m.period.text if m.period else None, period_src,
+                               checked=used.period if used.nominal else None),
+            comparison_period=_period_out(used.comparison, _ref_text(m), "comparison") if used.comparison else None,
+            official=out.official,
+            latest=latest.official if latest else None,
+            verdict=verdict,
+            verdict_as_of=as_of_verdict,
+            verdict_latest=latest_verdict,
+            reason=reason,
+            tolerance=used.tolerance,
+            revision=_revision(m, out, latest),
+            arithmetic_error=arithmetic,
+            notes=notes,
+        )
+
+
+def _verdict(ok: bool | None) -> Verdict:
+    return "unverifiable" if ok is None else ("accurate" if ok else "inaccurate")
+
+
+_SAME_PERIOD = PeriodSpec("same_period")
+_SINCE_RECORDS = PeriodSpec("since", since=RECORD_START, event="records began")
+
+
+def _day_before(res: Resolved) -> Resolved:
+    """A running period ending the day before; a rolling window moves back a day whole."""
+    if res.label.startswith("the past"):
+        one = dt.timedelta(days=1)
+        return Resolved(res.start - one, res.end - one, f"{res.label.split(' (')[0]} ({span_label(res.start - one, res.end - one)})")
+    return res.shifted_end(1)
+
+
+def _where(res: Resolved) -> str:
+    """'on 15 April 2025', 'for 1 January–15 April 2025 (so far this year)', 'for 2024'."""
+    if res.start == res.end:
+        return f"on {long_date(res.start)}"
+    span, words = span_label(res.start, res.end), res.label.split(" (")[0]
+    if words in (span, str(res.start.year)) or words.startswith(span):
+        return f"for {words}"
+    return f"for {span} ({words})"
+
+
+def _vs(va: float, subj: Resolved, vb: float, ref: Resolved) -> str:
+    return f"{va:,} for {span_label(subj.start, subj.end)} against {vb:,} for {span_label(ref.start, ref.end)}"
+
+
+def _said(q: Quantity | None) -> str:
+    if q is None:
+        return ""
+    return f"{q.qualifier} {q.text}" if q.qualifier and not q.text.lower().startswith(q.qualifier) else q.text
+
+
+def _ref_text(m: Mention) -> str | None:
+    if m.reference is not None and m.reference.period is not None:
+        return m.reference.period.text
+    if m.reference_period is not None:
+        return m.reference_period.text
+    return None
+
+
+def _period_out(res: Resolved | None, text: str | None, source: str | None, checked: Resolved | None = None) -> PeriodOut | None:
+    if res is None:
+        return PeriodOut(text=text, source=source) if text else None
+    return PeriodOut(text=text, start=res.start, end=res.end, label=res.label, any_day=res.any_day, source=source,
+                     checked_start=checked.start if checked else None, checked_end=checked.end if checked else None)
+
+
+def _claim_base(doc: Document, m: Mention) -> dict:
+    sent = doc.sentences[m.sentence]
+    q = m.quantity
+    return dict(
+        index=m.index, kind=m.kind, sentence=sent.text, sentence_span=(sent.start, sent.end), span=(m.start, m.end),
+        text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
+        metric=m.metric, category=m.category, crossing=m.crossing,
+        subject=m.subject.index if m.subject is not None else None,
+        reference=m.reference.index if m.reference is not None else None,
+    )
+
+
+def _revision(m: Mention, out: Outcome, latest: Outcome | None) -> str | None:
+    a = out.official
+    b = latest.official if latest else None
+    notes = []
+    if a and b and a.value is not None and b.value is not None and a.value != b.value:
+        notes.append(f"{fmt(a.value)} was the figure as published on or before the article's date ({a.source}); "
+                     f"now {fmt(b.value)} ({b.source})")
+    q = m.quantity
+    if q and m.kind == "figure" and q.qualifier is None and a and a.value is not None and q.value != a.value and out.ok:
+        notes.append(f"{q.text} was probably the provisional figure; the record has {fmt(a.value)}")
+    return "; ".join(notes) or None
+
+
+def check_document(store: Store, doc: Document, date: dt.date) -> list[Claim]:
+    checker = Checker(store, date, doc)
+    return [checker.check(m) for m in doc.mentions]

@@ -1,0 +1,50 @@
+"""Named events that articles count from ("since Labour came to power"): one small table.
+
+Edit this table to teach the checker a new event. ``pattern`` is a case-insensitive regular
+expression for the ways the news names the event; the period it opens runs from ``start``
+to the article's date. Dates are the day the event took effect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    start: dt.date
+    pattern: str
+
+
+EVENTS: tuple[Event, ...] = (
+    Event("Labour came to power", dt.date(2024, 7, 5),
+          r"(?:labour|the labour government|sir keir(?: starmer)?|keir starmer|starmer)\s+"
+          r"(?:came|swept|returned)\s+(?:in)?to\s+(?:power|office|government)(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
+          r"|(?:labour|sir keir(?: starmer)?|keir starmer|starmer)\s+(?:took|won)\s+(?:power|office|the(?:\s+2024)?(?:\s+general)?\s+election)"
+          r"(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
+          r"|(?:sir keir(?: starmer)?|keir starmer|starmer)\s+became\s+prime\s+minister"
+          r"|labour'?s\s+(?:general\s+)?election\s+(?:win|victory)|the\s+2024\s+general\s+election"),
+    Event("records began", dt.date(2018, 1, 1),
+          r"(?:(?:the\s+)?records?\s+(?:began|started|begun)|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?records?)"
+          r"(?:\s+in\s+(?:19|20)\d\d)?"),
+    Event("the 'one in, one out' agreement with France came into force", dt.date(2025, 8, 6),
+          r"the\s+(?:uk-france\s+)?[\"'“‘]?one[- ]in,?\s+one[- ]out[\"'”’]?\s+(?:deal|scheme|agreement|pilot)\s+"
+          r"(?:came\s+into\s+force|began|started|took\s+effect)"),
+    Event("Rishi Sunak became prime minister", dt.date(2022, 10, 25),
+          r"(?:rishi\s+)?sunak\s+(?:became\s+prime\s+minister|took\s+office|came\s+to\s+power)"),
+    Event("the Illegal Migration Act became law", dt.date(2023, 7, 20),
+          r"the\s+illegal\s+migration\s+act\s+(?:became\s+law|received\s+royal\s+assent|was\s+passed)"),
+)
+
+_COMPILED = tuple((e, re.compile(e.pattern, re.I)) for e in EVENTS)
+
+
+def match_event(text: str) -> tuple[Event, re.Match] | None:
+    """The first event named at the very start of ``text``."""
+    for event, rx in _COMPILED:
+        if m := rx.match(text):
+            return event, m
+    return None

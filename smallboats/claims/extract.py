@@ -1,0 +1,611 @@
+"""Finding the crossing figures in an article: which numbers are claims about people or boats
+crossing, what they count, over which period (as written, not yet tied to a date), and what
+they are compared with. Numbers that are not crossing figures (deaths, returns, arrests,
+money, ages, years, boats seen in a flotilla, people on one boat) are kept, labelled, so
+that the report can list them as "not a crossing figure".
+
+Heuristics, stated once:
+
+* a number's metric is the noun that follows it ("656 asylum seekers", "11 boats"), else the
+  verb ("656 were detected crossing") or a preceding "total"/"number of ...";
+* a number is a crossing figure only if the nearest cue word around it (within the sentence)
+  is about crossing or arriving rather than dying, being returned, arrested, prevented, ...;
+* a number takes the nearest period written next to it with no other crossing figure in
+  between; a number with none takes its partner's ("656 people on 11 boats on Saturday"),
+  else the period of the sentence before (in the same paragraph);
+* a comparison ("70 higher than", "up 31%", "three times") compares a subject (a period, or
+  the figure before it, or after "The figure"/"That" the last figure of the previous sentence)
+  with a reference (the figure or period after "than"/"compared with", or "the same period").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .numbers import Quantity, find_quantities
+from .periods import PeriodMention, PeriodSpec, find_periods
+
+Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "record_year"]
+Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year",
+                   "time", "vessels", "occupancy", "weather", "share", "other"]
+Metric = Literal["people", "boats", "people_per_boat", "days"]
+
+#: what a figure outside the crossing record would need
+NEEDS: dict[str, str] = {
+    "deaths": "deaths at sea are not in the Home Office crossing record: they need the IOM Missing Migrants Project "
+              "or coroners' and French authorities' counts",
+    "returns": "returns and removals to France are not in the crossing record: they need the Home Office's returns "
+               "statistics (immigration system statistics, UK-France agreement figures)",
+    "arrests": "arrests and prosecutions need National Crime Agency, police or French interior ministry figures",
+    "prevented": "crossings prevented by the French are published weekly (SB_02); this checker does not check them",
+    "asylum": "asylum claims, decisions and accommodation need the Home Office's asylum statistics",
+    "money": "a sum of money, not a crossing figure",
+    "age": "an age, not a crossing figure",
+    "year": "a year, not a crossing figure",
+    "time": "a length of time, not a crossing figure",
+    "vessels": "boats or vessels seen or deployed (a flotilla, rescue or Border Force vessels), not the official count "
+               "of boats arriving",
+    "occupancy": "people on one boat: the record does not give figures for single boats",
+    "weather": "days of calm weather ('red days') are not in the crossing record: they need the Home Office's or "
+               "Met Office's weather assessments",
+    "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
+    "other": "no crossing metric (people, boats, people per boat, days) next to this number",
+}
+
+_PEOPLE = {"migrant", "migrants", "people", "persons", "person", "individuals", "individual", "asylum-seekers",
+           "seekers", "refugees", "refugee", "men", "women", "children", "arrivals", "crossings", "immigrants",
+           "adults", "minors", "others", "newcomers", "arrival", "passengers"}
+_BOATS = {"boats", "boat", "dinghies", "dinghy", "boatloads"}
+_VESSELS = {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters", "lifeboats", "lifeboat",
+            "drones", "planes", "aircraft", "patrols", "officers", "police", "gendarmes", "agents", "ministers",
+            "governments", "countries", "smugglers", "gangs", "staff", "hotels", "beaches", "camps", "nations",
+            "teams", "units", "sources", "times", "jobs", "flights", "companies", "deals", "trains", "lorries"}
+_SKIP = {"small", "small-boat", "illegal", "channel", "asylum", "more", "further", "additional", "new", "desperate",
+         "young", "unaccompanied", "adult", "asylum-seeking", "border", "force", "british", "french", "tiny", "packed",
+         "overcrowded", "flimsy", "inflatable", "rubber", "other", "separate", "different", "total", "suspected",
+         "so-called", "so", "called", "economic", "undocumented", "mostly", "male", "female", "single", "daily",
+         "fragile", "rescue", "patrol", "uk", "navy", "naval", "albanian", "afghan", "eritrean", "iranian", "iraqi",
+         "syrian", "sudanese", "vietnamese", "unseaworthy", "record", "official"}
+_STOP = {"were", "was", "have", "has", "had", "are", "is", "will", "would", "could", "than", "per", "in", "on", "at",
+         "to", "of", "from", "and", "or", "the", "a", "who", "which", "that", "higher", "lower", "fewer", "less",
+         "up", "down", "by", "for", "with", "as", "after", "before", "since", "this", "last", "crossed", "arrived"}
+
+_CROSSING_CUES = re.compile(
+    r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|reached|landed|detected|brought\s+(?:ashore|to|into)"
+    r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted\s+by\s+border\s+force)\b",
+    re.I)
+_DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
+    ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
+               r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
+    ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
+                r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
+    ("arrests", r"\b(?:arrest(?:ed|s)?|detained|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
+    ("prevented", r"\b(?:prevented|stopped|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back)\b"),
+    ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
+               r"|accommodat\w+|granted|refused|claimed\s+asylum|applications?|house|housed|housing|barges?)\b"),
+    ("occupancy", r"\b(?:on\s+board|aboard|passengers|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
+                  r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
+                  r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
+    ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
+))
+_EYEWITNESS = re.compile(r"\b(?:seen|saw|spotted|pictured|filmed|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increased?|decreased?|jump(?:ed)?|drop(?:ped)?)\s+(?:from|on)"
+                              r"|(?:rising|rose|risen|climbing|climbed|increasing|increased|jumping|jumped|falling|fell|dropping|dropped|soaring|soared)\s+to"
+                              r"|compare[sd]?\s+(?:with|to)|against|than|versus|vs\.?|following|after)\s*(?:the\s+)?$", re.I)
+#: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
+_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
+                       r"|that(?:'s|’s|\s+is|\s+was)?\b"
+                       r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
+_YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|number|tally|figure|count|record)(?:\s+of\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2}))?(?:\s+[\w'’-]+){0,6}?\s+"
+    r"(?:to|of|at|was|is|reached|hit|stands\s+at|stood\s+at|now|rose\s+to|climbed\s+to|:)?\s*$", re.I)
+#: "Crossings in November were ..., at just over 2,000": a bare number stated of the sentence's subject
+_SUBJECT_AT = re.compile(r"^\s*(?:(?:(?:small[- ]boat|channel)\s+)?(?:crossings|arrivals)|the\s+number\s+of\s+(?:people|migrants|crossings|arrivals))\b"
+                         r"[^.;]*\b(?:at|to|reached|totalled|totaled|hit|stood\s+at|came\s+to|numbered)"
+                         r"\s*(?:more\s+than|over|just\s+over|just\s+under|almost|nearly|around|about|roughly|some|fewer\s+than|under)?\s*$", re.I)
+_VERB_AFTER = re.compile(
+    r"^\s*(?:(?:who|that|which|have|has|had|were|was|are|is|more|already|also|reportedly|people|of\s+them|others|then|so\s+far)\s+)*"
+    r"(?:cross(?:ed|ing)|arrived|came|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought)\b",
+    re.I)
+_DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down)\s+(?:than|on|from|compared)\b", re.I)
+_PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|increase|increased|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased"
+                         r"|decline|declined|surge|surged|grown|grew|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
+_PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge)\b", re.I)
+_DOWN = {"down", "fall", "fell", "fallen", "drop", "dropped", "decrease", "decreased", "decline", "declined", "lower", "fewer",
+         "less", "shrunk", "shrank", "cut"}
+_CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from)\b", re.I)
+_ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
+                   r"(?:(?:small[- ]boat|illegal|channel|migrant)\s+)?(?P<noun>arrivals|crossings|migrants|people|boats)\b", re.I)
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?:the\s+)?", re.I)
+_PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
+                   r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
+                   r"(?:point|time|stage)\s+(?:in|of)\s+(?:the|a)\s+year\b", re.I)
+_MAX_DAY = re.compile(r"\b(?:highest|largest|biggest|busiest|record)\s+(?:(?:single[- ]day|daily|single|one[- ]day)\s+(?:number|total|figure|tally)"
+                      r"|(?:single\s+)?day)\b|\b(?:highest|largest|biggest|record)\s+(?:number|total)\s+(?:[\w-]+\s+){0,4}?(?:in|on)\s+a\s+single\s+day\b", re.I)
+_RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+record|ever)\s+(?:remains|was|is)\s+(?P<y1>(?:19|20)\d\d)\b"
+                          r"|\b(?P<y2>(?:19|20)\d\d)\s+(?:remains|was|is)\s+the\s+(?:highest|busiest|worst|record)\s+year\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: numbers that are names, not quantities
+_NOT_NUMBERS = re.compile(r"\bone[- ]in,?\s+one[- ]out\b|\bcovid-19\b|\bnumber\s+10\b|\bg[78]\b|\bno\.?\s*10\b|\b[A-Z]\d+\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Mention:
+    """One number (or numberless comparison) found in a sentence.
+
+    ``start``/``end`` are offsets in the whole text. ``period`` is as written (resolved later);
+    ``subject``/``reference`` are other mentions, or else ``subject_period``/``reference_period``.
+    """
+
+    kind: Kind
+    sentence: int
+    start: int
+    end: int
+    text: str
+    quantity: Quantity | None = None
+    metric: Metric | None = None
+    category: Category = "crossing"
+    period: PeriodMention | None = None
+    period_from: Literal["sentence", "partner", "previous sentence"] | None = None
+    subject: "Mention | None" = None
+    subject_period: PeriodMention | None = None
+    reference: "Mention | None" = None
+    reference_period: PeriodMention | None = None
+    window_period: PeriodMention | None = None  # max_day: where the claimed day falls
+    direction: int = 1
+    year: int | None = None  # record_year / pace: the year named
+    without: bool = False  # days metric: days without crossings (a run) rather than days with them
+    index: int = -1
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def crossing(self) -> bool:
+        return self.category == "crossing"
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; a line break always ends a sentence (and a blank line a paragraph)."""
+    out: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            paragraph += 1
+            pos += len(line)
+            continue
+        start = 0
+        for m in _SENTENCE_END.finditer(body):
+            _add(out, body, pos, start, m.start(), paragraph)
+            start = m.end()
+        _add(out, body, pos, start, len(body), paragraph)
+        pos += len(line)
+        paragraph += 1
+    return out
+
+
+def _add(out: list[Sentence], body: str, offset: int, a: int, b: int, paragraph: int) -> None:
+    seg = body[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    if seg:
+        out.append(Sentence(len(out), offset + a + lead, offset + a + lead + len(seg), seg, paragraph))
+
+
+# -- classification ---------------------------------------------------------------------------
+
+def _words_after(text: str, pos: int, n: int = 5) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[pos:pos + 70])][:n]
+
+
+def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
+    """(metric or category, the noun) from the words after the number."""
+    words = _words_after(s, q.end, 6)
+    for i, w in enumerate(words):
+        if w == "asylum" and i + 1 < len(words) and words[i + 1].startswith("seeker"):
+            return "people", "asylum seekers"
+        if w in _PEOPLE:
+            rest = " ".join(_words_after(s, q.end, 10)[i + 1:i + 7])
+            if re.match(r"(?:(?:were|was|are)\s+)?(?:(?:crammed|packed|squeezed|carried)\s+)?(?:(?:on|onto|into|in|aboard)\s+)?"
+                        r"(?:per|each|every|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b", rest):
+                return "people_per_boat", w
+            if (re.match(r"(?:on|in|aboard)?\s*each\b(?!\s+(?:day|week|month|year|of))", rest)
+                    and re.search(r"\baverage\b", s[max(0, q.start - 30):q.start], re.I)
+                    and re.search(r"\b(?:boats?|dinghies)\b", s[:q.start], re.I)):
+                return "people_per_boat", w
+            if w == "passengers":
+                return "occupancy", w
+            return "people", w
+        if w in _BOATS:
+            return ("other" if w == "boatloads" else "boats"), w
+        if w in ("days", "day"):
+            return "days", w
+        if w in _VESSELS:
+            return "vessels" if w in {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters",
+                                      "lifeboats", "lifeboat", "drones", "planes", "aircraft"} else "other", w
+        if w in ("hours", "hour", "minutes", "weeks", "months", "years", "am", "pm") or w.startswith("year-old"):
+            return ("age" if w.startswith("year-old") or (w == "years" and "old" in words[i + 1:i + 2]) else "time"), w
+        if w in ("million", "billion", "pounds", "euros", "dollars"):
+            return "money", w
+        if w == "total" and i == 0:  # "the 8,462 total for 2020"
+            return "people", w
+        if w in _STOP or (w == "more" and "than" in words[i + 1:i + 2]):
+            return None, None
+        if w in _SKIP:
+            continue
+        if i >= 2:
+            return None, None
+    return None, None
+
+
+def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> tuple[str | None, int]:
+    """The category of the cue nearest the number (in characters), and its distance."""
+    best, dist = None, 10**6
+    for cat, rx in patterns:
+        for m in rx.finditer(s):
+            d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
+            if m.start() < q.end and m.end() > q.start:
+                d = 0
+            d = max(d, 0) + (0 if m.start() >= q.end else 3)  # after the number binds a little tighter
+            if d < dist:
+                best, dist = cat, d
+    return best, dist
+
+
+def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
+    """Whether a number in sentence ``s`` is a crossing figure, and what it counts."""
+    before = s[max(0, q.start - 40):q.start].lower()
+    if q.currency:
+        return "money", None
+    if q.unit == "count" and not q.words and re.fullmatch(r"(?:19|20)\d\d", q.text.strip()):
+        return "year", None
+    if re.search(r"\baged\s*(?:between\s*)?$|\bage\s+of\s*$", before):
+        return "age", None
+    if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
+        return "share", None
+    kind, noun = _noun_after(s, q)
+    cues = (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES)
+    if kind in ("money", "age", "time", "occupancy", "other"):
+        if kind == "time" and noun in ("weeks", "months", "years") and q.unit != "count":
+            return "other", None
+        return kind, None
+    if kind == "vessels":
+        return "vessels", None
+    if kind == "boats":
+        if (_EYEWITNESS.search(s[max(0, q.start - 50):q.start]) or _EYEWITNESS.search(s[q.end:q.end + 60])
+                or re.search(r"\bone\s+of\s*$", before)
+                or re.match(r"\s+(?:[\w-]+\s+)?(?:rescue|patrol|border\s+force|navy|naval|police|fishing)\b", s[q.end:], re.I)):
+            return "vessels", None
+        cat, _ = _nearest_cue(s, q, cues)
+        return (cat if cat in ("returns", "prevented", "deaths") else "crossing"), "boats"
+    if q.unit == "percent" or q.unit == "times":
+        cat, _ = _nearest_cue(s, q, cues)
+        if cat == "weather" or re.search(r"\b(?:red|calm)\s+days\b", s, re.I):
+            return "weather", None
+        if cat not in (None, "crossing"):
+            return cat, None
+        if not re.search(r"\b(?:arrivals|crossings|migrants|people|numbers?|boats|figures?|total|small[- ]boats?|channel)\b", s, re.I):
+            return "other", None
+        return "crossing", "people"
+    by_total = False
+    if kind is None:
+        if _VERB_AFTER.match(s[q.end:]):
+            kind = "people"
+        elif m := _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
+            noun = (m["noun"] or "").lower()
+            kind = ("people_per_boat" if re.search(r"\b(?:per|each|every)\s+(?:boat|dinghy)", noun)
+                    else "boats" if re.search(r"\b(?:boats|dinghies)\b", noun) else "people")
+            by_total = True
+        elif _SUBJECT_AT.search(s[:q.start]):
+            kind, by_total = "people", True
+        else:
+            return ("other" if not q.words else "other"), None
+    if kind == "days":
+        cat, _ = _nearest_cue(s, q, cues)
+        if cat == "weather":
+            return "weather", None
+        if not re.search(r"\b(?:without|no)\s+(?:\w+\s+){0,2}(?:crossings|arrivals|boats|migrants)\b|\bcross(?:ed|ings?)|arriv(?:ed|als)", s, re.I):
+            return "time", None
+        return "crossing", "days"
+    cat, _ = _nearest_cue(s, q, cues)
+    if cat is None:  # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
+        return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
+    return cat, kind  # type: ignore[return-value]
+
+
+# -- periods ----------------------------------------------------------------------------------
+
+#: a period written right before a number ("the total so far this year 36,956") is that number's
+_CLOSE = 12
+
+
+def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
+    """Whether period ``p`` belongs to the number starting at ``nxt`` right after it: close to it,
+    closer than to the number before, and with no comma or stop in between."""
+    gap = text[p.end:nxt]
+    return len(gap) <= _CLOSE and len(gap) < gap_before and not re.search(r"[,;:.(]", gap)
+
+
+def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[tuple[int, int]],
+                    owners: list[tuple[int, int]], periods: list[PeriodMention], reserved: set[int], off: int) -> None:
+    """Give each figure the nearest period with no other crossing number (``blockers``) in between.
+    A period between two figures (``owners``) belongs to the one before it, unless it sits right
+    before the one after ("..., making the total so far this year 36,956"). Bare years only when
+    nothing else fits."""
+    for fig in figures:
+        a, b = fig.start - off, fig.end - off
+        between = [(x, y) for x, y in blockers if (x, y) != (a, b)]
+        rivals = [(x, y) for x, y in owners if (x, y) != (a, b)]
+        best: tuple[tuple[bool, int], PeriodMention] | None = None
+        for i, p in enumerate(periods):
+            if i in reserved:
+                continue
+            after = p.start >= b
+            lo, hi = (b, p.start) if after else (p.end, a)
+            if any(lo <= x < hi for x, _ in between):
+                continue
+            d = hi - lo
+            if after:  # taken by a number right after it?
+                nxt = [x for x, _ in rivals if x >= p.end]
+                if nxt and _owns_next(sentence_text, p, min(nxt), d):
+                    continue
+            else:  # a number before it owns it, unless it sits right before this one
+                prev = [y for _, y in rivals if y <= p.start]
+                if prev and not _owns_next(sentence_text, p, a, p.start - max(prev)):
+                    continue
+            key = (not p.spec.strong, d)
+            if best is None or key < best[0]:
+                best = (key, p)
+        if best:
+            fig.period, fig.period_from = best[1], "sentence"
+
+
+# -- the whole document -------------------------------------------------------------------------
+
+def extract(text: str) -> Document:
+    """Every number in ``text``, classified, with its period and comparison as written."""
+    sentences = split_sentences(text)
+    mentions: list[Mention] = []
+    last_subject: dict[int, PeriodMention | None] = {}
+    for sent in sentences:
+        s, off = sent.text, sent.start
+        periods = find_periods(s)
+        reserved: set[int] = set()
+        quantities = [q for q in find_quantities(s)
+                      if not any(p.start <= q.start < p.end for p in periods)]
+        not_numbers = [m.span() for m in _NOT_NUMBERS.finditer(s)]
+        sent_mentions: list[Mention] = []
+        for q in quantities:
+            cat, metric = classify(s, q)
+            if any(a <= q.start < b for a, b in not_numbers):
+                continue
+            noun_kind, _ = _noun_after(s, q)
+            if q.words and q.unit == "count" and (noun_kind is None or (q.value == 1 and noun_kind not in ("people", "boats"))):
+                continue  # "one has crossed", "one of", "two governments": not figures
+            if (cat == "other" and q.unit in ("percent", "times") and _ANAPHORA.match(s)
+                    and _previous_figure(mentions, sent.index) is not None):
+                cat, metric = "crossing", "people"  # "That is 48% more than ...": about the figure before
+            if cat == "other" and not q.words and _COMPARED_BEFORE.search(s[max(0, q.start - 30):q.start]):
+                # "36,816 ..., up from 29,437 in 2023"; "That compares with 1,098 in January last year"
+                prior = [m for m in sent_mentions if m.crossing and m.kind == "figure"]
+                if not prior and _ANAPHORA.match(s) and (prev := _previous_figure(mentions, sent.index)) is not None:
+                    prior = [prev]
+                if prior:  # the metric of the figure compared with (people rather than its boats)
+                    cat, metric = "crossing", next((m.metric for m in reversed(prior) if m.metric == "people"), prior[-1].metric)
+            kind: Kind = "figure"
+            direction = 1
+            if cat == "crossing":
+                if q.unit == "percent":
+                    before = _PCT_BEFORE.search(s[max(0, q.start - 40):q.start])
+                    after = _PCT_AFTER.match(s[q.end:])
+                    if before or after:
+                        kind = "percent_change"
+                        word = (before or after)["dir"].lower()
+                        direction = -1 if word in _DOWN else 1
+                    else:
+                        cat, metric = "share", None
+                elif q.unit == "times":
+                    kind = "ratio"
+                    direction = -1 if "halved" in q.text.lower() else 1
+                elif m := _DIFF_AFTER.match(s[q.end:]):
+                    kind = "difference"
+                    direction = -1 if m["dir"].lower() in _DOWN else 1
+            mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction)
+            if metric == "days":
+                mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
+                                                 r"(?:crossings?|arrivals|boats|migrants|people)\b", s, re.I))
+            sent_mentions.append(mention)
+        for zm in _ZERO.finditer(s):
+            if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):
+                continue  # inside a number's span, or the same statement as "no crossings for four days"
+            noun = zm["noun"].lower()
+            q = Quantity(0.0, "count", None, zm.start(), zm.end(), zm.group(0), 1.0, False, True)
+            cat, _ = _nearest_cue(s, q, (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES))
+            if cat in (None, "crossing") and re.search(r"\b(?:cross|arriv|channel|small boat)", s, re.I):
+                sent_mentions.append(Mention("figure", sent.index, off + zm.start(), off + zm.end(), zm.group(0), q,
+                                             "boats" if noun == "boats" else "people", "crossing"))
+        sent_mentions.sort(key=lambda m: m.start)
+        _relations(sent, sent_mentions, periods, reserved, mentions)
+        figures = [m for m in sent_mentions if m.crossing and m.kind in ("figure", "max_day")]
+        blockers = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.quantity is not None]
+        owners = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.kind == "figure"]
+        _assign_periods(s, [m for m in figures if m.kind == "figure"], blockers, owners, periods, reserved, off)
+        for m in figures:  # "Crossings in November were ..., at just over 2,000": the subject's period
+            if (m.kind == "figure" and m.quantity is not None and periods and periods[0].start < 40
+                    and _SUBJECT_AT.search(s[:m.start - off]) and not _VERB_AFTER.match(s[m.end - off:])):
+                m.period, m.period_from = periods[0], "sentence"
+        _pair_boats(s, figures, off)
+        # a figure with no period of its own takes the previous sentence's, within a paragraph
+        prev = sentences[sent.index - 1] if sent.index else None
+        inherited = last_subject.get(prev.index) if prev and prev.paragraph == sent.paragraph else None
+        if inherited is None and prev and prev.paragraph + 1 == sent.paragraph:
+            inherited = last_subject.get(prev.index)
+        for i, m in enumerate(figures):
+            if m.kind != "figure" or m.period is not None:
+                continue
+            before = [f.period or f.window_period for f in figures[:i] if (f.period or f.window_period) is not None]
+            if before:
+                m.period, m.period_from = before[-1], "partner"
+            elif inherited is not None:
+                m.period, m.period_from = inherited, "previous sentence"
+        for m in figures:  # "no crossings for ten days": the run up to the article's date, whatever else is said
+            if m.metric == "days" and m.without and m.quantity is not None and (m.period is None or m.period.spec.kind != "rolling"):
+                m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
+                m.period_from = "sentence"
+        for i, m in enumerate(figures):
+            if m.kind == "figure" and m.period is not None and m.period.spec.kind == "same_period":
+                # "compared with 27,881 by the same point last year": the point of the figure before
+                before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None]
+                m.subject = before[-1] if before else _previous_figure(mentions, sent.index)
+        for m in sent_mentions:
+            if m.kind == "max_day" and m.window_period is None and m.quantity is None and inherited is not None:
+                m.window_period = inherited
+        own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence"]
+        refs = {id(m.reference_period) for m in sent_mentions if m.reference_period is not None}
+        strong = [p for p in periods if p.spec.strong and id(p) not in refs]
+        last_subject[sent.index] = own[-1] if own else (strong[0] if strong else None)
+        for m in sent_mentions:
+            m.index = len(mentions)
+            mentions.append(m)
+    return Document(text, sentences, mentions)
+
+
+def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
+    """'656 asylum seekers were detected on 11 boats, on Saturday': the pair share a period."""
+    for a, b in zip(figures, figures[1:]):
+        if {a.metric, b.metric} != {"people", "boats"} or a.kind != "figure" or b.kind != "figure":
+            continue
+        between = s[a.end - off:b.start - off]
+        if len(between) < 60 and re.search(r"\b(?:on|in|aboard|across|crammed\s+into|packed\s+into)\s*$", between):
+            if a.period is None and b.period is not None:
+                a.period, a.period_from = b.period, "partner"
+            elif b.period is None and a.period is not None:
+                b.period, b.period_from = a.period, "partner"
+
+
+def _subject_before(sent_mentions: list[Mention], pos: int) -> Mention | None:
+    figs = [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.end <= pos]
+    return figs[-1] if figs else None
+
+
+def _previous_figure(mentions: list[Mention], sentence: int, yearly: bool = False) -> Mention | None:
+    """The last crossing figure of the sentence before (for "The figure", "That"); for "the
+    figure for the year" the last one over a year so far, within the two sentences before."""
+    figs = [m for m in mentions if m.crossing and m.kind == "figure" and m.metric in ("people", "boats")
+            and sentence - (2 if yearly else 1) <= m.sentence < sentence]
+    if yearly:
+        year_figs = [m for m in figs if m.period is not None and m.period.spec.kind in ("year", "since")]
+        figs = year_figs or [m for m in figs if m.sentence == sentence - 1]
+    return figs[-1] if figs else None
+
+
+def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int],
+               mentions: list[Mention]) -> None:
+    """Fill subject and reference of comparisons; add numberless claims (overtook, on course for a
+    record, busiest day, record year)."""
+    s, off = sent.text, sent.start
+
+    def period_index(p: PeriodMention) -> int:
+        return periods.index(p)
+
+    for m in [x for x in sent_mentions if x.crossing and x.kind in ("difference", "percent_change", "ratio")]:
+        a, b = m.start - off, m.end - off
+        cue = _CUE.search(s, b)
+        if m.kind == "ratio" and (cue is None or cue.start() - b > 12):
+            cue = None
+        ref_from = cue.end() if cue else b
+        later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
+        # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
+        ref_periods = [p for p in periods if p.start >= ref_from] if cue or m.kind != "percent_change" else []
+        same = [p for p in ref_periods if p.spec.kind == "same_period"] or [p for p in periods if p.spec.kind == "same_period"]
+        if later_figs and m.kind != "percent_change":
+            m.reference = later_figs[0]
+        elif same:
+            m.reference_period = same[0]
+        elif ref_periods:
+            m.reference_period = ref_periods[0]
+        subject_zone = [p for p in periods if p.end <= (cue.start() if cue else len(s)) and p.spec.kind != "same_period"
+                        and p is not m.reference_period]
+        before_fig = _subject_before(sent_mentions, m.start)
+        yearly = bool(_YEAR_ANAPHORA.match(s))
+        if before_fig is not None:
+            m.subject = before_fig
+        elif subject_zone and not (yearly or _ANAPHORA.match(s)):
+            p = min(subject_zone, key=lambda p: abs(p.start - a))
+            m.subject_period = p
+        elif (prev := _previous_figure(mentions, sent.index, yearly)) is not None:
+            m.subject = prev
+        elif subject_zone:
+            m.subject_period = subject_zone[0]
+        if m.reference is None and m.reference_period is None:
+            m.notes.append("no comparison period written: compared with the same period a year earlier")
+
+    for om in _OVERTOOK.finditer(s):
+        after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
+        if not after:
+            continue
+        ref = after[0]
+        reserved.add(period_index(ref))
+        before = [p for p in periods if p.end <= om.start() and p.spec.kind in ("day", "weekday", "date")]
+        m = Mention("overtook", sent.index, off + om.start(), off + ref.end, s[om.start():ref.end], metric="people",
+                    reference_period=ref, window_period=before[-1] if before else None)
+        if before:
+            reserved.add(period_index(before[-1]))
+        sent_mentions.append(m)
+
+    for pm in _PACE.finditer(s):
+        years = [p for p in periods if p.spec.kind == "year" and p.spec.year and p.end <= pm.start() and pm.start() - p.end < 30]
+        m = Mention("pace", sent.index, off + pm.start(), off + pm.end(), pm.group(0), metric="people",
+                    year=years[-1].spec.year if years else None)
+        if years:
+            reserved.add(period_index(years[-1]))
+        sent_mentions.append(m)
+
+    for rm in _RECORD_YEAR.finditer(s):
+        year = int(rm["y1"] or rm["y2"])
+        sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
+                                     metric="people", year=year))
+
+    if md := _MAX_DAY.search(s):
+        scope = [p for p in periods if p.start >= md.end() - 1 and p.spec.kind in ("year", "since")]
+        ever = re.search(r"\b(?:ever|on\s+record|since\s+records\s+began)\b", s[md.end():], re.I)
+        if scope or ever:
+            window = [p for p in periods if p.spec.strong and p not in scope and p.spec.kind not in ("year",)
+                      and p.end <= md.start() + 200]
+            nums = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+            sp = scope[0] if scope else None
+            if sp is not None:
+                reserved.add(period_index(sp))
+            wp = window[0] if window else None
+            if wp is not None:
+                reserved.add(period_index(wp))
+            if nums:
+                for x in nums:
+                    x.kind, x.subject_period, x.window_period = "max_day", sp, wp
+            else:
+                sent_mentions.append(Mention("max_day", sent.index, off + md.start(), off + md.end(), md.group(0),
+                                             metric="people", subject_period=sp, window_period=wp))
+    sent_mentions.sort(key=lambda x: x.start)
+
+
+__all__ = ["Document", "Mention", "Sentence", "NEEDS", "extract", "split_sentences", "classify"]

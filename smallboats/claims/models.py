@@ -1,0 +1,84 @@
+"""The check's results as pydantic models: the JSON report is their dump."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["accurate", "inaccurate", "unverifiable", "not a crossing figure"]
+
+
+class PeriodOut(BaseModel):
+    """A period as written and as resolved against the article's date."""
+
+    text: str | None = Field(None, description="The words in the article.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    label: str | None = None
+    any_day: bool = Field(False, description="The claim is about some single day in start..end.")
+    checked_start: dt.date | None = Field(None, description="When another span was checked (the day before, for a "
+                                                            "running total): its first day.")
+    checked_end: dt.date | None = None
+    source: str | None = Field(None, description="sentence | partner | previous sentence | comparison")
+
+
+class Official(BaseModel):
+    """An official figure and where it comes from."""
+
+    value: float | None
+    start: dt.date
+    end: dt.date
+    period: str
+    day: dt.date | None = Field(None, description="The day the figure is for (single-day and busiest-day claims).")
+    detail: str | None = Field(None, description="How the value was computed.")
+    source: str = Field(description="Which publication, in words.")
+    vintages: list[str] = Field(description="File names of the publications the figure comes from.")
+    later_publication: bool = Field(description="Some of it was first published after the article's date.")
+
+
+class Claim(BaseModel):
+    """One number (or numberless comparison) in the article, and its check."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | record_year")
+    sentence: str
+    sentence_span: tuple[int, int]
+    span: tuple[int, int] = Field(description="Character offsets of the claim in the text.")
+    text: str
+    number: float | None
+    qualifier: str | None
+    unit: str | None = Field(description="count | percent | times")
+    metric: str | None = Field(description="people | boats | people_per_boat | days")
+    category: str = Field(description="crossing, or what else the number counts (deaths, returns, ...)")
+    crossing: bool
+    subject: int | None = Field(None, description="Index of the claim this comparison starts from.")
+    reference: int | None = Field(None, description="Index of the claim this comparison is against.")
+    period: PeriodOut | None = None
+    comparison_period: PeriodOut | None = None
+    official: Official | None = Field(None, description="As published on or before the article's date.")
+    latest: Official | None = Field(None, description="The newest figure in the record.")
+    verdict: Verdict = Field(description="accurate if the claim fits the figure as published on or before the "
+                                         "article's date, or the latest figure (the reason says which).")
+    verdict_as_of: Verdict | None = Field(None, description="Against the figure as published on or before the article's date.")
+    verdict_latest: Verdict | None = Field(None, description="Against the latest figure.")
+    reason: str
+    tolerance: str | None = None
+    revision: str | None = None
+    arithmetic_error: str | None = None
+    needs: str | None = Field(None, description="For figures outside the record: the data that would be needed.")
+    notes: list[str] = Field(default_factory=list)
+
+
+class Report(BaseModel):
+    """Every claim found in an article, checked against the record as it stood on ``date``."""
+
+    date: dt.date
+    date_inferred: bool = False
+    date_note: str | None = None
+    text: str
+    claims: list[Claim]
+    counts: dict[str, int]

@@ -1,0 +1,172 @@
+"""Numbers as the news writes them: digits ("36,956"), words ("three"), percentages ("31%",
+"30 per cent"), multiples ("three times", "doubled"), each with the qualifier in front of it
+("more than", "almost", "around") and the precision the writer used."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["count", "percent", "times"]
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {**{w: i for i, w in enumerate(_UNITS)}, **{w: 10 * (i + 2) for i, w in enumerate(_TENS)}}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+_UNIT_RX = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_RX})"
+_WORD_NUMBER = rf"{_SMALL}(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL}(?:\s+hundred)?)?)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"k|m|bn|thousand|million|billion"
+_PCT = r"%|\s?per\s?cent\b|\s?percent\b"
+
+#: one number: digits or words, maybe a scale word, maybe a percent sign
+NUMBER = re.compile(
+    rf"(?<![\w.,/-])(?P<cur>[£$€])?(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?(?P<pct>{_PCT})?(?![\w]|[.,]\d|:\d|-\d)"
+    rf"|(?<![\w'’-])(?P<words>{_WORD_NUMBER})(?P<wpct>\s+per\s?cent\b|\s+percent\b)?(?![\w'’]|-\w)",
+    re.I,
+)
+
+#: multiples: "three times", "twice", "doubled", "tripled"
+MULTIPLE = re.compile(
+    rf"\b(?:(?P<n>{_DIGITS}|{_WORD_NUMBER})\s+times\b|(?P<w>twice|doubled|doubling|double|tripled|trebled|triple|treble|quadrupled|halved))",
+    re.I,
+)
+_MULTIPLE_WORDS = {"twice": 2, "doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "trebled": 3,
+                   "triple": 3, "treble": 3, "quadrupled": 4, "halved": 0.5}
+
+#: fractions as proportions: "fallen by more than a third" (read as approximate)
+FRACTION = re.compile(r"\b(?P<f>a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|three[- ]quarters|a\s+fifth|half)\b"
+                      r"(?=\s+(?:this|last|since|on|compared|in|from|of\s+(?:the|all|last|this)|year|month|week|,|\.))", re.I)
+_FRACTIONS = {"a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
+              "three quarters": 75.0, "a fifth": 20.0, "half": 50.0}
+
+#: qualifier written just before a number -> its normal form
+QUALIFIERS: dict[str, str] = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than", "well over": "more than", "well above": "more than",
+    "just over": "just over", "just above": "just over", "just more than": "just over", "slightly more than": "just over",
+    "at least": "at least", "a minimum of": "at least", "no fewer than": "at least", "no less than": "at least",
+    "almost": "almost", "nearly": "almost", "just under": "almost", "just below": "almost",
+    "approaching": "almost", "just short of": "almost", "not quite": "almost", "close to": "around",
+    "around": "around", "about": "around", "roughly": "around", "approximately": "around", "some": "around",
+    "an estimated": "around", "estimated": "around", "circa": "around", "c.": "around", "~": "around",
+    "approx.": "around", "approx": "around",
+    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than", "below": "fewer than",
+    "up to": "up to", "as many as": "up to", "at most": "up to",
+}
+_QUAL_RX = re.compile(
+    r"(?:^|(?<=[\s(“\"‘']))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text. ``step`` is the rounding unit the writer used: 100 for "36,800",
+    1 for "36,956", 0.1 for "31.5%"; ``fives`` when the last figure written is a 5 (650)."""
+
+    value: float
+    unit: Unit
+    qualifier: str | None
+    start: int
+    end: int
+    text: str
+    step: float
+    fives: bool
+    words: bool  # written in words ("three")
+    currency: bool = False  # "£480m"
+
+
+def words_value(text: str) -> float | None:
+    """"twenty-five" -> 25, "three hundred" -> 300, "two thousand five hundred" -> 2500."""
+    total, current = 0, 0
+    for tok in re.split(r"[\s-]+", text.lower()):
+        if tok == "and" or not tok:
+            continue
+        if tok in WORD_VALUES:
+            current += WORD_VALUES[tok]
+        elif tok in _SCALES:
+            scale = _SCALES[tok]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _precision(digits: str) -> tuple[float, bool]:
+    """Rounding step and whether the last written figure is a 5."""
+    digits = digits.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]), digits.rstrip("0").endswith("5")
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return float(10 ** zeros), bool(zeros) and stripped.endswith("5")
+
+
+def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The qualifier ending at ``pos`` (normal form) and where it starts."""
+    window = text[max(0, pos - 30):pos]
+    m = _QUAL_RX.search(window)
+    if not m:
+        return None, pos
+    return QUALIFIERS[m["q"].lower()], pos - len(window) + m.start("q")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with unit, qualifier and precision, in order."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in MULTIPLE.finditer(text):
+        if m["w"]:
+            value, step, fives, words = float(_MULTIPLE_WORDS[m["w"].lower()]), 1.0, False, True
+        elif m["n"][0].isdigit():
+            value = float(m["n"].replace(",", ""))
+            step, fives = _precision(m["n"])
+            words = False
+        else:
+            v = words_value(m["n"])
+            if v is None:
+                continue
+            value, step, fives, words = v, 1.0, False, True
+        qual, _ = qualifier_before(text, m.start())
+        found.append(Quantity(value, "times", qual, m.start(), m.end(), m.group(0), step, fives, words))
+        taken.append((m.start(), m.end()))
+    for m in FRACTION.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        key = re.sub(r"[\s-]+", " ", m["f"].lower())
+        qual, _ = qualifier_before(text, m.start())
+        # a fraction is a rough proportion: read it as "around" unless qualified
+        found.append(Quantity(_FRACTIONS[key], "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True))
+        taken.append((m.start(), m.end()))
+    for m in NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if m["digits"]:
+            raw = m["digits"]
+            value = float(raw.replace(",", ""))
+            step, fives = _precision(raw)
+            mult = (m["mult"] or "").lower()
+            scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}.get(mult, 1)
+            value, step = value * scale, step * scale
+            unit: Unit = "percent" if m["pct"] else "count"
+            words = False
+        else:
+            raw = m["words"]
+            v = words_value(raw)
+            if v is None:
+                continue
+            value, step, fives, words = v, 1.0, False, True
+            if raw.lower().split()[-1] in _SCALES or "hundred" in raw.lower():
+                step = 10.0 ** (len(str(int(v))) - len(str(int(v)).rstrip("0")))
+            unit = "percent" if m["wpct"] else "count"
+        qual, _ = qualifier_before(text, m.start())
+        found.append(Quantity(value, unit, qual, m.start(), m.end(), m.group(0), step, fives, words, bool(m["cur"])))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,469 @@
+"""Periods as the news writes them ("so far this year", "on Saturday", "since Labour came to
+power"), found in a sentence and resolved against the article's publication date.
+
+Rules: "on Saturday" is the last Saturday on or before the date; "last week" the previous
+Monday-Sunday week (the Home Office's weeks); "the past week" the seven days up to the date;
+"this year"/"so far this year" 1 January to the date; "last month" the previous calendar month;
+a named month without a year the latest such month that has begun by the date; "the same
+period/time last year" the claim's own period a year earlier; "since <event>" the event's date
+(see :mod:`.events`) to the article's date; "just days after"/"earlier this week" some single
+day in the window before the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..questions import long_date, year_earlier
+from .events import EVENTS, match_event
+
+RECORD_START = dt.date(2018, 1, 1)
+
+Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
+               "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair"]
+
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, 1)} | _MONTH_ABBR
+
+_MONTH_RX = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_RX = "|".join(_DAYS)
+_YEAR_RX = r"(?:19|20)\d\d"
+_NUM_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpec:
+    """A period as written, not yet tied to a date."""
+
+    kind: Kind
+    n: int = 0                      # offset/count: 0 this, -1 last; days in a rolling window; half 1/2
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    since: dt.date | None = None
+    event: str | None = None
+    strong: bool = True             # False: a bare year ("remains 2022"), used only if nothing better
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    spec: PeriodSpec
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A period tied to a date. ``any_day``: the claim is about some single day in the window.
+    ``running``: it ends on the article's date (so the figure known when writing may stop the
+    day before)."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+    any_day: bool = False
+    running: bool = False
+
+    def shifted_end(self, days: int) -> "Resolved":
+        end = self.end - dt.timedelta(days=days)
+        return Resolved(self.start, end, f"{self.label.split(' (')[0]} ({span_label(self.start, end)})", self.any_day, False)
+
+
+class Unresolvable(ValueError):
+    """A period that cannot be tied to the article's date (in the future, or before the record)."""
+
+
+def span_label(start: dt.date, end: dt.date) -> str:
+    """'1 January–15 April 2025', '12 April 2025', '5 July 2024–29 March 2025'."""
+    if start == end:
+        return long_date(start)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if start.day == 1 and start.year == end.year and start.month == end.month and end == _month_end(end.year, end.month):
+        return f"{start:%B %Y}"
+    if start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B}–{long_date(end)}"
+    return f"{long_date(start)}–{long_date(end)}"
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _num(text: str) -> int:
+    text = text.lower()
+    return _NUM_WORDS[text] if text in _NUM_WORDS else int(text)
+
+
+# -- finding periods in a sentence -------------------------------------------------------------
+
+_PATTERNS: list[tuple[re.Pattern, object]] = []
+
+
+def _p(rx: str, flags: int = re.I):
+    def deco(fn):
+        _PATTERNS.append((re.compile(rx, flags), fn))
+        return fn
+    return deco
+
+
+@_p(r"\b(?:since|after)\s+")
+def _since_event(m: re.Match, text: str):
+    rest = text[m.end():]
+    hit = match_event(rest)
+    if hit:
+        event, em = hit
+        return PeriodSpec("since", since=event.start, event=event.name), m.end() + em.end()
+    if ym := re.match(rf"(?:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january(?:\s+1(?:st)?)?(?!\s+{_YEAR_RX}))\b", rest, re.I):
+        return PeriodSpec("year", n=0), m.end() + ym.end()
+    if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
+        return PeriodSpec("since", day=int(dm[1]), month=MONTH_NUMBER[dm[2].lower().rstrip(".")],
+                          year=int(dm[3]) if dm[3] else None), m.end() + dm.end()
+    if mm := re.match(rf"({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b", rest, re.I):
+        if mm[1][0].isupper():
+            return PeriodSpec("since", day=1, month=MONTH_NUMBER[mm[1].lower().rstrip(".")],
+                              year=int(mm[2]) if mm[2] else None), m.end() + mm.end()
+    if ym := re.match(rf"(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?({_YEAR_RX})\b", rest, re.I):
+        return PeriodSpec("since", since=dt.date(int(ym[1]), 1, 1)), m.end() + ym.end()
+    return None
+
+
+@_p(r"\bunder\s+(?:labour|sir\s+keir(?:\s+starmer)?|keir\s+starmer|starmer)\b")
+def _under_labour(m, text):
+    event = EVENTS[0]
+    return PeriodSpec("since", since=event.start, event=event.name)
+
+
+@_p(r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:same\s+(?:period|time|point|stage|months?|weeks?|days?)"
+    rf"(?:\s+(?:last\s+year|(?:of|in)\s+(?:last\s+year|{_YEAR_RX}(?:[-/–]\d\d)?)|from\s+{_YEAR_RX}(?:[-/–]\d\d)?"
+    r"|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before|prior)\s+year))?"
+    r"|(?:by\s+)?this\s+(?:time|point|stage)\s+last\s+year|a\s+year\s+(?:earlier|ago|before))\b")
+def _same_period(m, text):
+    y = re.search(rf"({_YEAR_RX})(?:[-/–]\d\d)?", m.group(0))
+    return PeriodSpec("same_period", year=int(y[1]) if y and not re.search(r"[-/–]\d\d", m.group(0)) else None)
+
+
+@_p(r"\b(?:so\s+far\s+(?:this\s+year|in\s+(?:the\s+year|" + _YEAR_RX + r"))|(?:in\s+|during\s+)?this\s+year(?:'s)?(?:\s+so\s+far)?|(?:the\s+)?year\s+(?:so\s+far|to\s+date)"
+    r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|for\s+the\s+year(?!\s+(?:ending|before|after)|\s+to\s+(?:the\s+end\s+of\s+)?"
+    + _MONTH_RX + r")|the\s+year's)\b")
+def _ytd(m, text):
+    y = re.search(_YEAR_RX, m.group(0))
+    return PeriodSpec("year", year=int(y.group(0))) if y else PeriodSpec("year", n=0)
+
+
+@_p(r"\bso\s+far\b(?!\s+(?:this|in|today))")
+def _so_far(m, text):
+    return PeriodSpec("year", n=0, strong=False)
+
+
+@_p(r"\b(?:(?:in|during|over|throughout|for|across)\s+)?(?:the\s+)?(first|second|last)\s+(?:half|six\s+months)\s+of\s+(?:(this|last|the)\s+year|(" + _YEAR_RX + r"))\b")
+def _half(m, text):
+    half = 1 if m[1].lower() == "first" else 2
+    if m[3]:
+        return PeriodSpec("half", n=half, year=int(m[3]))
+    return PeriodSpec("half", n=half, month=-1 if m[2].lower() == "last" else 0)
+
+
+@_p(r"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:first\s+(?:three\s+months|quarter))\s+of\s+(?:(this|last|the)\s+year|(" + _YEAR_RX + r"))\b")
+def _quarter(m, text):
+    if m[2]:
+        return PeriodSpec("quarter", n=1, year=int(m[2]))
+    return PeriodSpec("quarter", n=1, month=-1 if m[1].lower() == "last" else 0)
+
+
+@_p(r"\b(?:(?:in|during|over|throughout|for|across)\s+)?(?:the\s+(?:whole|entire|full)\s+(?:of\s+)?|all\s+of\s+)?"
+    r"(?:last\s+year(?:'s)?|the\s+(?:previous|prior)\s+(?:year|12\s+months)|the\s+year\s+before)\b")
+def _last_year(m, text):
+    if re.search(r"previous|prior|before", m.group(0), re.I):
+        return PeriodSpec("prev_year")  # the year before the claim's own year
+    return PeriodSpec("year", n=-1)
+
+
+@_p(r"\b(?:(?:in|during|over|throughout|for|across|of|from)\s+)?(?:the\s+(?:whole|entire|full)\s+(?:year\s+)?(?:of\s+)?|all\s+of\s+)?(" + _YEAR_RX + r")(?:'s)?\b(?![-/–]\d)")
+def _year(m, text):
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"(?:until|till|by|before|from)\s*$", before):
+        return None
+    strong = m.group(0)[0:1].lower() != m[1][0:1] or bool(re.match(r"\s+total", text[m.end():], re.I))
+    return PeriodSpec("year", year=int(m[1]), strong=strong)
+
+
+@_p(rf"\b(?:in\s+)?(?:the\s+)?(?:financial\s+year\s+)?({_YEAR_RX})[-/–](\d\d)\b")
+def _fiscal(m, text):
+    if int(m[2]) != (int(m[1]) + 1) % 100:
+        return None
+    return PeriodSpec("fiscal", year=int(m[1]))
+
+
+@_p(r"\b(?:so\s+far\s+)?(?:(?:in|during|over|for)\s+)?(this|last)\s+month(?:'s)?\b")
+def _month(m, text):
+    return PeriodSpec("month", n=0 if m[1].lower() == "this" else -1)
+
+
+@_p(r"\bearlier\s+this\s+(month|week)\b")
+def _earlier_this(m, text):
+    return PeriodSpec("any_day", month=1 if m[1].lower() == "month" else 0)
+
+
+@_p(r"\b(?:(?:just|only|a\s+few|several|two|three)\s+)?days\s+(?:ago|earlier|before|after)\b")
+def _days_ago(m, text):
+    return PeriodSpec("any_day", n=7)
+
+
+@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?\b(?!\s+\d)")
+def _named_month(m, text):
+    if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I) and not m[2]):
+        return None
+    return PeriodSpec("named_month", month=MONTH_NUMBER[m[1].lower().rstrip(".")], year=int(m[2]) if m[2] else None,
+                      n=-1 if m[3] else 0)
+
+
+@_p(rf"\b(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?(\s+last\s+year)?\b"
+    rf"|\b(?:on\s+)?({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?(\s+last\s+year)?\b")
+def _date(m, text):
+    day, month, year, last = (m[1], m[2], m[3], m[4]) if m[1] else (m[6], m[5], m[7], m[8])
+    if not month[0].isupper() or not 1 <= int(day) <= 31:
+        return None
+    return PeriodSpec("date", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")],
+                      year=int(year) if year else None, n=-1 if last else 0)
+
+
+@_p(r"\b(?:so\s+far\s+)?(?:(?:in|during|over)\s+)?(this|last)\s+week(?:'s)?\b")
+def _week(m, text):
+    return PeriodSpec("week", n=0 if m[1].lower() == "this" else -1)
+
+
+@_p(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?:last|this)\s+weekend\b")
+def _weekend(m, text):
+    return PeriodSpec("weekend", n=-1 if m.group(0).lower().startswith("last") else 0)
+
+
+@_p(rf"\bbetween\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\s+and\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
+def _month_range(m, text):
+    if not (m[1][0].isupper() and m[3][0].isupper()):
+        return None
+    return PeriodSpec("month_range", month=MONTH_NUMBER[m[1].lower().rstrip(".")], n=MONTH_NUMBER[m[3].lower().rstrip(".")],
+                      year=int(m[4] or m[2]) if (m[4] or m[2]) else None)
+
+
+@_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)\s+(days|weeks)|24\s+hours)\b")
+def _rolling(m, text):
+    unit = m[1].lower()
+    if unit == "week":
+        days = 7
+    elif unit == "fortnight":
+        days = 14
+    elif unit == "month":
+        days = -1  # one calendar month back
+    elif unit.startswith("24"):
+        return PeriodSpec("day", n=0)
+    else:
+        word = m[2].lower()
+        k = {"fourteen": 14}.get(word) or _num(word)
+        days = k * (7 if m[3].lower() == "weeks" else 1)
+    return PeriodSpec("rolling", n=days)
+
+
+@_p(r"\b(?:so\s+far\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))(?:'s)?\b")
+def _today(m, text):
+    return PeriodSpec("day", n=0)
+
+
+@_p(r"\b(?:yesterday|last\s+night)(?:'s)?\b")
+def _yesterday(m, text):
+    return PeriodSpec("day", n=-1)
+
+
+@_p(rf"\b(?:on\s+)?({_DAY_RX})\s+and\s+({_DAY_RX})\b")
+def _weekday_pair(m, text):
+    if not (m[1][0].isupper() and m[2][0].isupper()):
+        return None
+    return PeriodSpec("weekday_pair", day=_DAYS.index(m[1].lower()), n=_DAYS.index(m[2].lower()))
+
+
+@_p(rf"\b(?:(last|on|this)\s+)?({_DAY_RX})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b")
+def _weekday(m, text):
+    if not m[2][0].isupper():
+        return None
+    return PeriodSpec("weekday", n=-1 if (m[1] or "").lower() == "last" else 0, day=_DAYS.index(m[2].lower()))
+
+
+def find_periods(sentence: str) -> list[PeriodMention]:
+    """Period expressions in ``sentence``, longest first where they overlap, in text order."""
+    found: list[PeriodMention] = []
+    for rx, build in _PATTERNS:
+        for m in rx.finditer(sentence):
+            out = build(m, sentence)
+            if out is None:
+                continue
+            spec, end = out if isinstance(out, tuple) else (out, m.end())
+            found.append(PeriodMention(spec, m.start(), end, sentence[m.start():end]))
+    found.sort(key=lambda p: (-(p.end - p.start), p.start))
+    kept: list[PeriodMention] = []
+    for p in found:
+        if all(p.end <= k.start or p.start >= k.end for k in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: p.start)
+
+
+# -- resolving against the article's date ------------------------------------------------------
+
+def _last_weekday(date: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
+    back = (date.weekday() - weekday) % 7
+    if strictly_before and back == 0:
+        back = 7
+    return date - dt.timedelta(days=back)
+
+
+def _named(spec: PeriodSpec, date: dt.date) -> tuple[int, int]:
+    """(year, month) of a named month: given year, else the latest that has begun by ``date``."""
+    if spec.year:
+        return spec.year, spec.month or 1
+    if spec.n == -1:
+        return date.year - 1, spec.month or 1
+    year = date.year if (spec.month or 1) <= date.month else date.year - 1
+    return year, spec.month or 1
+
+
+def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) -> Resolved:
+    """Tie ``spec`` to the article's ``date``. ``subject`` is the period a "same period"
+    reference is compared with. Raises :class:`Unresolvable`."""
+    d = date
+    day = dt.timedelta(days=1)
+    if spec.kind == "day":
+        x = d + spec.n * day
+        out = Resolved(x, x, ("today" if spec.n == 0 else "yesterday") + f" ({long_date(x)})")
+    elif spec.kind == "weekday":
+        x = _last_weekday(d, spec.day or 0, strictly_before=spec.n == -1)
+        out = Resolved(x, x, f"{x:%A} {long_date(x)}")
+    elif spec.kind == "weekday_pair":
+        last = _last_weekday(d, spec.n)
+        first = _last_weekday(last, spec.day or 0)
+        out = Resolved(first, last, f"{first:%A} and {last:%A} ({span_label(first, last)})")
+    elif spec.kind == "date":
+        year = spec.year or (d.year - 1 if spec.n == -1 else d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
+        try:
+            x = dt.date(year, spec.month or 1, spec.day or 1)
+        except ValueError:
+            raise Unresolvable(f"no such date: {spec.day} {_MONTHS[(spec.month or 1) - 1].title()} {year}") from None
+        out = Resolved(x, x, long_date(x))
+    elif spec.kind == "rolling":
+        if spec.n == -1:
+            prev_month = d.replace(day=1) - day
+            start = prev_month.replace(day=min(d.day, prev_month.day)) + day
+            words = "the past month"
+        else:
+            start = d - (spec.n - 1) * day
+            words = "the past week" if spec.n == 7 else f"the past {spec.n} days"
+        out = Resolved(start, d, f"{words} ({span_label(start, d)})", running=True)
+    elif spec.kind == "week":
+        monday = d - d.weekday() * day
+        if spec.n == 0:
+            out = Resolved(monday, d, f"this week ({span_label(monday, d)})", running=True)
+        else:
+            s = monday - 7 * day
+            out = Resolved(s, s + 6 * day, f"last week ({span_label(s, s + 6 * day)})")
+    elif spec.kind == "weekend":
+        # "last weekend": the last whole weekend before the date; "at the weekend": the latest one
+        sunday = _last_weekday(d, 6, strictly_before=spec.n == -1)
+        sat = sunday - day
+        if spec.n == 0 and d.weekday() == 5:
+            sat, sunday = d, d
+        out = Resolved(sat, sunday, f"the weekend ({span_label(sat, sunday)})")
+    elif spec.kind == "month_range":
+        first, last = spec.month or 1, spec.n
+        year = spec.year or (d.year if first <= d.month else d.year - 1)
+        s, e = dt.date(year, first, 1), _month_end(year, last)
+        if s > d:
+            raise Unresolvable(f"{s:%B %Y} is after the article's date")
+        out = Resolved(s, min(e, d), f"{span_label(s, min(e, d))}", running=e >= d)
+    elif spec.kind == "month":
+        first = d.replace(day=1)
+        if spec.n == 0:
+            out = Resolved(first, d, f"this month ({span_label(first, d)})", running=True)
+        else:
+            last = first - day
+            out = Resolved(last.replace(day=1), last, f"last month ({last:%B %Y})")
+    elif spec.kind == "named_month":
+        year, month = _named(spec, d)
+        s, e = dt.date(year, month, 1), _month_end(year, month)
+        if s > d:
+            raise Unresolvable(f"{s:%B %Y} is after the article's date")
+        if e >= d:
+            out = Resolved(s, d, f"{s:%B %Y} so far ({span_label(s, d)})", running=True)
+        else:
+            out = Resolved(s, e, f"{s:%B %Y}")
+    elif spec.kind == "year":
+        year = spec.year or d.year + spec.n
+        s = dt.date(year, 1, 1)
+        if s > d:
+            raise Unresolvable(f"{year} is after the article's date")
+        if year == d.year:
+            out = Resolved(s, d, f"so far this year ({span_label(s, d)})", running=True)
+        else:
+            out = Resolved(s, dt.date(year, 12, 31), f"{year}" if spec.year else f"last year ({year})")
+    elif spec.kind in ("half", "quarter"):
+        year = spec.year or d.year + (spec.month or 0)
+        if spec.kind == "half":
+            s = dt.date(year, 1 if spec.n == 1 else 7, 1)
+            e = dt.date(year, 6, 30) if spec.n == 1 else dt.date(year, 12, 31)
+            words = f"the {'first' if spec.n == 1 else 'second'} half of {year}"
+        else:
+            s, e, words = dt.date(year, 1, 1), dt.date(year, 3, 31), f"the first three months of {year}"
+        if s > d:
+            raise Unresolvable(f"{words} is after the article's date")
+        out = Resolved(s, min(e, d), f"{words} ({span_label(s, min(e, d))})", running=e >= d)
+    elif spec.kind == "since":
+        if spec.since is not None:
+            s = spec.since
+        else:
+            year = spec.year or (d.year if (spec.month or 1, spec.day or 1) <= (d.month, d.day) else d.year - 1)
+            s = dt.date(year, spec.month or 1, spec.day or 1)
+        if s > d:
+            raise Unresolvable(f"{long_date(s)} ({spec.event or 'the start'}) is after the article's date")
+        words = f"since {spec.event}" if spec.event else f"since {long_date(s)}"
+        out = Resolved(s, d, f"{words} ({span_label(s, d)})", running=True)
+    elif spec.kind == "any_day":
+        if spec.n:
+            s, e, words = d - spec.n * day, d - day, "a day in the days before"
+        elif spec.month:
+            s, e, words = d.replace(day=1), d - day, "a day earlier this month"
+        else:
+            s, e, words = d - d.weekday() * day, d - day, "a day earlier this week"
+        if e < s:
+            raise Unresolvable(f"'{words}' leaves no day before the article's date")
+        out = Resolved(s, e, f"{words} ({span_label(s, e)})", any_day=True)
+    elif spec.kind == "same_period":
+        if subject is None:
+            raise Unresolvable("'the same period' with no period to compare")
+        years = 1 if spec.year is None else subject.end.year - spec.year
+        s, e = year_earlier(subject.start, years), year_earlier(subject.end, years)
+        out = Resolved(s, e, f"the same period {'a year earlier' if years == 1 else f'in {s.year}'} ({span_label(s, e)})",
+                       any_day=subject.any_day)
+    elif spec.kind == "prev_year":
+        year = (subject.start.year if subject else d.year) - 1
+        s = dt.date(year, 1, 1)
+        out = Resolved(s, dt.date(year, 12, 31), f"the previous year ({year})")
+    elif spec.kind == "fiscal":
+        year = spec.year or d.year
+        s, e = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+        if s > d:
+            raise Unresolvable(f"the financial year {year}-{(year + 1) % 100:02d} is after the article's date")
+        out = Resolved(s, min(e, d), f"the financial year {year}-{(year + 1) % 100:02d} ({span_label(s, min(e, d))})",
+                       running=e >= d)
+    else:  # pragma: no cover - every Kind is handled above
+        raise Unresolvable(f"unknown period kind {spec.kind}")
+    if out.end > d:
+        raise Unresolvable(f"{out.label} runs past the article's date ({long_date(d)})")
+    if out.end < RECORD_START:
+        raise Unresolvable(f"{out.label} is before the record starts (1 January 2018)")
+    return out

@@ -1,0 +1,376 @@
+"""Claim checking: the five seed articles, every crossing figure in them found with its period
+and its verdict asserted against official values computed here, straight from the ODS rows
+(python-calamine) and, for 2022, from the Ministry of Defence page itself; the arithmetic error;
+distractors never checked; periods, numbers, reports, the CLI, the HTTP API and the Python API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tarfile
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from python_calamine import CalamineWorkbook
+from typer.testing import CliRunner
+
+import smallboats
+from smallboats import api
+from smallboats.claims import check
+from smallboats.claims.numbers import find_quantities
+from smallboats.claims.periods import find_periods, resolve
+from smallboats.claims.report import html_page, markdown
+from smallboats.cli import app
+
+from .conftest import DATA, ODS_DIR, SEEDS
+
+D = dt.date
+NEWEST = ODS_DIR / "fetched_2026-08-21_Small_boats_-_time_series.ods"
+OLDEST = ODS_DIR / "14_November_2025_Small_boats_-_time_series.ods"  # the first publication of 2018-2025 days
+MARCH_27 = ODS_DIR / "27_March_2026_Small_boats_-_time_series.ods"
+DATES = {"000": "2025-04-15", "001": "2025-10-22", "002": "2025-03-29", "003": "2021-11-24", "004": "2025-05-31"}
+NC = "not a crossing figure"
+runner = CliRunner()
+
+
+def sb01(path) -> dict[dt.date, tuple[int, int]]:
+    """SB_01 rows (date -> arrivals, boats), read independently of smallboats' parser."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("SB_01").to_python()
+    out = {}
+    for r in rows:
+        if isinstance(r[0], (dt.date, dt.datetime)):
+            day = r[0].date() if isinstance(r[0], dt.datetime) else r[0]
+            out[day] = (int(r[1]), int(r[2]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, dict[dt.date, tuple[int, int]]]:
+    return {"newest": sb01(NEWEST), "oldest": sb01(OLDEST)}
+
+
+def total(r: dict, start: dt.date, end: dt.date, i: int = 0) -> int:
+    return sum(v[i] for d, v in r.items() if start <= d <= end)
+
+
+def seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text()
+
+
+@pytest.fixture(scope="module")
+def reports(store):
+    return {k: check(seed(k), day, store) for k, day in DATES.items()}
+
+
+def claim(report, text: str, occurrence: int = 1):
+    hits = [c for c in report.claims if c.text == text]
+    assert len(hits) >= occurrence, f"{text!r} not found"
+    return hits[occurrence - 1]
+
+
+def checked(c) -> tuple[dt.date, dt.date]:
+    """The span actually checked (the day before, for a running total written on the day)."""
+    return (c.period.checked_start or c.period.start, c.period.checked_end or c.period.end)
+
+
+# -- every crossing figure in the seeds: found, its period, its official value, its verdict ---------
+
+# (text, occurrence, kind, period start, period end, metric)
+SEED_CLAIMS = {
+    "000": [("700", 1, "figure", "2025-04-15", "2025-04-15", "people"),
+            ("670", 1, "figure", "2025-04-15", "2025-04-15", "people"),
+            ("656", 1, "figure", "2025-04-08", "2025-04-14", "people"),  # "just days after": some day that week
+            ("9,000", 1, "figure", "2025-01-01", "2025-04-15", "people"),
+            ("656", 2, "figure", "2025-04-12", "2025-04-12", "people"),  # "on Saturday"
+            ("11", 1, "figure", "2025-04-12", "2025-04-12", "boats")],
+    "001": [("overtook the total figure for 2024", 1, "overtook", "2025-01-01", "2025-10-22", "people"),
+            ("220", 1, "figure", "2025-10-22", "2025-10-22", "people"),
+            ("36,956", 1, "figure", "2025-01-01", "2025-10-22", "people"),
+            ("70", 1, "difference", "2025-01-01", "2025-10-22", "people"),
+            ("36,816", 1, "figure", "2024-01-01", "2024-12-31", "people")],
+    "002": [("6,600", 1, "figure", "2025-01-01", "2025-03-29", "people"),
+            ("31%", 1, "percent_change", "2024-07-05", "2025-03-29", "people")],  # since Labour came to power
+    "003": [("25,700", 1, "figure", "2021-01-01", "2021-11-24", "people"),
+            ("three times", 1, "ratio", "2021-01-01", "2021-11-24", "people")],
+    "004": [("there have not been any arrivals", 1, "figure", "2025-05-25", "2025-05-31", "people"),
+            ("on course to have the highest", 1, "pace", "2025-01-01", "2025-05-31", "people"),
+            ("13,000", 1, "figure", "2025-01-01", "2025-05-31", "people"),
+            ("30 per cent", 1, "percent_change", "2025-01-01", "2025-05-31", "people"),
+            ("650", 1, "max_day", "2025-04-01", "2025-04-30", "people"),  # "last month", busiest day so far this year
+            ("36,816", 1, "figure", "2024-01-01", "2024-12-31", "people"),
+            ("29,437", 1, "figure", "2023-01-01", "2023-12-31", "people"),
+            ("highest year on record remains 2022", 1, "record_year", "2022-01-01", "2022-12-31", "people"),
+            ("45,755", 1, "figure", "2022-01-01", "2022-12-31", "people"),
+            ("on course for a record", 1, "pace", "2025-01-01", "2025-05-31", "people"),
+            ("13,000", 2, "figure", "2025-01-01", "2025-05-31", "people"),
+            ("on course to have the highest", 2, "pace", "2025-01-01", "2025-05-31", "people")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_CLAIMS))
+def test_every_crossing_figure_found_with_its_period(reports, name):
+    report = reports[name]
+    found = [c for c in report.claims if c.crossing]
+    assert [c.text for c in found] == [t for t, *_ in SEED_CLAIMS[name]]
+    for text, occurrence, kind, start, end, metric in SEED_CLAIMS[name]:
+        c = claim(report, text, occurrence)
+        assert (c.kind, c.metric) == (kind, metric), text
+        assert (c.period.start.isoformat(), c.period.end.isoformat()) == (start, end), text
+        assert c.verdict in ("accurate", "inaccurate") and c.reason.startswith(c.verdict), text
+        assert c.official is not None and c.latest is not None, text
+
+
+def _count_cases(r: dict) -> list[tuple[str, str, int, Callable[[int], bool]]]:
+    """(seed, text, occurrence, what the qualifier allows): the tolerance rules, written out here."""
+    return [
+        ("000", "700", 1, lambda v: 700 < v <= 800),         # more than 700: up to the next step of 100
+        ("000", "670", 1, lambda v: 670 <= v <= 737),        # at least 670: up to 10% more
+        ("000", "9,000", 1, lambda v: 8550 <= v < 9000),     # almost 9,000: below, within 5%
+        ("000", "656", 2, lambda v: v == 656),
+        ("000", "11", 1, lambda v: v == 11),
+        ("001", "220", 1, lambda v: abs(v - 220) <= 1),      # published only later: provisional margin
+        ("001", "36,956", 1, lambda v: abs(v - 36956) <= 36),  # 0.1%
+        ("001", "36,816", 1, lambda v: abs(v - 36816) <= 36),
+        ("002", "6,600", 1, lambda v: 6600 < v <= 7260),
+        ("003", "25,700", 1, lambda v: 24415 <= v < 25700),
+        ("004", "13,000", 1, lambda v: 13000 < v <= 14300),
+        ("004", "29,437", 1, lambda v: abs(v - 29437) <= 29),
+    ]
+
+
+def test_counts_against_the_ods(reports, rows):
+    """Official values as first published (the 14 November 2025 ODS: nothing in the record was
+    published earlier for these days) and latest, summed here from SB_01; verdicts follow."""
+    for name, text, occurrence, allowed in _count_cases(rows):
+        c = claim(reports[name], text, occurrence)
+        start, end = checked(c)
+        i = 1 if c.metric == "boats" else 0
+        first, latest = total(rows["oldest"], start, end, i), total(rows["newest"], start, end, i)
+        assert c.official.value == first and c.latest.value == latest, text
+        assert c.official.later_publication and "14 November 2025" in c.official.source, text
+        assert (c.verdict == "accurate") == (allowed(first) or allowed(latest)), text
+
+
+def test_seed_verdicts(reports, rows):
+    old, new = rows["oldest"], rows["newest"]
+    # 000: the 705 of 15 April is "more than 700"; 656 on Saturday 12 April, on 11 boats
+    assert old[D(2025, 4, 15)][0] == 705 and claim(reports["000"], "700").official.value == 705
+    first_656 = claim(reports["000"], "656")
+    assert first_656.verdict == "accurate" and old[first_656.official.day][0] == 656
+    assert D(2025, 4, 8) <= first_656.official.day <= D(2025, 4, 14)
+    # 003: almost 25,700 this year, 24 November 2021 -- the record has more, even the day before
+    c = claim(reports["003"], "25,700")
+    assert total(old, D(2021, 1, 1), D(2021, 11, 23)) > 25700 and c.verdict == "inaccurate"
+    assert "no publication in the record before the article's date; figure from the 14 November 2025 vintage" in c.reason
+    # 003: more than three times the whole of 2020
+    c = claim(reports["003"], "three times")
+    ratio = total(old, *checked(c)) / total(old, D(2020, 1, 1), D(2020, 12, 31))
+    assert 3 < ratio <= 4 and c.verdict == "accurate" and c.official.value == round(ratio, 2)
+    # 002: up 31% since Labour came to power (5 July 2024), against the same period a year earlier
+    c = claim(reports["002"], "31%")
+    s, e = checked(c)
+    pct = (total(old, s, e) / total(old, D(s.year - 1, s.month, s.day), D(e.year - 1, e.month, e.day)) - 1) * 100
+    assert c.official.value == round(pct, 2) and 30.5 <= pct < 32 and c.verdict == "accurate"
+    # 004: roughly 30 per cent higher than the same time last year
+    c = claim(reports["004"], "30 per cent")
+    s, e = checked(c)
+    pct = (total(old, s, e) / total(old, D(2024, 1, 1), D(2024, e.month, e.day)) - 1) * 100
+    assert c.official.value == round(pct, 2) and 27 <= pct <= 33 and c.verdict == "accurate"
+    # 004: no arrivals over the past week (24-30 May; the 1,195 of 31 May was published on 1 June)
+    c = claim(reports["004"], "there have not been any arrivals")
+    assert checked(c) == (D(2025, 5, 24), D(2025, 5, 30)) and total(old, *checked(c)) == 0 and c.verdict == "accurate"
+    # 004: "last month ... the highest single number so far this year, roughly 650": the busiest day
+    # by 30 May was 21 May (825), and April's busiest was 15 April (705)
+    c = claim(reports["004"], "650")
+    days = {d: v[0] for d, v in old.items() if D(2025, 1, 1) <= d <= D(2025, 5, 30)}
+    top = max(days, key=days.get)
+    assert (top, days[top]) == (c.official.day, c.official.value) == (D(2025, 5, 21), 825)
+    assert c.verdict == "inaccurate" and "15 April 2025 (705)" in c.reason
+    # 004: on course for a record year: ahead of every earlier year at the same point
+    for text, occ in (("on course to have the highest", 1), ("on course for a record", 1)):
+        c = claim(reports["004"], text, occ)
+        end = c.period.end
+        this = total(old, D(2025, 1, 1), end)
+        assert c.official.value == this and c.verdict == "accurate"
+        assert all(total(old, D(y, 1, 1), D(y, end.month, end.day)) < this for y in range(2018, 2025))
+    # 004: 2022 (45,755) is the highest whole year; latest figures, summed here
+    years = {y: total(new, D(y, 1, 1), D(y, 12, 31)) for y in range(2018, 2025)}
+    c = claim(reports["004"], "45,755")
+    assert years[2022] == 45755 == c.latest.value == max(years.values()) and c.verdict == "accurate"
+    assert claim(reports["004"], "highest year on record remains 2022").verdict == "accurate"
+    # 001: the year passed 2024's whole total on Wednesday 22 October
+    c = claim(reports["001"], "overtook the total figure for 2024")
+    whole_2024 = total(old, D(2024, 1, 1), D(2024, 12, 31))
+    assert total(old, D(2025, 1, 1), D(2025, 10, 21)) <= whole_2024 < total(old, D(2025, 1, 1), D(2025, 10, 22))
+    assert c.verdict == "accurate" and c.official.value == total(old, D(2025, 1, 1), D(2025, 10, 22))
+
+
+def test_the_arithmetic_error(reports, rows):
+    """001: "making the total so far this year 36,956 ... 70 higher than the 36,816 who crossed
+    ... last year": 36,956 - 36,816 is 140, and the record's difference is 138."""
+    c = claim(reports["001"], "70")
+    official = total(rows["oldest"], D(2025, 1, 1), D(2025, 10, 22)) - total(rows["oldest"], D(2024, 1, 1), D(2024, 12, 31))
+    assert official == 138 and c.official.value == official
+    assert c.verdict == "inaccurate"
+    assert c.arithmetic_error and "give 140" in c.arithmetic_error and "not 70" in c.arithmetic_error
+    # the other figures of the sentence are right; 36,956 was the provisional running total
+    ytd = claim(reports["001"], "36,956")
+    assert ytd.verdict == "accurate" and ytd.official.value == 36954
+    assert "36,956 was probably the provisional figure; the record has 36,954" in ytd.revision
+    assert sum(1 for r in reports.values() for x in r.claims if x.arithmetic_error) == 1
+
+
+def test_distractors_are_listed_never_checked(reports):
+    expected = {"001": {"Two": "vessels", "42": "returns"},
+                "002": {"60": "returns", "80": "occupancy"},
+                "003": {"27": "deaths", "five": "deaths", "Four": "arrests", "50": "occupancy", "Three": "vessels"},
+                "004": {"78": "deaths", "225": "deaths", "six": "vessels", "doubled": "weather", "2026": "year"},
+                "000": {"30%": "other"}}
+    for name, items in expected.items():
+        for text, category in items.items():
+            c = claim(reports[name], text)
+            assert (c.verdict, c.category, c.crossing) == (NC, category, False), (name, text)
+            assert c.official is None and c.latest is None
+    assert "IOM" in claim(reports["004"], "78").needs
+    assert "returns statistics" in claim(reports["001"], "42").needs
+
+
+# -- revisions, against the 2022 Ministry of Defence page itself -------------------------------
+
+def test_a_revised_figure_is_accurate_as_published(store, rows):
+    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
+        page = tar.extractfile("daily_small_boats/2022-08-23.html").read().decode()
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "23:59 22 August 2022" in text
+    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
+    boats = int(re.search(r"Number of boats detected:\s*(\d+)", text)[1])
+    assert (people, boats) != rows["newest"][D(2022, 8, 22)]  # the time series has since revised the day
+    report = check(f"A record {people:,} migrants crossed the Channel on Monday in {boats} boats.", "2022-08-23", store)
+    c = claim(report, f"{people:,}")
+    assert (c.verdict, c.official.value, c.latest.value) == ("accurate", people, rows["newest"][D(2022, 8, 22)][0])
+    assert c.verdict_latest == "inaccurate" and not c.official.later_publication
+    assert f"now {rows['newest'][D(2022, 8, 22)][0]:,}" in c.revision
+    assert claim(report, str(boats)).official.value == boats
+
+
+# -- sentences written in the style of reporting, against the ODS as published at the time ------
+
+def test_written_claims_as_of_a_2026_vintage(store, rows):
+    """An article of 28 March 2026, when the 27 March ODS was the newest."""
+    text = ("No migrants have crossed the English Channel in small boats for four days, according to Home Office figures.\n"
+            "The last crossing was on Monday, when 272 people arrived in four boats.\n"
+            "Last week 712 people crossed, the Home Office said.\n"
+            "An average of 53 people were crammed onto each boat in 2024.")
+    then = sb01(MARCH_27)
+    report = check(text, "2026-03-28", store)
+    assert then[D(2026, 3, 23)] == (272, 4) and claim(report, "272").official.value == 272
+    assert claim(report, "four", 2).official.value == 4 and claim(report, "four", 2).metric == "boats"
+    week = claim(report, "712")
+    assert (week.period.start, week.period.end) == (D(2026, 3, 16), D(2026, 3, 22))
+    assert week.official.value == total(then, D(2026, 3, 16), D(2026, 3, 22)) == 712
+    assert not week.official.later_publication and week.verdict == "accurate"
+    run = claim(report, "four")  # four days in a row without arrivals, to the day before
+    assert run.metric == "days" and run.verdict == "accurate"
+    assert all(then[D(2026, 3, d)][0] == 0 for d in (24, 25, 26)) and then[D(2026, 3, 23)][0] > 0
+    ppb = claim(report, "53")
+    people, boats = total(rows["newest"], D(2024, 1, 1), D(2024, 12, 31)), total(rows["newest"], D(2024, 1, 1), D(2024, 12, 31), 1)
+    assert ppb.metric == "people_per_boat" and ppb.latest.value == pytest.approx(people / boats)
+    assert round(people / boats) == 53 and ppb.verdict == "accurate"
+
+
+# -- numbers and periods -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("656", 656, "count", None), ("36,956", 36956, "count", None), ("more than 700", 700, "count", "more than"),
+    ("almost 9,000", 9000, "count", "almost"), ("at least 60", 60, "count", "at least"),
+    ("around 650", 650, "count", "around"), ("nearly 20,000", 20000, "count", "almost"),
+    ("three times", 3, "times", None), ("doubled", 2, "times", None), ("31%", 31, "percent", None),
+    ("up 48%", 48, "percent", None), ("30 per cent", 30, "percent", None), ("twenty-five", 25, "count", None),
+    ("more than a third", 100 / 3, "percent", "more than"),
+])
+def test_numbers(text, value, unit, qualifier):
+    (q,) = find_quantities(text + " this year")
+    assert (q.value, q.unit, q.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("today", "2025-04-15", "2025-04-15"), ("yesterday", "2025-04-14", "2025-04-14"),
+    ("on Saturday", "2025-04-12", "2025-04-12"), ("last week", "2025-04-07", "2025-04-13"),
+    ("the past week", "2025-04-09", "2025-04-15"), ("this month", "2025-04-01", "2025-04-15"),
+    ("last month", "2025-03-01", "2025-03-31"), ("so far this year", "2025-01-01", "2025-04-15"),
+    ("this year", "2025-01-01", "2025-04-15"), ("last year", "2024-01-01", "2024-12-31"),
+    ("the whole of 2024", "2024-01-01", "2024-12-31"), ("in 2022", "2022-01-01", "2022-12-31"),
+    ("the first half of the year", "2025-01-01", "2025-04-15"), ("the first half of 2024", "2024-01-01", "2024-06-30"),
+    ("since Labour came to power", "2024-07-05", "2025-04-15"), ("since records began", "2018-01-01", "2025-04-15"),
+    ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
+    ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
+])
+def test_periods_resolved_against_the_date(text, start, end):
+    (p,) = find_periods(text)
+    r = resolve(p.spec, D(2025, 4, 15))
+    assert (r.start.isoformat(), r.end.isoformat()) == (start, end)
+
+
+# -- inputs and outputs --------------------------------------------------------------------------
+
+def test_html_page_gives_the_same_claims(store, reports):
+    body = "".join(f"<p>{line}</p>" for line in seed("001").splitlines() if line.strip())
+    page = (f"<!doctype html><html><head><title>Migrants</title></head><body><nav><a href='/'>Home</a> | "
+            f"<a href='/news'>News</a> | 2,000 subscribers</nav><article><h1>France backs away</h1>{body}</article>"
+            f"<footer>© 2025 GB News. 100 Main Street.</footer></body></html>")
+    html_report = check(page, "2025-10-22", store)
+    want = [(c.text, c.verdict) for c in reports["001"].claims if c.crossing]
+    assert [(c.text, c.verdict) for c in html_report.claims if c.crossing] == want
+
+
+def test_reports_highlight_claims(reports):
+    page = html_page(reports["001"])
+    assert page.count('<mark class="inaccurate"') == 1 and page.count('<mark class="accurate"') == 4
+    assert not re.search(r"""(?:src|href)=["']?https?:""", page) and "<script" not in page  # self-contained
+    md = markdown(reports["001"])
+    assert "**70**" in md and "| # | claim |" in md and "arithmetic error" in md
+
+
+def test_infer_date_is_a_stated_guess(store):
+    report = check(seed("002"), None, store, infer_date=True)
+    assert report.date_inferred and "guess" in report.date_note
+    assert D(2025, 3, 27) <= report.date <= D(2025, 3, 30)  # "more than 6,600" and "up 31%" both fit only then
+    with pytest.raises(ValueError, match="publication date is needed"):
+        check(seed("002"), None, store)
+
+
+def test_cli(db_path, tmp_path):
+    article = SEEDS / next(SEEDS.glob("001_*.txt")).name
+    res = runner.invoke(app, ["--db", str(db_path), "check", str(article)])
+    assert res.exit_code == 2 and "publication date" in res.output
+    res = runner.invoke(app, ["--db", str(db_path), "check", str(article), "--date", "22 October 2025", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["date"] == "2025-10-22" and data["counts"] == {"accurate": 4, "inaccurate": 1, NC: 2}
+    res = runner.invoke(app, ["--db", str(db_path), "--format", "json", "check", "-", "--date", "2025-10-22"],
+                        input=article.read_text())
+    assert json.loads(res.stdout)["counts"] == data["counts"]
+    for fmt, marker in (("html", "<!doctype html>"), ("markdown", "## Claims"), ("table", "Claims checked")):
+        res = runner.invoke(app, ["--db", str(db_path), "check", str(article), "--date", "2025-10-22", "-f", fmt])
+        assert res.exit_code == 0 and marker in res.stdout, fmt
+
+
+def test_http_api(db_path):
+    text = seed("000")
+    with TestClient(api.create_app(db_path)) as client:
+        r = client.post("/api/v1/check", json={"text": text, "date": "2025-04-15"})
+        assert r.status_code == 200 and r.json()["counts"] == {"accurate": 6, NC: 1}
+        page = "<html><body><article>" + "".join(f"<p>{x}</p>" for x in text.splitlines()) + "</article></body></html>"
+        r = client.post("/api/v1/check?date=2025-04-15", content=page.encode(), headers={"content-type": "text/html"})
+        assert r.status_code == 200 and r.json()["counts"]["accurate"] == 6
+        r = client.post("/api/v1/check", json={"text": text})
+        assert r.status_code == 422 and "publication date" in r.json()["detail"]
+
+
+def test_python_api(db_path):
+    with smallboats.open(db_path) as sb:
+        report = sb.check(seed("003"), "24 November 2021")
+    assert [c.verdict for c in report.claims if c.crossing] == ["inaccurate", "accurate"]
