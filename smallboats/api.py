@@ -6,8 +6,10 @@ serves. Answers carry an ETag (store version + request) and Cache-Control; ``If-
 gets 304. Bad parameters get 422, dates outside the record 404 with the covered range.
 
 To add an endpoint, decorate a function with ``@router.get(...)`` / ``@router.post(...)`` in
-this module, take ``store: Store = Depends(get_store)``, and return ``cached(request, compute)``
-to get ETags and caching for free.
+this module and either return ``cached(request, lambda store: answer)`` (ETag, 304 and the
+answer cache for free) or take ``store: StoreDep`` (the refreshed store) and answer yourself.
+The question endpoints are ``async``: their work is a millisecond or so on cached arrays, so
+they run on the event loop rather than hopping to a thread.
 """
 
 from __future__ import annotations

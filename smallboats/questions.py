@@ -216,7 +216,7 @@ class BusiestDay(Model):
     tied_dates: list[dt.date] = Field(description="Other days of the year with as many arrivals.")
 
 
-RecordStatus = Literal["record", "tied_record", "not_a_record", "first_in_record"]
+RecordStatus = Literal["record", "tied_record", "not_a_record", "first_in_record", "not_available"]
 
 
 class RecordCheck(Model):
@@ -623,7 +623,7 @@ def _fmt(n: int | None) -> str:
 
 
 def _pct(p: float | None) -> str:
-    return "n/a" if p is None else f"{p:.1f}%"
+    return "no percent change from zero" if p is None else f"{p:+.1f}%"
 
 
 def ytd(store: Store, at: dt.date | None = None, as_of: dt.date | None = None) -> Ytd:
@@ -697,7 +697,7 @@ def _record_check(rec: _Record, kind: str, start: dt.date, as_of: dt.date | None
     earlier = t.arrivals[:i]
     known = earlier[~np.isnan(earlier)]
     if p.arrivals is None:
-        return RecordCheck(period=p, status="not_a_record", previous_best=None,
+        return RecordCheck(period=p, status="not_available", previous_best=None,
                            sentence=f"{_name(p)}: arrivals not available, so it cannot be called a record.")
     if not len(known):
         return RecordCheck(period=p, status="first_in_record", previous_best=None,
@@ -773,7 +773,7 @@ def compare(store: Store, start: dt.date, end: dt.date | None = None, with_start
                 f"{_fmt(cur.boats)} boats, against {_fmt(old.arrivals)} on {_fmt(old.boats)} boats from "
                 f"{long_date(with_start)} to {long_date(with_end)}")
     if da is not None:
-        sentence += f": {'up' if da >= 0 else 'down'} {abs(da):,} ({_pct(pa_) if pa_ is None else f'{pa_:+.1f}%'})"
+        sentence += f": {'up' if da >= 0 else 'down'} {abs(da):,} ({_pct(pa_)})"
     sentence += "."
     if cur.days != old.days:
         sentence += f" The periods differ in length ({cur.days} and {old.days} days)."

@@ -328,7 +328,7 @@ def test_html_page_gives_the_same_claims(store, reports):
 
 def test_reports_highlight_claims(reports):
     page = html_page(reports["001"])
-    assert page.count('<mark class="inaccurate"') == 1 and page.count('<mark class="accurate"') == 4
+    assert page.count('<mark class="inaccurate" title=') == 1 and page.count('<mark class="accurate" title=') == 4
     assert not re.search(r"""(?:src|href)=["']?https?:""", page) and "<script" not in page  # self-contained
     md = markdown(reports["001"])
     assert "**70**" in md and "| # | claim |" in md and "arithmetic error" in md

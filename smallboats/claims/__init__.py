@@ -40,9 +40,9 @@ def article_text(text: str) -> str:
     body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
     if body:
         return body
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(text)
+    tree = LexborHTMLParser(text)
     for tag in tree.css("script, style, nav, header, footer"):
         tag.decompose()
     return tree.body.text(separator="\n") if tree.body else ""

@@ -18,11 +18,10 @@ rounded to 50):
 * plain count: equal. A number ending in two or more zeros ("36,800") is read as rounded:
   within half a step. Where no publication before the article's date is in the record (the
   figure comes from a later one), a plain count within 0.1% (for day-sized figures 0.5%, at
-  most 3: 755 +-3, 220 +-1, 11 exactly) is accurate and
-  flagged as a likely provisional figure: the provisional daily figures differ from the later
-  time series by a few people (of the 110 daily arrivals figures where the 2022 and 2026 daily
-  pages and the time series disagree, 27 differ by 1 to 3; a running total of 36,956 on the
-  day against 36,954 in the time series);
+  most 3: 755 +-3, 220 +-1, 11 exactly) is accurate and flagged as a likely provisional figure:
+  provisional daily figures differ from the later time series by a few people (of the 110
+  daily arrivals figures where the 2022 and 2026 daily pages and the time series disagree, 27
+  differ by 1 to 3; a running total of 36,956 on the day against 36,954 in the time series);
 * "more than"/"over"/"at least": above (at least) N, and at most N plus a step or 10% of N,
   whichever is larger ("more than 700": 701-800), so that a floor far below the figure is not
   passed as accurate;
@@ -47,7 +46,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import questions, series
-from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
+from ..questions import OutOfRange, VintageRef, long_date, pct_change
 from ..store import Store
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
@@ -55,11 +54,11 @@ from .numbers import Quantity
 from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
-#: how far a plain count may be from a figure published only later (see the module docstring)
 
 
 def provisional_margin(n: float) -> int:
-    """0.1% of ``n``; for day-sized figures 0.5%, at most 3 (755 -> 3, 220 -> 1, 11 -> 0)."""
+    """How far a plain count may be from a figure published only after the article (see the
+    module docstring): 0.1% of ``n``; for day-sized figures 0.5%, at most 3 (755 -> 3, 220 -> 1)."""
     return math.floor(max(0.001 * n, min(3.0, 0.005 * n)))
 
 
@@ -89,10 +88,6 @@ class Tolerance:
         return True
 
 
-def _n(x: float, rate: bool) -> str:
-    return fmt(x, rate)
-
-
 def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tolerance:
     """The range of official values that bear the claim out, and why."""
     n, step, qual = q.value, q.step, q.qualifier
@@ -101,14 +96,14 @@ def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tol
         unit = step if step < 1 else 1.0
         if q.unit == "times" and qual is None:
             m = max(0.1 * n, 0.25 if n >= 2 else 0.05)
-            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({_n(n - m, True)} to {_n(n + m, True)})")
+            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({fmt(n - m, True)} to {fmt(n + m, True)})")
         if qual is None:
             return Tolerance(n - unit / 2, n + unit, False, True,
                              f"{written}: the computed value rounded or truncated to the precision written "
-                             f"({_n(n - unit / 2, True)} to under {_n(n + unit, True)})")
+                             f"({fmt(n - unit / 2, True)} to under {fmt(n + unit, True)})")
         if qual == "around":
             m = max(unit / 2, 0.1 * n)
-            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({_n(n - m, True)} to {_n(n + m, True)})")
+            return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({fmt(n - m, True)} to {fmt(n + m, True)})")
         margin = max(unit, 0.1 * n)
     else:
         if qual is None:
@@ -131,20 +126,20 @@ def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tol
     r = rate
     if qual == "more than":
         return Tolerance(n, n + margin, True, False,
-                         f"{written}: above {_n(n, r)} and at most {_n(n + margin, r)} (one rounding step or 10% above)")
+                         f"{written}: above {fmt(n, r)} and at most {fmt(n + margin, r)} (one rounding step or 10% above)")
     if qual == "at least":
         return Tolerance(n, n + margin, False, False,
-                         f"{written}: at least {_n(n, r)} and at most {_n(n + margin, r)} (one rounding step or 10% above)")
+                         f"{written}: at least {fmt(n, r)} and at most {fmt(n + margin, r)} (one rounding step or 10% above)")
     if qual == "just over":
         hi = n + max(0.05 * n, 1 if not r else 0.1)
-        return Tolerance(n, hi, True, False, f"{written}: above {_n(n, r)} and within 5% (at most {_n(hi, r)})")
+        return Tolerance(n, hi, True, False, f"{written}: above {fmt(n, r)} and within 5% (at most {fmt(hi, r)})")
     if qual == "almost":
         lo = n - max(0.05 * n, (step / 2 if r else 1))
-        return Tolerance(lo, n, False, True, f"{written}: below {_n(n, r)} and within 5% (at least {_n(lo, r)})")
+        return Tolerance(lo, n, False, True, f"{written}: below {fmt(n, r)} and within 5% (at least {fmt(lo, r)})")
     if qual == "fewer than":
-        return Tolerance(n - margin, n, False, True, f"{written}: below {_n(n, r)} and at least {_n(n - margin, r)}")
+        return Tolerance(n - margin, n, False, True, f"{written}: below {fmt(n, r)} and at least {fmt(n - margin, r)}")
     if qual == "up to":
-        return Tolerance(n - margin, n, False, False, f"{written}: at most {_n(n, r)} and at least {_n(n - margin, r)}")
+        return Tolerance(n - margin, n, False, False, f"{written}: at most {fmt(n, r)} and at least {fmt(n - margin, r)}")
     raise ValueError(f"unknown qualifier {qual!r}")
 
 

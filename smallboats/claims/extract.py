@@ -258,8 +258,8 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> tuple[str | None, int]:
-    """The category of the cue nearest the number (in characters), and its distance."""
+def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> str | None:
+    """The category of the cue nearest the number (in characters)."""
     best, dist = None, 10**6
     for cat, rx in patterns:
         for m in rx.finditer(s):
@@ -269,7 +269,7 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
             d = max(d, 0) + (0 if m.start() >= q.end else 3)  # after the number binds a little tighter
             if d < dist:
                 best, dist = cat, d
-    return best, dist
+    return best
 
 
 def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
@@ -296,10 +296,10 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
                 or re.search(r"\bone\s+of\s*$", before)
                 or re.match(r"\s+(?:[\w-]+\s+)?(?:rescue|patrol|border\s+force|navy|naval|police|fishing)\b", s[q.end:], re.I)):
             return "vessels", None
-        cat, _ = _nearest_cue(s, q, cues)
+        cat = _nearest_cue(s, q, cues)
         return (cat if cat in ("returns", "prevented", "deaths") else "crossing"), "boats"
     if q.unit == "percent" or q.unit == "times":
-        cat, _ = _nearest_cue(s, q, cues)
+        cat = _nearest_cue(s, q, cues)
         if cat == "weather" or re.search(r"\b(?:red|calm)\s+days\b", s, re.I):
             return "weather", None
         if cat not in (None, "crossing"):
@@ -319,15 +319,15 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         elif _SUBJECT_AT.search(s[:q.start]):
             kind, by_total = "people", True
         else:
-            return ("other" if not q.words else "other"), None
+            return "other", None
     if kind == "days":
-        cat, _ = _nearest_cue(s, q, cues)
-        if cat == "weather":
-            return "weather", None
+        cat = _nearest_cue(s, q, cues)
+        if cat not in (None, "crossing"):  # "detained for 28 days", "red days"
+            return cat, None
         if not re.search(r"\b(?:without|no)\s+(?:\w+\s+){0,2}(?:crossings|arrivals|boats|migrants)\b|\bcross(?:ed|ings?)|arriv(?:ed|als)", s, re.I):
             return "time", None
         return "crossing", "days"
-    cat, _ = _nearest_cue(s, q, cues)
+    cat = _nearest_cue(s, q, cues)
     if cat is None:  # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
         return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
     return cat, kind  # type: ignore[return-value]
@@ -440,7 +440,7 @@ def extract(text: str) -> Document:
                 continue  # inside a number's span, or the same statement as "no crossings for four days"
             noun = zm["noun"].lower()
             q = Quantity(0.0, "count", None, zm.start(), zm.end(), zm.group(0), 1.0, False, True)
-            cat, _ = _nearest_cue(s, q, (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES))
+            cat = _nearest_cue(s, q, (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES))
             if cat in (None, "crossing") and re.search(r"\b(?:cross|arriv|channel|small boat)", s, re.I):
                 sent_mentions.append(Mention("figure", sent.index, off + zm.start(), off + zm.end(), zm.group(0), q,
                                              "boats" if noun == "boats" else "people", "crossing"))
