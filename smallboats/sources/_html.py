@@ -32,6 +32,11 @@ def load(file_name: str, data: bytes) -> LexborHTMLParser:
     """Parse the page; empty bytes are an error, not an empty page."""
     if not data or data.isspace():
         raise SourceError(file_name, "expected an HTML page; found an empty file")
+    # Only <head> (metadata) and <main> (content) are read: leaving out gov.uk's navigation
+    # and footer, which are most of a page's bytes, makes parsing about twice as fast.
+    head_end, main_start, main_end = data.find(b"</head>"), data.find(b"<main"), data.find(b"</main>")
+    if 0 < head_end < main_start < main_end:
+        data = b"".join((data[:head_end], b"</head><body>", data[main_start:main_end], b"</main></body></html>"))
     return LexborHTMLParser(data)
 
 
