@@ -50,7 +50,6 @@ CREATE TABLE IF NOT EXISTS notices (
     reason      VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL
 );
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
 #: Figures for the days after the last one published by D count as "not yet published" when
@@ -120,7 +119,7 @@ class Store:
                     quoted = str(self.path).replace("'", "''")
                     self.con.execute(f"ATTACH '{quoted}' AS disk (READ_ONLY)")
                     try:
-                        for table in ("vintages", "observations", "notices", "meta"):
+                        for table in ("vintages", "observations", "notices"):
                             self.con.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT * FROM disk.{table}")
                     finally:
                         self.con.execute("DETACH disk")
@@ -232,15 +231,6 @@ class Store:
         with self._lock:
             return dict(self.con.execute("SELECT sha256, kind FROM vintages UNION ALL SELECT sha256, kind FROM notices").fetchall())
 
-    def set_meta(self, key: str, value: str) -> None:
-        with self._lock:
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-
-    def get_meta(self, key: str) -> str | None:
-        with self._lock:
-            row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
-
     # -- reading -------------------------------------------------------------------
     def vintages(self) -> pd.DataFrame:
         """One row per vintage, oldest publication first."""
@@ -302,18 +292,6 @@ class Store:
     def weekly_published(self, as_of: dt.date | None = None) -> pd.DataFrame:
         """Weekly figures as published (SB_02, weekly summary pages), by week-ending Sunday."""
         return self._wide("week", WEEKLY_METRICS, as_of)
-
-    def vintage(self, vintage_id: int) -> dict:
-        with self._lock:
-            cur = self.con.execute("SELECT * FROM vintages WHERE id = ?", [vintage_id])
-            row = cur.fetchone()
-            cols = [d[0] for d in cur.description]
-        if row is None:
-            raise StoreError(f"no vintage {vintage_id}")
-        return dict(zip(cols, row))
-
-    def observations(self, vintage_id: int) -> pd.DataFrame:
-        return self._query("SELECT freq, date, metric, value FROM observations WHERE vintage_id = ? ORDER BY freq, date, metric", [vintage_id])
 
     def revisions(self, start: dt.date | None = None, end: dt.date | None = None, kind: str | None = "ods") -> pd.DataFrame:
         """Every value that changed between consecutive vintages (of ``kind``; None: all kinds).
