@@ -39,6 +39,7 @@ from .store import Store, default_db_path
 REFRESH_SECONDS = 5.0
 CACHE_CONTROL = "public, max-age=60"
 CACHE_SIZE = 4096
+MAX_ARTICLE_BYTES = 1_000_000  # an article to check: far more than any news story
 
 
 class Covered(BaseModel):
@@ -265,6 +266,8 @@ async def check_ep(request: Request, store: StoreDep,
                    date: Annotated[str | None, Query(description="Publication date, for a text or HTML body.")] = None,
                    infer_date: Annotated[bool, Query(description="Estimate the date from the figures.")] = False) -> Response:
     raw = await request.body()
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return _problem(413, f"the article is over {MAX_ARTICLE_BYTES // 1000:,} kB; send its text only")
     if "json" in request.headers.get("content-type", ""):
         try:
             body = CheckRequest.model_validate_json(raw)

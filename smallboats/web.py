@@ -2,7 +2,10 @@
 
 Pages: ``/`` (overview), ``/explore``, ``/revisions`` and, when :mod:`smallboats.claims` is
 installed, ``/check``. Every figure comes from :mod:`smallboats.questions` (and the article
-check from :func:`smallboats.claims.check`), the same code the API answers with. Charts:
+check from :func:`smallboats.claims.check`), the same code the API answers with. The check
+page sends its form to ``POST /api/v1/check`` and draws the JSON report with
+``static/check.js``; without JavaScript the form posts to ``/check`` and the same markup is
+rendered here (``templates/check.html``). Charts:
 ``/charts/{name}.svg|png`` with the page's query parameters; downloads ``/explore.csv|json``.
 Nothing is loaded from outside the server: no CDN, no web fonts.
 """
@@ -26,16 +29,11 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import charts, questions as q
-from .api import get_store
+from .api import MAX_ARTICLE_BYTES, get_store
+from .claims import Claim, check as check_article
 from .dates import parse_date
 from .store import Store, StoreError
 
-try:  # the article checker, once it has landed
-    from .claims import Claim, check as check_article
-except ImportError:
-    check_article = None
-CHECK_AVAILABLE = check_article is not None
-MAX_ARTICLE_BYTES = 1_000_000
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -122,14 +120,15 @@ def _ask(fn: Callable[[], Any]) -> Any:
 
 
 def api_check_served(request: Request) -> bool:
-    """The API serves ``POST /api/v1/check`` (the check page then links to it)."""
-    return any(getattr(r, "path", None) == "/api/v1/check" and "POST" in getattr(r, "methods", ())
-               for r in request.app.routes)
+    """The API serves ``POST /api/v1/check``: the check page then sends its form there (check.js)
+    and links to it. Read from the OpenAPI description (built once, then cached by FastAPI): newer
+    FastAPI keeps included routers nested, so ``app.routes`` does not list the API's paths."""
+    return "post" in request.app.openapi().get("paths", {}).get("/api/v1/check", {})
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     html = ENV.get_template(template).render(
-        path=request.url.path, check_available=CHECK_AVAILABLE, **context)
+        path=request.url.path, **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -368,9 +367,8 @@ def marked(text: str, claims: list[Claim]) -> list[tuple[str, Claim | None]]:
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
-    if not CHECK_AVAILABLE:
-        return page(request, "unavailable.html", status=404)
-    return page(request, "check.html", status=status, classes=VERDICT_CLASSES, api=api_check_served(request), **context)
+    return page(request, "check.html", status=status, classes=VERDICT_CLASSES, api=api_check_served(request),
+                max_bytes=MAX_ARTICLE_BYTES, **context)
 
 
 @router.get("/check", response_class=HTMLResponse)
@@ -381,7 +379,8 @@ def check(request: Request) -> HTMLResponse:
 
 @router.post("/check", response_class=HTMLResponse)
 async def check_post(request: Request, store: StoreDep) -> HTMLResponse:
-    """The article with each claim marked by verdict, and each claim's evidence beside it."""
+    """The article with each claim marked by verdict, and each claim's evidence beside it: the
+    page without JavaScript (with it, check.js asks ``POST /api/v1/check`` and draws the same)."""
     body = await request.body()
     if len(body) > MAX_ARTICLE_BYTES:
         return _check_page(request, 413, form={"text": "", "date": ""},

@@ -166,3 +166,11 @@ def test_fuzz_against_the_openapi_schema(app, mode):
             case.call_and_validate(excluded_checks=[positive_data_acceptance])
 
         check()
+
+
+def test_check_refuses_an_oversized_article(client):
+    from smallboats.api import MAX_ARTICLE_BYTES
+
+    res = client.post("/api/v1/check?date=2025-10-22", content=b"x" * (MAX_ARTICLE_BYTES + 1),
+                      headers={"Content-Type": "text/plain"})
+    assert res.status_code == 413 and "kB" in res.json()["detail"]

@@ -17,6 +17,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -27,14 +28,13 @@ from fastapi.testclient import TestClient
 
 from smallboats.api import create_app
 from smallboats.charts import _spread, cumulative_by_year
-from smallboats.web import CHECK_AVAILABLE, marked, week_range
+from smallboats.web import VERDICT_CLASSES, marked, week_range
 
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 SEED, SEED_DATE = SEEDS / "001_8ccffa444358de7c.txt", "2025-10-22"  # dates from tests/data/seeds/README.md
-needs_checker = pytest.mark.skipif(not CHECK_AVAILABLE, reason="the claim checker (smallboats.claims.check) has not landed")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -94,7 +94,7 @@ def soup(client: TestClient, url: str, status: int = 200) -> BeautifulSoup:
     return BeautifulSoup(r.text, "html.parser")
 
 
-@pytest.mark.parametrize("url", ["/", "/explore", "/revisions"])
+@pytest.mark.parametrize("url", ["/", "/explore", "/revisions", "/check"])
 def test_pages_load_only_from_this_server(client: TestClient, url: str) -> None:
     s = soup(client, url)
     refs = [t.get("src") or t.get("href") or t.get("srcset") for t in s.find_all(["img", "script", "link", "source"])]
@@ -198,13 +198,16 @@ def test_chart_errors(client: TestClient) -> None:
     assert client.get("/static/../web.py").status_code == 404
 
 
-def test_check_page_follows_the_claim_checker(client: TestClient) -> None:
+def test_check_page_is_linked_and_names_the_api(client: TestClient) -> None:
     nav = BeautifulSoup(client.get("/").text, "html.parser").select("nav a")
-    assert ("/check" in [a["href"] for a in nav]) is CHECK_AVAILABLE
-    assert client.get("/check").status_code == (200 if CHECK_AVAILABLE else 404)
+    assert "/check" in [a["href"] for a in nav]
+    assert client.get("/check").status_code == 200
+    # posts to /check without JavaScript; check.js sends it to the API it names
+    form = BeautifulSoup(client.get("/check").text, "html.parser").select_one("form.check-form")
+    assert (form["method"], form["action"], form["data-api"]) == ("post", "/check", "/api/v1/check")
+    assert json.loads(form["data-verdicts"]) == [list(kv) for kv in VERDICT_CLASSES.items()]
 
 
-@needs_checker
 def test_check_form_errors(client: TestClient) -> None:
     r = client.post("/check", data={"text": " ", "date": SEED_DATE})
     assert r.status_code == 422 and "paste the article" in r.text
@@ -298,15 +301,24 @@ def shots(request: pytest.FixtureRequest) -> Iterator[Path]:
         warnings.warn(message, stacklevel=1)
 
 
-@pytest.fixture
-def page(browser, server: str):
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB", accept_downloads=True, base_url=server)
+@contextmanager
+def local_page(browser, server: str, **options):
+    """A page in a context of its own that may load nothing from outside the server."""
+    context = browser.new_context(**{"viewport": DESKTOP, "locale": "en-GB", "base_url": server, **options})
     pg = context.new_page()
     blocked: list[str] = []
     pg.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/).*"), lambda route: (blocked.append(route.request.url), route.abort()))
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
     assert not blocked, f"the page asked for something outside the server: {blocked}"
+
+
+@pytest.fixture
+def page(browser, server: str):
+    with local_page(browser, server, accept_downloads=True) as pg:
+        yield pg
 
 
 def api(page, path: str) -> dict | list:
@@ -436,42 +448,192 @@ def test_phone_width_fits(browser, server: str, path: str) -> None:
     context.close()
 
 
+API_CHECK = re.compile(r"^http://127\.0\.0\.1:\d+/api/v1/check$")
+SUBMIT = "form.check-form button[type=submit]"
+# #results as markup: tags, sorted attributes and text, whitespace collapsed and dropped around block elements
+RESULTS_MARKUP = """() => {
+    const walk = n => n.nodeType === 3 ? n.data : n.nodeType !== 1 ? "" :
+        `<${n.localName}${[...n.attributes].map(a => ` ${a.name}="${a.value}"`).sort().join("")}>` +
+        [...n.childNodes].map(walk).join("") + `</${n.localName}>`;
+    return [...document.getElementById("results").childNodes].map(walk).join("");
+}"""
+BLOCKS = r"(?:h2|h3|p|ul|ol|li|div|section)"
+
+
+def results_markup(pg) -> str:
+    s = re.sub(r"\s+", " ", pg.evaluate(RESULTS_MARKUP))
+    return re.sub(rf"\s*(</?{BLOCKS}\b[^>]*>)\s*", r"\1", s).strip()
+
+
+def api_check(pg, text: str, date: str) -> dict:
+    """The API's report for the same article, asked over HTTP."""
+    r = pg.request.post("/api/v1/check", data={"text": text, "date": date})
+    assert r.ok, r.status
+    return r.json()
+
+
+def marks_shown(pg) -> list[tuple[str, str, str]]:
+    """(claim index, class, marked text) of every mark in the article, in reading order."""
+    return pg.eval_on_selector_all("#article mark", "ms => ms.map(m => [m.dataset.claim, m.className, m.textContent])")
+
+
+def marks_wanted(report: dict) -> list[tuple[str, str, str]]:
+    claims = sorted(report["claims"], key=lambda c: (c["span"][0], -c["span"][1]))
+    assert all(a["span"][1] <= b["span"][0] for a, b in zip(claims, claims[1:])), "the seed has no overlapping claims"
+    cls = {"not a crossing figure": "not-crossing"}
+    return [[str(c["index"]), f"verdict-{cls.get(c['verdict'], c['verdict'])}", report["text"][slice(*c["span"])]]
+            for c in claims]
+
+
+def fill_check_form(pg, text: str, date: str = SEED_DATE) -> None:
+    pg.goto("/check")
+    pg.fill("#text", text)
+    pg.fill("#date", date)
+    pg.focus(SUBMIT)
+
+
 def check_seed(pg) -> None:
-    """Open the seed article's file in the check page, give its date, submit with the keyboard."""
+    """Open the seed article's file in the check page, give its date, submit with the keyboard
+    and wait for the report (drawn from the API's answer)."""
     pg.goto("/check")
     pg.set_input_files("#file", str(SEED))
     pg.wait_for_function("document.getElementById('text').value.length > 100")
     pg.fill("#date", SEED_DATE)
+    pg.focus(SUBMIT)
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")
+
+
+def check_seed_without_javascript(pg, text: str) -> None:
+    fill_check_form(pg, text)
     with pg.expect_navigation():
-        pg.focus("form.check-form button[type=submit]")
         pg.keyboard.press("Enter")
 
 
-@needs_checker
-def test_check_an_article_in_the_browser(page, store) -> None:
-    from smallboats.claims import check
-
+def test_check_an_article_in_the_browser(page) -> None:
     text = SEED.read_text()
-    check_seed(page)
-    assert page.input_value("#text") == text
-    want = check(text, SEED_DATE, store)  # the API's checker, called here on the same store
-    assert want.claims and {c.verdict for c in want.claims} >= {"accurate", "not a crossing figure"}
+    fill_check_form(page, text)
+    page.evaluate("window.notReloaded = true")
+    with page.expect_request(lambda r: bool(API_CHECK.match(r.url))) as request, \
+            page.expect_response(lambda r: bool(API_CHECK.match(r.url))) as response:
+        page.keyboard.press("Enter")
+    sent = request.value
+    assert sent.method == "POST" and sent.headers["content-type"] == "application/json"
+    assert json.loads(sent.post_data) == {"text": text, "date": SEED_DATE}
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")  # focus moved
+    assert page.evaluate("window.notReloaded") and page.url.endswith("/check")  # drawn in the page, no form post
+    want = api_check(page, text, SEED_DATE)
+    assert response.value.status == 200 and response.value.json() == want
+    assert want["claims"] and {c["verdict"] for c in want["claims"]} >= {"accurate", "inaccurate", "not a crossing figure"}
+    # the marks are the API's claims: as many, the same verdicts, the same spans of text
+    assert marks_shown(page) == marks_wanted(want)
+    seventy = [c for c in want["claims"] if c["text"] == "70"]
+    assert len(seventy) == 1 and seventy[0]["arithmetic_error"]  # "The figure is 70 higher than ..." (36,956 - 36,816 = 140)
+    mark = page.locator(f'mark[data-claim="{seventy[0]["index"]}"]')
+    assert mark.inner_text() == "70" and mark.get_attribute("class") == "verdict-inaccurate"
+    assert seventy[0]["arithmetic_error"] in page.inner_text(f'#claim-{seventy[0]["index"]}')
+    n = len(want["claims"])
+    assert page.inner_text("#result-h") == f"{n} numbers checked, as published by 22 October 2025"
+    for verdict, cls in {"accurate": "accurate", "inaccurate": "inaccurate", "unverifiable": "unverifiable",
+                         "not a crossing figure": "not-crossing"}.items():
+        assert number(page.inner_text(f'#counts span[data-verdict="{cls}"]')) == want["counts"].get(verdict, 0)
     items = page.locator("#claims > li")
-    assert items.count() == len(want.claims)
-    assert [items.nth(i).get_attribute("data-verdict") for i in range(items.count())] == [c.verdict for c in want.claims]
-    for c in want.claims:
-        mark = page.locator(f'mark[data-claim="{c.index}"]')
-        assert mark.count() == 1, c
-        assert mark.inner_text() == text[c.span[0]:c.span[1]]
-        cls = "not-crossing" if c.verdict == "not a crossing figure" else c.verdict
-        assert mark.get_attribute("class") == f"verdict-{cls}"
-        assert page.locator(f"#claim-{c.index}").inner_text().count(c.reason) == 1
+    assert items.evaluate_all("ls => ls.map(l => l.dataset.verdict)") == [c["verdict"] for c in want["claims"]]
+    for c in want["claims"]:
+        evidence = page.inner_text(f"#claim-{c['index']}")
+        assert evidence.count(c["reason"]) == 1, c
+        official, latest = c["official"], c["latest"]
+        assert official is None or ", ".join(official["vintages"]) in evidence
+        if latest and (official is None or latest["value"] != official["value"]):  # the newest, where it differs
+            assert "Newest figure:" in evidence and ", ".join(latest["vintages"]) in evidence
+        else:
+            assert "Newest figure:" not in evidence
     # the marks are the article: taking them away leaves the text as pasted
     shown = page.evaluate("""() => { const a = document.getElementById('article').cloneNode(true);
         a.querySelectorAll('.visually-hidden').forEach(e => e.remove()); return a.textContent; }""")
-    assert shown == text
-    page.click(f'mark[data-claim="{want.claims[0].index}"]')
-    assert page.url.endswith(f"#claim-{want.claims[0].index}")
+    assert shown == want["text"] == text
+    # each mark is a link to its evidence, reachable with the keyboard
+    first = want["claims"][0]["index"]
+    page.focus(f"#mark-{first}")
+    page.keyboard.press("Enter")
+    assert page.url.endswith(f"#claim-{first}")
+    assert page.evaluate("getComputedStyle(document.querySelector(':target')).backgroundColor") == "rgb(255, 248, 225)"
+
+
+def test_check_without_javascript_posts_the_form(browser, server: str) -> None:
+    text = SEED.read_text()
+    with local_page(browser, server, java_script_enabled=False) as pg:
+        asked: list[tuple[str, str]] = []
+        pg.on("request", lambda r: asked.append((r.method, r.url.removeprefix(server))))
+        check_seed_without_javascript(pg, text)
+        assert ("POST", "/check") in asked and not [a for a in asked if "/api/" in a[1]]
+        assert pg.locator("#file-field").is_hidden()  # opening a file needs JavaScript
+        assert pg.input_value("#text") == text and pg.input_value("#date") == SEED_DATE
+        assert marks_shown(pg) == marks_wanted(api_check(pg, text, SEED_DATE))
+        assert pg.locator("#article mark.verdict-inaccurate").all_inner_texts() == ["70"]
+
+
+def test_check_page_draws_the_same_with_and_without_javascript(browser, server: str) -> None:
+    """One page, two renderers (check.html on the server, check.js from the API's JSON): the
+    same elements, attributes and words."""
+    text = SEED.read_text()
+    with local_page(browser, server, java_script_enabled=False) as pg:
+        check_seed_without_javascript(pg, text)
+        served = results_markup(pg)
+    with local_page(browser, server) as pg:
+        fill_check_form(pg, text)
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")
+        drawn = results_markup(pg)
+    assert served.count("<mark ") > 5 and "verdict-inaccurate" in served
+    assert drawn == served
+
+
+def test_check_errors_and_busy_state_in_the_browser(page) -> None:
+    button = page.locator(SUBMIT)
+    alert = page.locator("main > .error[role=alert]")
+    # the API's 422, in words
+    fill_check_form(page, "   \n ")
+    with page.expect_response(lambda r: bool(API_CHECK.match(r.url))) as response:
+        page.keyboard.press("Enter")
+    assert response.value.status == 422
+    alert.wait_for()
+    assert alert.inner_text() == "Cannot show that: text: the article is empty"
+    assert page.evaluate("document.activeElement.textContent") == "Check"  # focus stays on the button
+    assert page.inner_text("#results") == ""
+    # while the API is asked the button says so and further presses do nothing; then a server error
+    held, asked = [], []
+    page.on("request", lambda r: asked.append(r.url) if API_CHECK.match(r.url) else None)
+    page.route(API_CHECK, lambda route: held.append(route))
+    fill_check_form(page, SEED.read_text())
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('{SUBMIT}').getAttribute('aria-disabled') === 'true'")
+    assert button.inner_text() == "Checking…" and page.get_attribute("#results", "aria-busy") == "true"
+    page.keyboard.press("Enter")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].fulfill(status=500, body="Internal Server Error", content_type="text/plain")
+    alert.wait_for()
+    assert "the server answered 500" in alert.inner_text() and len(asked) == 1
+    assert button.inner_text() == "Check" and button.get_attribute("aria-disabled") is None
+    assert page.get_attribute("#results", "aria-busy") is None
+    # the server cannot be reached
+    page.unroute(API_CHECK)
+    page.route(API_CHECK, lambda route: route.abort())
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('main > .error').textContent.includes('could not be reached')")
+    assert alert.count() == 1
+    # a check that goes through takes the error away
+    page.unroute(API_CHECK)
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")
+    assert alert.count() == 0 and page.locator("#article mark").count() > 0
+    # article text is never read as HTML
+    fill_check_form(page, "<img src=x onerror=\"window.pwned=1\"> 700 people crossed the Channel on Wednesday.")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")
+    assert page.locator("#results img").count() == 0 and not page.evaluate("window.pwned")
+    assert page.inner_text("#article").startswith("<img src=x")
 
 
 def test_screenshots(browser, server: str, shots: Path) -> None:
@@ -486,8 +648,8 @@ def test_screenshots(browser, server: str, shots: Path) -> None:
                 img.scroll_into_view_if_needed()
                 pg.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
             pg.screenshot(path=shots / f"{name}-{size}.png", full_page=True)
-        if CHECK_AVAILABLE:
-            check_seed(pg)
-            pg.screenshot(path=shots / f"check-{size}.png", full_page=True)
+        check_seed(pg)  # the report as check.js draws it from the API's answer
+        assert pg.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        pg.screenshot(path=shots / f"check-{size}.png", full_page=True)
         context.close()
-    assert len(list(shots.glob("*.png"))) == 2 * (len(pages) + CHECK_AVAILABLE)
+    assert len(list(shots.glob("*.png"))) == 2 * (len(pages) + 1)
