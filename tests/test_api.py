@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -13,21 +12,13 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from python_calamine import CalamineWorkbook
 
 from smallboats import api
 from smallboats.sources import Observation, Publication
 from smallboats.store import Store
 
-NEWEST = Path(__file__).resolve().parent.parent / "data/homeoffice/time-series/fetched_2026-08-21_Small_boats_-_time_series.ods"
+from .oracle import NEWEST, sheet, span as ods_span
 
-
-def ods_span(a: dt.date, b: dt.date) -> tuple[int, int]:
-    """Arrivals and boats from ``a`` to ``b``, summed from SB_01 of the newest ODS."""
-    rows = CalamineWorkbook.from_path(str(NEWEST)).get_sheet_by_name("SB_01").to_python()
-    picked = [r for r in rows if isinstance(r[0], dt.datetime) and a <= r[0].date() <= b]
-    assert len(picked) == (b - a).days + 1
-    return int(sum(r[1] for r in picked)), int(sum(r[2] for r in picked))
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +85,7 @@ def test_bad_parameters_get_422_in_words(client, path, params, words):
 
 
 def test_dates_outside_the_record_get_404_with_the_range(client):
-    rows = CalamineWorkbook.from_path(str(NEWEST)).get_sheet_by_name("SB_01").to_python()
-    dates = [r[0].date() for r in rows if isinstance(r[0], dt.datetime)]
+    dates = list(sheet(NEWEST))
     for params in ({"from": "2017-01-01", "to": "2017-12-31"}, {"from": "2026-01-01", "to": "2026-12-31"}):
         r = client.get("/api/v1/total", params=params)
         assert r.status_code == 404

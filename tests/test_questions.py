@@ -4,44 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from functools import cache
-from pathlib import Path
 
 import pytest
-from python_calamine import CalamineWorkbook
 
 from smallboats import questions as q
 
-ODS = Path(__file__).resolve().parent.parent / "data" / "homeoffice" / "time-series"
-NEWEST = "fetched_2026-08-21_Small_boats_-_time_series.ods"
+from . import oracle
+from .oracle import sheet, span
+
+NEWEST = oracle.NEWEST.name
 NEWEST_PUBLISHED = dt.date(2026, 8, 21)
 DEC12 = "12_December_2025_Small_boats_-_time_series.ods"
 D = dt.date
 
 
-def _num(cell: object) -> int | None:
-    return None if isinstance(cell, str) and cell.strip() in {"-", "–"} else int(cell)  # type: ignore[arg-type]
-
-
-@cache
-def sheet(name: str, sheet_name: str) -> dict[dt.date, tuple[int | None, ...]]:
-    """Date -> the row's figures, read straight from the ODS with calamine."""
-    rows = CalamineWorkbook.from_path(str(ODS / name)).get_sheet_by_name(sheet_name).to_python()
-    out = {}
-    for r in rows:
-        if isinstance(r[0], dt.datetime):
-            out[r[0].date()] = tuple(_num(c) for c in r[1:6 if sheet_name == "SB_02" else 3])
-    return out
-
-
 def days(name: str = NEWEST) -> dict[dt.date, tuple[int, int]]:
-    return sheet(name, "SB_01")  # type: ignore[return-value]
-
-
-def span(a: dt.date, b: dt.date, name: str = NEWEST) -> tuple[int, int]:
-    rows = [v for d, v in days(name).items() if a <= d <= b]
-    assert len(rows) == (b - a).days + 1
-    return sum(r[0] for r in rows), sum(r[1] for r in rows)
+    """Date -> (arrivals, boats) from SB_01."""
+    return {d: v[:2] for d, v in sheet(name).items()}  # type: ignore[misc]
 
 
 def files(answer: q.Answer) -> set[str]:

@@ -9,7 +9,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from smallboats import series
@@ -18,28 +17,17 @@ from smallboats.cli import app
 from smallboats.sources import SourceError
 from smallboats.store import Store
 
-from .conftest import DATA, ODS_DIR
+from .conftest import DATA
+from .oracle import COLUMN, DEC_12, NEWEST, ODS_DIR, OLDEST, sheet
 
-NEWEST = ODS_DIR / "fetched_2026-08-21_Small_boats_-_time_series.ods"
-DEC_12 = ODS_DIR / "12_December_2025_Small_boats_-_time_series.ods"
 runner = CliRunner()
-
-
-def sheet_rows(path: Path, sheet: str) -> list[list]:
-    """Data rows of a sheet, read independently of smallboats' parser."""
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
-    return [r for r in rows[1:] if isinstance(r[0], (dt.date, dt.datetime))]
-
-
-def num(cell) -> int | None:
-    return None if cell == "-" else int(cell)
 
 
 def yearly_sums(path: Path) -> dict[int, tuple[int, int]]:
     sums: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for r in sheet_rows(path, "SB_01"):
-        sums[r[0].year][0] += int(r[1])
-        sums[r[0].year][1] += int(r[2])
+    for day, (arrivals, boats, _) in sheet(path).items():
+        sums[day.year][0] += arrivals
+        sums[day.year][1] += boats
     return {y: (a, b) for y, (a, b) in sums.items()}
 
 
@@ -70,7 +58,7 @@ def test_cli_series_as_of_json(db_path):
 
 
 def test_weekly_series_equals_sb02_for_every_week(store):
-    sb02 = {r[0].date(): (num(r[1]), num(r[2])) for r in sheet_rows(NEWEST, "SB_02")}
+    sb02 = {day: row[:2] for day, row in sheet(NEWEST, "SB_02").items()}
     weeks = series.series(store, "week").set_index("period_end")
     assert len(sb02) > 440
     for end, (arrivals, boats) in sb02.items():
@@ -81,9 +69,8 @@ def test_weekly_series_equals_sb02_for_every_week(store):
 
 
 def test_dash_is_unknown_not_zero(store):
-    sb01 = {r[0].date(): r[3] for r in sheet_rows(NEWEST, "SB_01")}
     day = store.daily().set_index("date")
-    dashes = [d for d, v in sb01.items() if v == "-"]
+    dashes = [d for d, row in sheet(NEWEST).items() if row[2] is None]
     assert dashes
     assert day.loc[dashes, "uncontrolled_boats"].isna().all()
     # a year with any unknown day has an unknown total, not a partial sum
@@ -93,8 +80,7 @@ def test_dash_is_unknown_not_zero(store):
 def test_as_of_before_any_publication_uses_oldest_vintage_and_says_so(store):
     day = store.daily(dt.date(2021, 11, 24))
     assert day.date.max() == dt.date(2021, 11, 24)
-    oldest = sheet_rows(ODS_DIR / "14_November_2025_Small_boats_-_time_series.ods", "SB_01")
-    expected = {r[0].date(): int(r[1]) for r in oldest}
+    expected = {d: row[0] for d, row in sheet(OLDEST).items()}
     got = day.set_index("date")
     # 2018-2021 come from later publications; the daily MoD pages only start in 2022
     assert got.later_publication.all()
@@ -106,10 +92,9 @@ def test_revisions_are_traceable(store):
     assert not rev.empty
     vints = store.vintages().set_index("file_name")
     for r in rev.head(20).itertuples():
-        old = {x[0].date(): x for x in sheet_rows(ODS_DIR / r.old_vintage, "SB_01" if r.freq == "day" else "SB_02")}
-        new = {x[0].date(): x for x in sheet_rows(ODS_DIR / r.new_vintage, "SB_01" if r.freq == "day" else "SB_02")}
-        col = {"arrivals": 1, "boats": 2, "uncontrolled_boats": 3, "prevented_people": 4, "prevented_events": 5}[r.metric]
-        assert num(old[r.date][col]) == r.old_value and num(new[r.date][col]) == r.new_value
+        name = "SB_01" if r.freq == "day" else "SB_02"
+        old, new, col = sheet(r.old_vintage, name), sheet(r.new_vintage, name), COLUMN[r.metric]
+        assert old[r.date][col] == r.old_value and new[r.date][col] == r.new_value
         assert vints.loc[r.old_vintage, "published"] <= vints.loc[r.new_vintage, "published"]
 
 
@@ -182,7 +167,7 @@ def test_sources_compare_runs_over_every_page(db_path, store):
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     # every daily figure on a page is compared with the ODS for the same date, where the ODS has it
-    last_ods_day = max(r[0] for r in sheet_rows(NEWEST, "SB_01")).date()
+    last_ods_day = max(sheet(NEWEST))
     pages = store.con.execute(
         "SELECT count(*) FROM observations o JOIN vintages v ON v.id = o.vintage_id "
         "WHERE v.kind <> 'ods' AND o.freq = 'day' AND o.date <= ?", [last_ods_day]
@@ -224,7 +209,7 @@ def test_as_of_in_a_gap_of_the_archive_fills_from_later_publications(store):
     day = store.daily(dt.date(2024, 12, 31)).set_index("date")
     assert day.index.max() == dt.date(2024, 12, 31)
     assert day.loc[dt.date(2024, 1, 1):, "later_publication"].all()
-    oldest = {r[0].date(): int(r[1]) for r in sheet_rows(ODS_DIR / "14_November_2025_Small_boats_-_time_series.ods", "SB_01")}
+    oldest = {d: row[0] for d, row in sheet(OLDEST).items()}
     assert all(int(day.arrivals[d]) == oldest[d] for d in day.loc[dt.date(2024, 1, 1):].index)
     # while publications come out week by week, days not yet published stay out
     covered = store.daily(dt.date(2026, 3, 1))
