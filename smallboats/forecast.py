@@ -8,13 +8,18 @@ The model ("seasonal level") reads only the daily record as known on the as-of d
   :data:`HALF_LIFE_YEARS`), then shrunk towards no season as far as the years disagree
   (empirical Bayes: the early years' pattern is mostly noise).
 * **Level.** Arrivals so far this year (at least the last :data:`LEVEL_DAYS` days) divided by
-  what the season alone would give for those days: the deseasonalised daily rate.
+  what the season alone would give for those days, each day weighted by its recency (half-life
+  :data:`LEVEL_HALF_LIFE_DAYS`): the deseasonalised daily rate of the last few months, which
+  follows a year that speeds up or slows down sooner than the flat year so far would.
 * **Projection.** Any window of days ahead is expected to get level x season for each of its days.
-  With no season this is the straight line through the year so far.
+  With no season and no recency weight this is the straight line through the year so far.
 * **Uncertainty.** The same projection, made from the data before each one, for a window of the
   same length at the same point of every past year (a few days either side too) and, for the
   next 7 and 28 days, at recent weeks: its errors on a log scale, recent years weighted more,
   give a normal spread. The intervals are as wide as the model's own past misses.
+
+The two half-lives are the only tuned settings, each from a short list, and checked by leaving
+each backtest year out in turn (see README, "Forecasts").
 
 Weather is the main driver of crossings. Its place is :func:`_expected`: the expected count on a
 day is ``level * season(day)``; a daily weather effect (calm "red days" in a forecast) would
@@ -49,14 +54,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from .store import Store
 
 LEVEL_DAYS = 91
-HALF_LIFE_YEARS = 3.0
+#: Recency weight of the days that make the level: a day 13 weeks old counts half as much as
+#: the last one (the flat year so far, the previous level, is an infinite half-life).
+LEVEL_HALF_LIFE_DAYS = 91.0
+#: Recency weight of past years, for the season and for the errors that make the intervals.
+HALF_LIFE_YEARS = 1.5
 OFFSETS = tuple(range(-28, 29, 7))  # days either side of the same date in past years
 RECENT_ORIGINS = 8  # windows of a fixed length: also the last 8 weekly origins of this year
 SIMULATIONS = 2000
 QUANTILES = {"p2.5": 0.025, "p10": 0.10, "p90": 0.90, "p97.5": 0.975}
-METHOD = ("seasonal level: the year so far (at least 91 days), deseasonalised, x the seasonal pattern of past "
-          "years (centred-moving-average decomposition, shrunk towards none as far as the years disagree); "
-          "intervals from the same projection's errors at the same point of past years")
+METHOD = ("seasonal level: the year so far (at least 91 days), deseasonalised, recent days weighted more (half-life "
+          "91 days), x the seasonal pattern of past years (centred-moving-average decomposition, shrunk towards none "
+          "as far as the years disagree); intervals from the same projection's errors at the same point of past years")
 ETS_METHOD = "statsmodels ETS (additive error, damped additive trend, additive 12-month season) on log monthly arrivals per day"
 
 
@@ -313,16 +322,20 @@ class _Record:
 
 def _expected(rec: _Record, origin: dt.date, first: dt.date, last: dt.date) -> float | None:
     """Expected arrivals from ``first`` to ``last``, from data up to ``origin``: the deseasonalised
-    level of ``origin``'s year so far (at least :data:`LEVEL_DAYS` days) times the season of each
-    day ahead. A daily weather effect would multiply each day's ``level * season`` here (see the
-    module docstring). None when the record before ``origin`` is too short."""
+    level of ``origin``'s year so far (at least :data:`LEVEL_DAYS` days, recent days weighted more)
+    times the season of each day ahead. A daily weather effect would multiply each day's
+    ``level * season`` here (see the module docstring). None when the record before ``origin`` is
+    too short."""
     lo = min(origin - dt.timedelta(days=LEVEL_DAYS - 1), dt.date(origin.year, 1, 1))
     if lo < rec.start or origin > rec.through:
         return None
-    weight = rec.season_sum(origin, lo, origin, known_only=True)
+    a, b = rec.index(lo), rec.index(origin) + 1
+    recency = 0.5 ** (np.arange(b - a - 1, -1, -1) / LEVEL_HALF_LIFE_DAYS)
+    season = np.diff(rec.season(origin)[1][a:b + 1])  # the season of each known day (0 where unknown)
+    weight = float(recency @ season)
     if weight <= 0:
         return None
-    level = rec.total(lo, origin) / weight
+    level = float(recency @ np.diff(rec.cum[a:b + 1])) / weight
     return level * rec.season_sum(origin, first, last)
 
 

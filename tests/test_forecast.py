@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
@@ -111,6 +112,25 @@ def test_no_date_after_as_of_is_read(store, fc):
     extended = pd.concat([frame, pd.DataFrame({"date": [AS_OF + dt.timedelta(days=i) for i in range(1, 40)],
                                                "arrivals": [10_000] * 39, "later_publication": True})])
     assert project(extended, AS_OF, compare=False).to_dict() == project(frame, AS_OF, compare=False).to_dict()
+
+
+def test_level_follows_recent_weeks():
+    """Three steady years, then a year whose last eight weeks run at three times the rate: the
+    level weights recent days more, so the projection sits between the flat year so far and the
+    new rate, and the older the change the closer to the new rate."""
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2021-01-01", "2024-06-30").date
+    change = dt.date(2024, 5, 6)
+    rate = np.where(days >= change, 30.0, 10.0)
+    frame = pd.DataFrame({"date": days, "arrivals": rng.poisson(rate), "later_publication": False})
+    fc = project(frame, AS_OF, compare=False)
+    ytd = frame.loc[frame["date"] >= dt.date(2024, 1, 1), "arrivals"].sum()
+    flat = ytd / 182  # arrivals a day over the year so far
+    per_day = fc.next_28_days.arrivals.point / 28
+    assert flat * 1.1 < per_day < 30
+    assert fc.year_total.point > ytd * 366 / 182  # above the straight line
+    earlier = frame[frame["date"] <= dt.date(2024, 6, 2)]  # four weeks less of the new rate
+    assert project(earlier, dt.date(2024, 6, 2), compare=False).next_28_days.arrivals.point / 28 < per_day
 
 
 def test_backtest_rows_and_summary(store):
