@@ -10,15 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from smallboats import cli as cli_module
 from smallboats.forecast import backtest, forecast, project
 
-ODS = Path(__file__).resolve().parent.parent / "data" / "homeoffice" / "time-series"
-OLDEST = ODS / "14_November_2025_Small_boats_-_time_series.ods"  # the first bundled ODS
-NEWEST = ODS / "fetched_2026-08-21_Small_boats_-_time_series.ods"  # the last one
+from .oracle import NEWEST, ODS_DIR as ODS, OLDEST, sheet
+
 # Mid-2024: six years of record behind it, the bundle has no publication from then (so the
 # figures are the oldest later ones, flagged), and the year is complete in the newest ODS.
 AS_OF = dt.date(2024, 6, 30)
@@ -26,13 +24,7 @@ AS_OF = dt.date(2024, 6, 30)
 
 def sb01(path: Path) -> dict[dt.date, int | None]:
     """Daily arrivals from an ODS's SB_01 sheet, read directly: '-' is not available."""
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("SB_01").to_python()
-    out = {}
-    for row in rows[1:]:
-        if isinstance(row[0], (dt.date, dt.datetime)):
-            day = row[0].date() if isinstance(row[0], dt.datetime) else row[0]
-            out[day] = None if row[1] in ("-", "") else int(row[1])
-    return out
+    return {d: row[0] for d, row in sheet(path).items()}
 
 
 def year_sum(days: dict[dt.date, int | None], first: dt.date, last: dt.date) -> int:
