@@ -65,6 +65,8 @@ def main() -> None:
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing: `make browser` installs it")
+    if not args.db.exists():
+        raise SystemExit(f"no store at {args.db}: run `make build` (or `smallboats build`), or pass --db")
     port = free_port()
     proc, ready = start_server(args.db, port)
     print(f"server ready in {ready:.2f} s ({args.db})")
