@@ -281,6 +281,86 @@ def test_written_claims_as_of_a_2026_vintage(store, rows):
     assert round(people / boats) == 53 and ppb.verdict == "accurate"
 
 
+def sb02(path) -> dict[dt.date, tuple[int | None, int | None]]:
+    """SB_02 rows (week-ending Sunday -> people prevented, events prevented; None for "-")."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("SB_02").to_python()
+    return {(r[0].date() if isinstance(r[0], dt.datetime) else r[0]): tuple(None if v in ("-", "") else int(v) for v in r[4:6])
+            for r in rows if isinstance(r[0], (dt.date, dt.datetime))}
+
+
+def months(r: dict, year: int) -> dict[int, int]:
+    return {m: total(r, D(year, m, 1), (D(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1))) for m in range(1, 13)}
+
+
+def test_rankings_and_what_a_comparison_is_about(store, rows):
+    """'the lowest monthly total since January': February was lower. 'almost half the 5,417':
+    a ratio. The next sentence's boats are October 2025's, not the compared October 2024's."""
+    text = ("Just 2,867 people crossed the Channel in October, the lowest monthly total since January.\n"
+            "That was almost half the 5,417 who arrived in October 2024.\n"
+            "The number of boats making the journey fell to 44.")
+    report = check(text, "2025-11-03", store)
+    m25, m24 = months(rows["oldest"], 2025), months(rows["oldest"], 2024)
+    assert claim(report, "2,867").official.value == m25[10] == 2867 and claim(report, "2,867").verdict == "accurate"
+    rank = next(c for c in report.claims if c.text.startswith("lowest monthly total"))
+    lower = min(m25[m] for m in range(2, 10))
+    assert (rank.kind, rank.verdict, rank.official.value) == ("rank", "inaccurate", lower) and lower == m25[2] < m25[10]
+    assert "February 2025 (958)" in rank.reason and (rank.period.start, rank.period.end) == (D(2025, 10, 1), D(2025, 10, 31))
+    half = claim(report, "half")
+    assert (half.kind, half.qualifier, half.number) == ("ratio", "almost", 0.5)
+    assert half.official.value == round(m25[10] / m24[10], 2) > 0.5 and half.verdict == "inaccurate"
+    boats = claim(report, "44")
+    assert (boats.metric, boats.period.start, boats.period.source) == ("boats", D(2025, 10, 1), "previous sentence")
+    assert boats.official.value == total(rows["oldest"], D(2025, 10, 1), D(2025, 10, 31), 1) == 44
+
+
+def test_annual_rankings_and_the_start_of_the_record(store, rows):
+    years = {y: total(rows["newest"], D(y, 1, 1), D(y, 12, 31)) for y in range(2018, 2026)}
+    report = check("A total of 41,472 people crossed the Channel in 2025, the second highest annual figure since records "
+                   "began in 2017.", "2026-01-05", store)
+    rank = next(c for c in report.claims if c.kind == "rank")
+    assert sorted(years.values())[-2] == years[2025] == 41472 and rank.verdict == "accurate"
+    assert all("records began on 1 January 2018, not in 2017" in c.notes for c in report.claims if c.crossing)
+    # 2025 had not overtaken 2022 by 1 December: not "a new annual record"
+    report = check("In 2025 so far, more than 42,000 people have arrived, a new annual record.", "2025-12-01", store)
+    record = next(c for c in report.claims if c.kind == "rank")
+    assert total(rows["newest"], D(2025, 1, 1), D(2025, 11, 30)) < years[2022] and record.verdict == "inaccurate"
+    assert record.official.value == years[2022] and "2022 (45,755)" in record.reason
+    seed4 = claim(check(seed("004"), DATES["004"], store), "on course to have the highest", 2)
+    assert "records began on 1 January 2018, not in 2017" in seed4.notes
+
+
+def test_french_preventions_from_the_weekly_figures(store):
+    """SB_02's 'Migrants prevented' over the weeks ending in the period, as published by the date
+    (the 19 June 2026 time series had the weeks to 14 June)."""
+    weeks = sb02(ODS_DIR / "fetched_2026-06-20_Small_boats_-_time_series.ods")
+    since = sum(p for end, (p, _) in weeks.items() if D(2026, 1, 1) <= end <= D(2026, 6, 20))
+    assert max(weeks) == D(2026, 6, 14)
+    text = ("Police stopped 40 people at the port.\n"
+            "French police say they have stopped more than 3,000 people from leaving the beaches since January.\n"
+            "The French stopped 27 boats last week.\nFrench officers prevented 300 people from crossing on Saturday.")
+    report = check(text, "2026-06-24", store)
+    c = claim(report, "3,000")
+    assert (c.metric, c.official.value, c.verdict) == ("prevented", since, "inaccurate") and since == 5135
+    assert (c.period.checked_start, c.period.checked_end) == (D(2025, 12, 29), D(2026, 6, 14))
+    boats = claim(report, "27")  # events prevented in the week ending 21 June, published after the 24th
+    week = sb02(NEWEST)[D(2026, 6, 21)][1]
+    assert (boats.metric, boats.official.value, boats.official.later_publication) == ("prevented_events", week, True)
+    assert boats.verdict == ("accurate" if week == 27 else "inaccurate")
+    assert claim(report, "40").verdict == NC  # not the French
+    assert claim(report, "300").verdict == "unverifiable" and "by week" in claim(report, "300").reason
+
+
+def test_parts_and_running_totals_written_after_the_period(store, rows):
+    report = check("In total, 11,884 people arrived between January and June, including 2,742 in June.", "2026-07-06", store)
+    june = claim(report, "2,742")
+    assert june.metric == "people" and june.official.value == total(rows["newest"], D(2026, 6, 1), D(2026, 6, 30)) == 2742
+    report = check("Almost 450 people crossed the Channel over the weekend, taking the total for 2025 so far to more "
+                   "than 22,400.", "2025-07-14", store)
+    ytd = claim(report, "22,400")
+    assert (ytd.period.start, ytd.period.end) == (D(2025, 1, 1), D(2025, 7, 14)) and ytd.verdict == "accurate"
+    assert 22400 < total(rows["oldest"], *checked(ytd)) <= 22400 + 2240
+
+
 # -- numbers and periods -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -307,6 +387,7 @@ def test_numbers(text, value, unit, qualifier):
     ("since Labour came to power", "2024-07-05", "2025-04-15"), ("since records began", "2018-01-01", "2025-04-15"),
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
+    ("the total for 2025 so far", "2025-01-01", "2025-04-15"),
 ])
 def test_periods_resolved_against_the_date(text, start, end):
     (p,) = find_periods(text)
@@ -332,6 +413,7 @@ def test_reports_highlight_claims(reports):
     assert not re.search(r"""(?:src|href)=["']?https?:""", page) and "<script" not in page  # self-contained
     md = markdown(reports["001"])
     assert "**70**" in md and "| # | claim |" in md and "arithmetic error" in md
+    assert "**More than 700**" in markdown(reports["000"]) and "**almost 9,000**" in markdown(reports["000"])  # with the qualifier
 
 
 def test_infer_date_is_a_stated_guess(store):

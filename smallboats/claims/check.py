@@ -34,15 +34,24 @@ rounded to 50):
   "doubled" within 10%;
 * running totals ("so far this year", "since Labour came to power", "the past week") are
   checked through the article's date and, if that does not fit, through the day before: the
-  Home Office publishes a day's figures the next day, so an article may not have that day's.
+  Home Office publishes a day's figures the next day, so an article may not have that day's;
+* rankings ("the second highest annual figure on record", "the lowest monthly total since
+  January"): the period ranked must hold that place among the whole days, weeks, months or
+  years of the span; "since January" ranks the months after January and needs January to have
+  been as low (the last time it was);
+* French preventions: SB_02's weekly figures, the weeks ending (on a Sunday) in the period, as
+  far as published by the article's date; a single day cannot be checked.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .. import questions, series
@@ -295,6 +304,8 @@ class Checker:
     def count(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
         q = m.quantity
         assert q is not None
+        if m.metric in ("prevented", "prevented_events"):
+            return self.prevented(rec, m, res, provisional)
         if res.any_day or m.metric == "days":
             return self._days(rec, m, res, provisional)
         t = rec.total(res.start, res.end)
@@ -305,9 +316,41 @@ class Checker:
         rate = m.metric == "people_per_boat"
         provisional = official.later_publication if provisional is None else provisional
         tol = tolerance(q, rate=rate, provisional=provisional)
-        unit = {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
+        unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
         reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
+
+    def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        """French preventions (SB_02): the weeks ending (on a Sunday) in the period, as far as
+        they were published by the article's date (the newest weeks otherwise, flagged)."""
+        q = m.quantity
+        assert q is not None
+        if (res.end - res.start).days < 6:
+            raise Unresolvable("French preventions are published by week (Monday to Sunday), not for single days")
+        end = res.end
+        try:
+            questions.prevented(self.store, res.start, end, self.date)
+        except OutOfRange as exc:  # the last weeks were not published by the article's date
+            if exc.last is not None and exc.last >= res.start:
+                end = exc.last
+        try:
+            p = questions.prevented(self.store, res.start, end, rec.as_of)
+        except OutOfRange:
+            p = questions.prevented(self.store, res.start, end, None)
+        value = p.prevented_people if m.metric == "prevented" else p.prevented_events
+        ending = f"the weeks ending {span_label(p.weeks[0].week_end, p.weeks[-1].week_end)}"
+        weeks = Resolved(p.weeks[0].week_start, p.weeks[-1].week_end, ending)
+        official = _official(value, weeks, p.evidence.vintages, rec.as_of, detail=f"French preventions, {ending}: " + ", ".join(
+            f"{w.week_end.day} {w.week_end:%b} {fmt(w.prevented_people if m.metric == 'prevented' else w.prevented_events)}"
+            for w in p.weeks))
+        what = "people" if m.metric == "prevented" else "events (boats)"
+        if value is None or p.weeks_with_figures < len(p.weeks):
+            return Outcome(official, None, f"the record has no French prevention figures for some of {weeks.label} "
+                                           "(published from the week ending 5 May 2024)", period=weeks, nominal=res)
+        provisional = official.later_publication if provisional is None else provisional
+        tol = tolerance(q, provisional=provisional)
+        reason = f"claimed {_said(q)} {what} prevented by the French; official {fmt(value)} in {ending} ({span_label(weeks.start, weeks.end)})"
+        return Outcome(official, tol.ok(value), reason, tol.text, weeks, provisional=provisional, nominal=res)
 
     def _days(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
         q = m.quantity
@@ -446,29 +489,63 @@ class Checker:
         return Outcome(official, ok, f"claimed {m.year} is the highest year; the highest whole year is {best[0]} "
                                      f"({fmt(best[1])})", period=named, comparison=res)
 
-    def max_day(self, rec: Record, m: Mention, day_before: bool = False) -> Outcome:
+    def rank(self, rec: Record, m: Mention, day_before: bool = False) -> Outcome:
+        """A ranking: the ``ordinal``-th busiest (quietest) day, week, month or year of the scope
+        falls in the window and, for a figure, is the number claimed. "Since January" (a month,
+        a year or a day named after "since"): the periods after it, and it was itself as low
+        (high): the last time. Only whole periods are ranked, and the window's own."""
+        if m.window_period is None and m.quantity is None:
+            raise Unresolvable("no period stated for what is ranked")
         scope = self.period(m.subject_period) if m.subject_period else resolve(_SINCE_RECORDS, self.date)
+        window = self.period(m.window_period) if m.window_period else scope
+        if m.upto:  # "a new annual record": against every year up to it
+            scope = Resolved(RECORD_START, window.end, f"the record to {long_date(window.end)}", running=window.running)
         if day_before:
             scope = _day_before(scope)
-        window = self.period(m.window_period) if m.window_period else scope
+            window = Resolved(window.start, min(window.end, scope.end), window.label, window.any_day)
+        named = _named_span(m.subject_period, scope)
         df, vintages = rec.days(scope.start, scope.end)
-        known = df.dropna(subset=["arrivals"])
-        top = int(known["arrivals"].max())
-        top_days = list(known["date"][known["arrivals"] == top])
-        wdf = known[(known["date"] >= window.start) & (known["date"] <= window.end)]
-        in_window = any(window.start <= d <= window.end for d in top_days)
-        official = _official(top, scope, vintages, rec.as_of, day=top_days[-1],
-                             detail=f"busiest day of {scope.label}: {', '.join(long_date(d) for d in top_days)} ({top:,})")
+        periods = _unit_totals(df, m.unit, scope.start, scope.end)
+        inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start]
+        if m.calendar:
+            periods = [p for p in periods if p[0].month == window.start.month]
+        pool = [p for p in periods if (p[3] or p in inside) and (named is None or p[0] > named[1])]
+        if not pool:
+            return Outcome(None, None, f"no whole {m.unit}s in {scope.label} to rank", period=window, comparison=scope)
+        sign = 1 if m.lowest else -1
+        order = sorted(pool, key=lambda p: (sign * p[2], p[0]))
+        ranked = [sign * p[2] for p in order]
+
+        def place(p: tuple) -> int:  # 1 + how many are busier (quieter)
+            return 1 + bisect.bisect_left(ranked, sign * p[2])
+
+        i = min(m.ordinal, len(order)) - 1  # the period in that place (the last of a tie)
+        top = order[bisect.bisect_right(ranked, ranked[i]) - 1] if bisect.bisect_left(ranked, ranked[i]) == i else order[i]
+        sup = "quietest" if m.lowest else "busiest"
+        what = f"{_ORDINAL_WORDS.get(m.ordinal, f'{m.ordinal}th ')}{sup} {f'{window.start:%B}' if m.calendar else m.unit}"
+        official = _official(top[2], scope, vintages, rec.as_of, day=top[0] if m.unit == "day" else None,
+                             detail=f"the {what} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,})")
         q = m.quantity
         tol = tolerance(q, provisional=official.later_publication) if q else None
-        ok = in_window and (tol is None or tol.ok(top))
+        mine = [p for p in inside if p in pool]
+        hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
-        reason = (f"{said}the busiest day {scope.label.split(' (')[0]}, in {span_label(window.start, window.end)}; "
-                  f"the busiest day of {span_label(scope.start, scope.end)} was {long_date(top_days[-1])} ({top:,})")
-        if not in_window and not wdf.empty:
-            wtop = int(wdf["arrivals"].max())
-            wday = wdf["date"][wdf["arrivals"] == wtop].iloc[-1]
-            reason += f"; the busiest in {span_label(window.start, window.end)} was {long_date(wday)} ({wtop:,})"
+        within = (m.subject_period.text if m.subject_period else "on record") + (f" (to {long_date(window.end)})" if m.upto else "")
+        within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"
+        where = "" if window is scope else f", {'on' if window.start == window.end else 'in'} {span_label(window.start, window.end)}"
+        reason = (f"{said}the {what} {within}{where}; the {what} of {span_label(pool[0][0], pool[-1][1])} was "
+                  f"{_name(top)} ({top[2]:,})")
+        if mine and not hits:
+            best = min(mine, key=lambda p: (sign * p[2], p[0]))
+            said = (f"{_name(best)} had {best[2]:,}" if len(mine) == 1
+                    else f"the {sup} in {_name((window.start, window.end))} was {_name(best)} ({best[2]:,})")
+            reason += f"; {said}, the {_ordinal(place(best))} {sup}"
+        ok = bool(hits)
+        if ok and named is not None and m.ordinal == 1:  # "the lowest since January": as low in January
+            earlier = [p for p in periods if named[0] <= p[0] <= named[1]]
+            if not any(sign * p[2] <= sign * hits[0][2] for p in earlier):
+                ok = False
+                reason += f"; but no {m.unit} in {span_label(*named)} was as {'low' if m.lowest else 'high'}"
         return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
 
     # the whole claim, with the day-before fallback for running periods
@@ -481,6 +558,12 @@ class Checker:
             if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
                 subject = self.period(m.subject.period)
             res = self.period(m.period, subject)
+            if m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
+                n = dt.timedelta(days=int(m.quantity.value))
+                res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
+                               f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
+            elif m.any_day and res.start != res.end:  # "on a single day last week"
+                res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
             out = self.count(rec, m, res, provisional)
             if out.ok is False and subject is not None and subject.running:
                 # "compared with 9,885 at the same point last year": the point may be the day before
@@ -512,13 +595,14 @@ class Checker:
             return out, own
         if m.kind == "record_year":
             return self.record_year(rec, m), own
-        out = self.max_day(rec, m)
-        if out.ok is False and out.official is not None and out.official.day == self.date:
-            # the busiest day is the article's own date, whose figure was published the next day
-            nominal = out.period
-            out = self.max_day(rec, m, day_before=True)
-            out.reason += " (through the day before the article: a day's figures are published the next day)"
-            out.nominal = nominal
+        out = self.rank(rec, m)
+        if out.ok is False and out.comparison is not None and out.comparison.running:
+            # the article's own date, whose figures were published the next day, may not be in the claim
+            alt = self.rank(rec, m, day_before=True)
+            if alt.ok or (out.official is not None and out.official.day == self.date):
+                alt.reason += " (through the day before the article: a day's figures are published the next day)"
+                alt.nominal = out.period
+                out = alt
         return out, own
 
     def check(self, m: Mention) -> Claim:
@@ -594,6 +678,62 @@ def _day_before(res: Resolved) -> Resolved:
     return res.shifted_end(1)
 
 
+_ORDINAL_WORDS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _unit_end(start: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return start
+    if unit == "week":
+        return start + dt.timedelta(days=6)
+    if unit == "month":
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31)
+
+
+def _unit_totals(df: pd.DataFrame, unit: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, int, bool]]:
+    """(first day, last day, arrivals, whole) of each day, week (Monday-Sunday), month or year
+    in ``df`` (sorted by date); whole: every day of it is in start..end and known."""
+    days = pd.to_datetime(df["date"]).to_numpy().astype("datetime64[D]")
+    vals = df["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
+    if unit in ("day", "week"):
+        first = days - ((days.astype("int64") + 3) % 7 if unit == "week" else 0)  # 1 January 1970 was a Thursday
+        last = first + (6 if unit == "week" else 0)
+    else:
+        step = days.astype("datetime64[M]" if unit == "month" else "datetime64[Y]")
+        first, last = step.astype("datetime64[D]"), (step + 1).astype("datetime64[D]") - 1
+    at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)
+    if not len(at):
+        return []
+    sums = np.add.reduceat(np.nan_to_num(vals), at)
+    known = np.add.reduceat((~np.isnan(vals)).astype(int), at)
+    a, b = first[at], last[at]
+    whole = (a >= np.datetime64(start)) & (b <= np.datetime64(end)) & (known == (b - a).astype(int) + 1)
+    return list(zip(a.tolist(), b.tolist(), sums.astype(int).tolist(), whole.tolist()))
+
+
+def _name(p: tuple) -> str:
+    return span_label(p[0], p[1]) if p[0] != p[1] else long_date(p[0])
+
+
+_SINCE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[A-Z][a-z]+\.?\s+\d{1,2}\b", re.I)
+_SINCE_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _named_span(pm: PeriodMention | None, scope: Resolved) -> tuple[dt.date, dt.date] | None:
+    """The day, month or year named after "since" ("since January": January), for rankings."""
+    if pm is None or pm.spec.event or not re.match(r"since\b", pm.text, re.I):
+        return None
+    s = scope.start
+    if _SINCE_DAY.search(pm.text):
+        return s, s
+    return (s, _unit_end(s, "month")) if _SINCE_MONTH.search(pm.text) else (s, dt.date(s.year, 12, 31))
+
+
 def _where(res: Resolved) -> str:
     """'on 15 April 2025', 'for 1 January–15 April 2025 (so far this year)', 'for 2024'."""
     if res.start == res.end:
@@ -633,7 +773,8 @@ def _claim_base(doc: Document, m: Mention) -> dict:
     sent = doc.sentences[m.sentence]
     q = m.quantity
     return dict(
-        index=m.index, kind=m.kind, sentence=sent.text, sentence_span=(sent.start, sent.end), span=(m.start, m.end),
+        index=m.index, kind=m.kind, sentence=sent.text, sentence_span=(sent.start, sent.end),
+        span=(m.start - (q.start - q.first) if q else m.start, m.end),  # the qualifier too: "more than 700"
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
         metric=m.metric, category=m.category, crossing=m.crossing,
         subject=m.subject.index if m.subject is not None else None,

@@ -10,9 +10,16 @@ Heuristics, stated once:
   verb ("656 were detected crossing") or a preceding "total"/"number of ...";
 * a number is a crossing figure only if the nearest cue word around it (within the sentence)
   is about crossing or arriving rather than dying, being returned, arrested, prevented, ...;
+  a verb right before it decides ("prevented 5,900 crossings"); people or boats prevented,
+  with the French named in the sentence or the one before, are checked against SB_02;
 * a number takes the nearest period written next to it with no other crossing figure in
-  between; a number with none takes its partner's ("656 people on 11 boats on Saturday"),
-  else the period of the sentence before (in the same paragraph);
+  between (a qualifier counts as part of the number); a number with none takes its partner's
+  ("656 people on 11 boats on Saturday"), else the period the sentence before was about (not
+  the period of a figure it was compared with), in the same paragraph;
+* a ranking ("the second highest annual figure on record") is a claim of its own about the
+  period of the figure before it; it is that figure's claim only when the figure has no
+  period of its own but the ranking's wider window ("last month ... the highest single
+  number so far this year, roughly 650");
 * a comparison ("70 higher than", "up 31%", "three times") compares a subject (a period, or
   the figure before it, or after "The figure"/"That" the last figure of the previous sentence)
   with a reference (the figure or period after "than"/"compared with", or "the same period").
@@ -27,10 +34,10 @@ from typing import Literal
 from .numbers import Quantity, find_quantities
 from .periods import PeriodMention, PeriodSpec, find_periods
 
-Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "record_year"]
+Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year",
                    "time", "vessels", "occupancy", "weather", "share", "other"]
-Metric = Literal["people", "boats", "people_per_boat", "days"]
+Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
 NEEDS: dict[str, str] = {
@@ -39,7 +46,8 @@ NEEDS: dict[str, str] = {
     "returns": "returns and removals to France are not in the crossing record: they need the Home Office's returns "
                "statistics (immigration system statistics, UK-France agreement figures)",
     "arrests": "arrests and prosecutions need National Crime Agency, police or French interior ministry figures",
-    "prevented": "crossings prevented by the French are published weekly (SB_02); this checker does not check them",
+    "prevented": "crossings prevented by the French are published weekly (SB_02) and checked when the French are named "
+                 "and the period is whole weeks; other stops and interceptions are not in the record",
     "asylum": "asylum claims, decisions and accommodation need the Home Office's asylum statistics",
     "money": "a sum of money, not a crossing figure",
     "age": "an age, not a crossing figure",
@@ -82,7 +90,8 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
                 r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
-    ("prevented", r"\b(?:prevented|stopped|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back)\b"),
+    ("prevented", r"\b(?:prevented|stopped|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
+                  r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
                r"|accommodat\w+|granted|refused|claimed\s+asylum|applications?|house|housed|housing|barges?)\b"),
     ("occupancy", r"\b(?:on\s+board|aboard|passengers|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
@@ -90,25 +99,31 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
 ))
+_FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 _EYEWITNESS = re.compile(r"\b(?:seen|saw|spotted|pictured|filmed|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increased?|decreased?|jump(?:ed)?|drop(?:ped)?)\s+(?:from|on)"
                               r"|(?:rising|rose|risen|climbing|climbed|increasing|increased|jumping|jumped|falling|fell|dropping|dropped|soaring|soared)\s+to"
                               r"|compare[sd]?\s+(?:with|to)|against|than|versus|vs\.?|following|after)\s*(?:the\s+)?$", re.I)
+#: a figure counting what the sentence's first figure counts: "11,884 people arrived ..., including 2,742 in June",
+#: "756 people arrived in 14 boats, ..., followed by 343 on Friday"
+_PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
+                          r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
 _ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
 _YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total|number|tally|figure|count|record)(?:\s+of\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2}))?(?:\s+[\w'’-]+){0,6}?\s+"
-    r"(?:to|of|at|was|is|reached|hit|stands\s+at|stood\s+at|now|rose\s+to|climbed\s+to|:)?\s*$", re.I)
+    r"\b(?:total|number|tally|figure|count|record)(?:\s+of\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2}))?(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:to|of|at|was|is|reached|hit|stands\s+at|stood\s+at|now|rose\s+to|climbed\s+to|passed|topped|exceeded|surpassed|:)?\s*$", re.I)
 #: "Crossings in November were ..., at just over 2,000": a bare number stated of the sentence's subject
 _SUBJECT_AT = re.compile(r"^\s*(?:(?:(?:small[- ]boat|channel)\s+)?(?:crossings|arrivals)|the\s+number\s+of\s+(?:people|migrants|crossings|arrivals))\b"
-                         r"[^.;]*\b(?:at|to|reached|totalled|totaled|hit|stood\s+at|came\s+to|numbered)"
+                         r"[^.;]*\b(?:at|to|reached|totalled|totaled|hit|stood\s+at|came\s+to|numbered|passed|topped|exceeded|surpassed)"
                          r"\s*(?:more\s+than|over|just\s+over|just\s+under|almost|nearly|around|about|roughly|some|fewer\s+than|under)?\s*$", re.I)
 _VERB_AFTER = re.compile(
     r"^\s*(?:(?:who|that|which|have|has|had|were|was|are|is|more|already|also|reportedly|people|of\s+them|others|then|so\s+far)\s+)*"
-    r"(?:cross(?:ed|ing)|arrived|came|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought)\b",
+    r"(?:cross(?:ed|ing)|arrived|came|come|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought"
+    r"|recorded|registered)\b",
     re.I)
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down)\s+(?:than|on|from|compared)\b", re.I)
 _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|increase|increased|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased"
@@ -118,13 +133,33 @@ _DOWN = {"down", "fall", "fell", "fallen", "drop", "dropped", "decrease", "decre
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from)\b", re.I)
 _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
-                   r"(?:(?:small[- ]boat|illegal|channel|migrant)\s+)?(?P<noun>arrivals|crossings|migrants|people|boats)\b", re.I)
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?:the\s+)?", re.I)
+                   r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals|crossings|migrants|people|boats)\b", re.I)
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?!\d)(?:the\s+)?", re.I)
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
                    r"(?:point|time|stage)\s+(?:in|of)\s+(?:the|a)\s+year\b", re.I)
-_MAX_DAY = re.compile(r"\b(?:highest|largest|biggest|busiest|record)\s+(?:(?:single[- ]day|daily|single|one[- ]day)\s+(?:number|total|figure|tally)"
-                      r"|(?:single\s+)?day)\b|\b(?:highest|largest|biggest|record)\s+(?:number|total)\s+(?:[\w-]+\s+){0,4}?(?:in|on)\s+a\s+single\s+day\b", re.I)
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: a ranking: "the highest daily total so far this year", "the second highest annual figure on record", "the lowest
+#: monthly total since January", "the lowest total for the month since 2020", "a new annual record"
+_RANK = re.compile(
+    r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>highest|largest|biggest|busiest|record|most"
+    r"|lowest|smallest|fewest|quietest)(?P<ever>\s+ever)?(?:\s+(?P<adj>single[- ]day|one[- ]day|daily|weekly|monthly|annual|yearly))?"
+    r"(?:\s+(?P<single>single\s+)?(?P<noun>day|week|month|year|number|total|figure|tally|level|count|(?P<cal>" + _MONTH_NAME + r")))?"
+    r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
+    r"|for\s+(?P<for>(?:the|that)\s+month|" + _MONTH_NAME + r")))?\b"
+    r"|\ba\s+(?:new\s+)?(?P<annual>(?:annual|yearly)\s+record|record\s+(?:year|annual\s+(?:total|figure)))\b", re.I)
+_RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
+               "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+#: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
+_ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
+_EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
+_OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
+_RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
+#: "600 people crossed on a single day last week": some day in the period
+_ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
+#: "..., ending a run of 10 days with no arrivals": the days before the day named
+_ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
 _RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+record|ever)\s+(?:remains|was|is)\s+(?P<y1>(?:19|20)\d\d)\b"
                           r"|\b(?P<y2>(?:19|20)\d\d)\s+(?:remains|was|is)\s+the\s+(?:highest|busiest|worst|record)\s+year\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -164,10 +199,17 @@ class Mention:
     subject_period: PeriodMention | None = None
     reference: "Mention | None" = None
     reference_period: PeriodMention | None = None
-    window_period: PeriodMention | None = None  # max_day: where the claimed day falls
+    window_period: PeriodMention | None = None  # max_day/rank: the period ranked (where the claimed day falls)
     direction: int = 1
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
+    ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
+    lowest: bool = False
+    unit: str = "day"  # rank: the periods ranked, day | week | month | year
+    calendar: bool = False  # rank: only the same calendar month of each year ("the lowest for the month since 2020")
+    upto: bool = False  # rank: against the record up to the period's end ("a new annual record")
+    any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
+    ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -263,6 +305,8 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
     best, dist = None, 10**6
     for cat, rx in patterns:
         for m in rx.finditer(s):
+            if cat != "crossing" and m.end() <= q.first and not s[m.end():q.first].strip():
+                return cat  # the verb of the number: "prevented 5,900 crossings", "returned 1,000 people"
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
             if m.start() < q.end and m.end() > q.start:
                 d = 0
@@ -355,7 +399,9 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
     for fig in figures:
         a, b = fig.start - off, fig.end - off
         between = [(x, y) for x, y in blockers if (x, y) != (a, b)]
-        rivals = [(x, y) for x, y in owners if (x, y) != (a, b)]
+        rivals = [(x, y) for x, y in owners if y != b]
+        if fig.quantity is not None:  # gaps are measured to the qualifier: "for 2025 so far to more than 22,400"
+            a = fig.quantity.first
         best: tuple[tuple[bool, int], PeriodMention] | None = None
         for i, p in enumerate(periods):
             if i in reserved:
@@ -394,6 +440,7 @@ def extract(text: str) -> Document:
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]
         not_numbers = [m.span() for m in _NOT_NUMBERS.finditer(s)]
+        french = any(_FRENCH.search(x.text) for x in sentences[max(0, sent.index - 1):sent.index + 1])
         sent_mentions: list[Mention] = []
         for q in quantities:
             cat, metric = classify(s, q)
@@ -405,6 +452,12 @@ def extract(text: str) -> Document:
             if (cat == "other" and q.unit in ("percent", "times") and _ANAPHORA.match(s)
                     and _previous_figure(mentions, sent.index) is not None):
                 cat, metric = "crossing", "people"  # "That is 48% more than ...": about the figure before
+            if cat == "prevented" and metric in ("people", "boats") and french:  # the French figures: SB_02, weekly
+                cat, metric = "crossing", "prevented" if metric == "people" else "prevented_events"
+            if (cat == "other" and noun_kind is None and not q.words and q.unit == "count"
+                    and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
+                    and (whole := [m for m in sent_mentions if m.crossing and m.kind == "figure"])):
+                cat, metric = "crossing", whole[0].metric  # "including 2,742 in June": what the sentence counts
             if cat == "other" and not q.words and _COMPARED_BEFORE.search(s[max(0, q.start - 30):q.start]):
                 # "36,816 ..., up from 29,437 in 2023"; "That compares with 1,098 in January last year"
                 prior = [m for m in sent_mentions if m.crossing and m.kind == "figure"]
@@ -430,7 +483,8 @@ def extract(text: str) -> Document:
                 elif m := _DIFF_AFTER.match(s[q.end:]):
                     kind = "difference"
                     direction = -1 if m["dir"].lower() in _DOWN else 1
-            mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction)
+            mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
+                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 50])))
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b", s, re.I))
@@ -446,15 +500,20 @@ def extract(text: str) -> Document:
                                              "boats" if noun == "boats" else "people", "crossing"))
         sent_mentions.sort(key=lambda m: m.start)
         _relations(sent, sent_mentions, periods, reserved, mentions)
-        figures = [m for m in sent_mentions if m.crossing and m.kind in ("figure", "max_day")]
+        figures = [m for m in sent_mentions if m.crossing and m.kind in ("figure", "max_day", "rank")]
         blockers = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.quantity is not None]
-        owners = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.kind == "figure"]
+        owners = [(m.quantity.first if m.quantity else m.start - off, m.end - off) for m in sent_mentions
+                  if m.crossing and m.kind == "figure"]
         _assign_periods(s, [m for m in figures if m.kind == "figure"], blockers, owners, periods, reserved, off)
         for m in figures:  # "Crossings in November were ..., at just over 2,000": the subject's period
             if (m.kind == "figure" and m.quantity is not None and periods and periods[0].start < 40
                     and _SUBJECT_AT.search(s[:m.start - off]) and not _VERB_AFTER.match(s[m.end - off:])):
                 m.period, m.period_from = periods[0], "sentence"
         _pair_boats(s, figures, off)
+        # "No small boats arrived for more than a week until ...": a "no arrivals" with no period of its own is not placed
+        drop = [m for m in figures if m.quantity is not None and m.quantity.value == 0 and m.quantity.words and m.period is None]
+        sent_mentions = [m for m in sent_mentions if all(m is not x for x in drop)]
+        figures = [m for m in figures if all(m is not x for x in drop)]
         # a figure with no period of its own takes the previous sentence's, within a paragraph
         prev = sentences[sent.index - 1] if sent.index else None
         inherited = last_subject.get(prev.index) if prev and prev.paragraph == sent.paragraph else None
@@ -469,7 +528,10 @@ def extract(text: str) -> Document:
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
         for m in figures:  # "no crossings for ten days": the run up to the article's date, whatever else is said
-            if m.metric == "days" and m.without and m.quantity is not None and (m.period is None or m.period.spec.kind != "rolling"):
+            days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
+                m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
+            elif m.metric == "days" and m.without and m.quantity is not None and (m.period is None or m.period.spec.kind != "rolling"):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
         for i, m in enumerate(figures):
@@ -478,13 +540,19 @@ def extract(text: str) -> Document:
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None]
                 m.subject = before[-1] if before else _previous_figure(mentions, sent.index)
         for m in sent_mentions:
-            if m.kind == "max_day" and m.window_period is None and m.quantity is None and inherited is not None:
+            if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
-        own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence"]
+        # what the sentence is about, for the next one: not what it compares with ("half the 5,417 in October 2024")
+        against = {id(m.reference) for m in sent_mentions if m.reference is not None}
+        own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against]
+        if not own:  # "That was almost half ...": the figure it is about
+            own = [m.subject.period for m in sent_mentions if m.subject is not None and m.subject.period is not None]
         refs = {id(m.reference_period) for m in sent_mentions if m.reference_period is not None}
+        refs |= {id(m.reference.period) for m in sent_mentions if m.reference is not None and m.reference.period is not None}
         strong = [p for p in periods if p.spec.strong and id(p) not in refs]
         last_subject[sent.index] = own[-1] if own else (strong[0] if strong else None)
         for m in sent_mentions:
+            m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
     return Document(text, sentences, mentions)
@@ -586,26 +654,63 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
 
-    if md := _MAX_DAY.search(s):
-        scope = [p for p in periods if p.start >= md.end() - 1 and p.spec.kind in ("year", "since")]
-        ever = re.search(r"\b(?:ever|on\s+record|since\s+records\s+began)\b", s[md.end():], re.I)
-        if scope or ever:
-            window = [p for p in periods if p.spec.strong and p not in scope and p.spec.kind not in ("year",)
-                      and p.end <= md.start() + 200]
-            nums = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
-            sp = scope[0] if scope else None
-            if sp is not None:
-                reserved.add(period_index(sp))
-            wp = window[0] if window else None
-            if wp is not None:
-                reserved.add(period_index(wp))
-            if nums:
-                for x in nums:
-                    x.kind, x.subject_period, x.window_period = "max_day", sp, wp
-            else:
-                sent_mentions.append(Mention("max_day", sent.index, off + md.start(), off + md.end(), md.group(0),
-                                             metric="people", subject_period=sp, window_period=wp))
+    taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
+    for rk in _RANK.finditer(s):
+        if any(a < rk.end() and rk.start() < b for a, b in taken):
+            continue  # "on course to have the highest", "the highest year on record remains 2022"
+        _rank(sent, rk, sent_mentions, periods, reserved)
     sent_mentions.sort(key=lambda x: x.start)
+
+
+def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int]) -> None:
+    """A ranking ("the lowest monthly total since January"): the period it ranks (the window), the
+    span it ranks within (the scope: this year, since ..., the whole record), and whether it is a
+    claim of its own or, when a figure is the value of the top day in a wider window ("last month
+    ... the highest single number so far this year, roughly 650"), that figure's claim."""
+    s, off = sent.text, sent.start
+    words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
+    unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
+            or ("day" if words["single"] else None) or ("year" if words["annual"] else None))
+    after = s[rk.end():rk.end() + 60]
+    if (words["sup"] == "record" and unit is None) or (words["sup"] == "most" and not unit and not _RANK_SCOPE.match(after)):
+        return  # "a record 785", "the most dangerous": not rankings
+    if (words["sup"] == "record" and not words["annual"]) or words["ever"]:  # "a record for a single day": on record
+        after = " on record" + after
+    scope = [p for p in periods if rk.end() - 1 <= p.start < rk.end() + 60 and p.spec.kind in ("year", "since")]
+    sp = scope[0] if scope else None
+    if sp is None and _OF_THE_YEAR.match(after):  # "the busiest day of the year"
+        m = _OF_THE_YEAR.match(after)
+        sp = PeriodMention(PeriodSpec("year", n=0), rk.end(), rk.end() + m.end(), m.group(0).strip())
+    if sp is None and not words["annual"] and not _EVER.match(after):
+        return  # "the highest daily total in more than a month": no span to rank within
+    window = [p for p in periods if p is not sp and p.end <= rk.start() + 200
+              and ((p.spec.strong and p.spec.kind != "year") or (unit == "year" and p.spec.kind == "year"))]
+    before = [p for p in window if p.end <= rk.start()]
+    wp = before[-1] if before else window[0] if window else None
+    if unit is None:  # "the highest number since 2022": the unit of the period ranked
+        unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
+        if unit is None:
+            return
+    if sp is not None and sp in periods:
+        reserved.add(periods.index(sp))
+    fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ORDINALS.get(words["ord"], 1),
+                  lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
+                  calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
+    kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) else "rank"
+    nums = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+    own = wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))
+    if nums and not own:
+        for x in nums:  # the figure is the value of the top period in a wider window: one claim
+            x.kind = kind  # type: ignore[assignment]
+            for k, v in fields.items():
+                setattr(x, k, v)
+        if wp is not None:
+            reserved.add(periods.index(wp))
+        return
+    if wp is not None and not nums:
+        reserved.add(periods.index(wp))
+    end = sp.end if sp is not None and sp.start - rk.end() <= 12 else rk.end()
+    sent_mentions.append(Mention(kind, sent.index, off + rk.start(), off + end, s[rk.start():end], **fields))  # type: ignore[arg-type]
 
 
 __all__ = ["Document", "Mention", "Sentence", "NEEDS", "extract", "split_sentences", "classify"]

@@ -61,7 +61,8 @@ def _candidates(doc: Document, last: dt.date) -> tuple[dt.date, dt.date]:
 def infer_date(store: Store, doc: Document) -> tuple[dt.date, str]:
     """The estimated publication date and a note saying how it was estimated."""
     prefix = _Prefix(store)
-    claims = [m for m in doc.mentions if m.crossing and m.quantity is not None]
+    claims = [m for m in doc.mentions if m.crossing and m.quantity is not None  # French preventions: weekly, not daily
+              and m.metric not in ("prevented", "prevented_events")]
     if not claims:
         raise ValueError("no crossing figures to estimate a date from: give the article's date")
     lo, hi = _candidates(doc, prefix.last_known)

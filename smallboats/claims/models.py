@@ -44,15 +44,16 @@ class Claim(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     index: int
-    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | record_year")
+    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year")
     sentence: str
     sentence_span: tuple[int, int]
-    span: tuple[int, int] = Field(description="Character offsets of the claim in the text.")
+    span: tuple[int, int] = Field(description="Character offsets of the claim in the text, its qualifier included.")
     text: str
     number: float | None
     qualifier: str | None
     unit: str | None = Field(description="count | percent | times")
-    metric: str | None = Field(description="people | boats | people_per_boat | days")
+    metric: str | None = Field(description="people | boats | people_per_boat | days | prevented | prevented_events (French "
+                                            "preventions, SB_02)")
     category: str = Field(description="crossing, or what else the number counts (deaths, returns, ...)")
     crossing: bool
     subject: int | None = Field(None, description="Index of the claim this comparison starts from.")

@@ -38,16 +38,20 @@ MULTIPLE = re.compile(
 _MULTIPLE_WORDS = {"twice": 2, "doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "trebled": 3,
                    "triple": 3, "treble": 3, "quadrupled": 4, "halved": 0.5}
 
-#: fractions as proportions: "fallen by more than a third" (read as approximate)
+#: fractions as proportions: "fallen by more than a third" (read as approximate); before a figure
+#: ("almost half the 5,417", "a third of the 45,755") a fraction is a ratio (group ``of``)
 FRACTION = re.compile(r"\b(?P<f>a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|three[- ]quarters|a\s+fifth|half)\b"
-                      r"(?=\s+(?:this|last|since|on|compared|in|from|of\s+(?:the|all|last|this)|year|month|week|,|\.))", re.I)
+                      r"(?=(?P<of>\s+(?:of\s+)?the\s+\d|\s+the\s+(?:number|total|figure|level)\b)"
+                      r"|\s+(?:this|last|since|on|compared|in|from|of\s+(?:the|all|last|this)|year|month|week|more|fewer|less|higher"
+                      r"|lower|up|down|,|\.))", re.I)
 _FRACTIONS = {"a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0, "a fifth": 20.0, "half": 50.0}
 
 #: qualifier written just before a number -> its normal form
 QUALIFIERS: dict[str, str] = {
     "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
-    "upwards of": "more than", "well over": "more than", "well above": "more than",
+    "upwards of": "more than", "well over": "more than", "well above": "more than", "passed": "more than",
+    "topped": "more than", "exceeded": "more than", "surpassed": "more than",
     "just over": "just over", "just above": "just over", "just more than": "just over", "slightly more than": "just over",
     "at least": "at least", "a minimum of": "at least", "no fewer than": "at least", "no less than": "at least",
     "almost": "almost", "nearly": "almost", "just under": "almost", "just below": "almost",
@@ -80,6 +84,12 @@ class Quantity:
     fives: bool
     words: bool  # written in words ("three")
     currency: bool = False  # "£480m"
+    qstart: int = -1  # where the qualifier starts ("more than 700"); -1: no qualifier
+
+    @property
+    def first(self) -> int:
+        """The start of the claim as written, qualifier included."""
+        return self.qstart if self.qstart >= 0 else self.start
 
 
 def words_value(text: str) -> float | None:
@@ -135,16 +145,20 @@ def find_quantities(text: str) -> list[Quantity]:
             if v is None:
                 continue
             value, step, fives, words = v, 1.0, False, True
-        qual, _ = qualifier_before(text, m.start())
-        found.append(Quantity(value, "times", qual, m.start(), m.end(), m.group(0), step, fives, words))
+        qual, qs = qualifier_before(text, m.start())
+        found.append(Quantity(value, "times", qual, m.start(), m.end(), m.group(0), step, fives, words, qstart=qs if qual else -1))
         taken.append((m.start(), m.end()))
     for m in FRACTION.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         key = re.sub(r"[\s-]+", " ", m["f"].lower())
-        qual, _ = qualifier_before(text, m.start())
-        # a fraction is a rough proportion: read it as "around" unless qualified
-        found.append(Quantity(_FRACTIONS[key], "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True))
+        qual, qs = qualifier_before(text, m.start())
+        qs = qs if qual else -1
+        if m["of"]:  # "almost half the 5,417": a ratio, "half" read as within 10% unless qualified
+            found.append(Quantity(_FRACTIONS[key] / 100, "times", qual, m.start(), m.end(), m.group(0), 0.01, False, True, qstart=qs))
+        else:  # a fraction is a rough proportion: read it as "around" unless qualified
+            found.append(Quantity(_FRACTIONS[key], "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True,
+                                  qstart=qs))
         taken.append((m.start(), m.end()))
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
@@ -167,6 +181,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if raw.lower().split()[-1] in _SCALES or "hundred" in raw.lower():
                 step = 10.0 ** (len(str(int(v))) - len(str(int(v)).rstrip("0")))
             unit = "percent" if m["wpct"] else "count"
-        qual, _ = qualifier_before(text, m.start())
-        found.append(Quantity(value, unit, qual, m.start(), m.end(), m.group(0), step, fives, words, bool(m["cur"])))
+        qual, qs = qualifier_before(text, m.start())
+        found.append(Quantity(value, unit, qual, m.start(), m.end(), m.group(0), step, fives, words, bool(m["cur"]),
+                              qs if qual else -1))
     return sorted(found, key=lambda q: q.start)

@@ -23,7 +23,8 @@ from .events import EVENTS, match_event
 RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
-               "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair"]
+               "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
+               "year_end"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -48,6 +49,7 @@ class PeriodSpec:
     since: dt.date | None = None
     event: str | None = None
     strong: bool = True             # False: a bare year ("remains 2022"), used only if nothing better
+    note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,10 @@ def _since_event(m: re.Match, text: str):
     hit = match_event(rest)
     if hit:
         event, em = hit
-        return PeriodSpec("since", since=event.start, event=event.name), m.end() + em.end()
+        year = re.search(_YEAR_RX, em.group(0))
+        note = (f"{event.name} on {long_date(event.start)}, not in {year.group(0)}"
+                if year and int(year.group(0)) != event.start.year else None)
+        return PeriodSpec("since", since=event.start, event=event.name, note=note), m.end() + em.end()
     if ym := re.match(rf"(?:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january(?:\s+1(?:st)?)?(?!\s+{_YEAR_RX}))\b", rest, re.I):
         return PeriodSpec("year", n=0), m.end() + ym.end()
     if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
@@ -146,13 +151,13 @@ def _under_labour(m, text):
 @_p(r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:same\s+(?:period|time|point|stage|months?|weeks?|days?)"
     rf"(?:\s+(?:last\s+year|(?:of|in)\s+(?:last\s+year|{_YEAR_RX}(?:[-/–]\d\d)?)|from\s+{_YEAR_RX}(?:[-/–]\d\d)?"
     r"|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before|prior)\s+year))?"
-    r"|(?:by\s+)?this\s+(?:time|point|stage)\s+last\s+year|a\s+year\s+(?:earlier|ago|before))\b")
+    rf"|(?:by\s+)?this\s+(?:time|point|stage)\s+(?:last\s+year|in\s+{_YEAR_RX})|a\s+year\s+(?:earlier|ago|before))\b")
 def _same_period(m, text):
     y = re.search(rf"({_YEAR_RX})(?:[-/–]\d\d)?", m.group(0))
     return PeriodSpec("same_period", year=int(y[1]) if y and not re.search(r"[-/–]\d\d", m.group(0)) else None)
 
 
-@_p(r"\b(?:so\s+far\s+(?:this\s+year|in\s+(?:the\s+year|" + _YEAR_RX + r"))|(?:in\s+|during\s+)?this\s+year(?:'s)?(?:\s+so\s+far)?|(?:the\s+)?year\s+(?:so\s+far|to\s+date)"
+@_p(r"\b(?:so\s+far\s+(?:this\s+year|in\s+(?:the\s+year|" + _YEAR_RX + r"))|(?:(?:in|for|during)\s+)?" + _YEAR_RX + r"\s+so\s+far|(?:in\s+|during\s+)?this\s+year(?:'s)?(?:\s+so\s+far)?|(?:the\s+)?year\s+(?:so\s+far|to\s+date)"
     r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|for\s+the\s+year(?!\s+(?:ending|before|after)|\s+to\s+(?:the\s+end\s+of\s+)?"
     + _MONTH_RX + r")|the\s+year's)\b")
 def _ytd(m, text):
@@ -290,11 +295,29 @@ def _weekday_pair(m, text):
     return PeriodSpec("weekday_pair", day=_DAYS.index(m[1].lower()), n=_DAYS.index(m[2].lower()))
 
 
-@_p(rf"\b(?:(last|on|this)\s+)?({_DAY_RX})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b")
+@_p(rf"\b(?:(last|on|this)\s+)?({_DAY_RX})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(\s+(?:of\s+)?(?:last|the\s+previous)\s+week)?\b")
 def _weekday(m, text):
     if not m[2][0].isupper():
         return None
-    return PeriodSpec("weekday", n=-1 if (m[1] or "").lower() == "last" else 0, day=_DAYS.index(m[2].lower()))
+    n = -7 if m[3] else -1 if (m[1] or "").lower() == "last" else 0  # -7: "Monday last week", in the week before this one
+    return PeriodSpec("weekday", n=n, day=_DAYS.index(m[2].lower()))
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+             "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1)}
+
+
+@_p(r"\b(?:on\s+)?(christmas\s+(?:eve|day)|boxing\s+day|new\s+year['’]s\s+(?:eve|day))\b")
+def _holiday(m, text):
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", m[1].lower())]
+    return PeriodSpec("date", day=day, month=month)
+
+
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+(?:final|last)\s+(week|fortnight|month)\s+of\s+(?:the\s+year|({_YEAR_RX}))\b")
+def _year_end(m, text):
+    if m[1].lower() == "month":
+        return PeriodSpec("named_month", month=12, year=int(m[2]) if m[2] else None)
+    return PeriodSpec("year_end", n=7 if m[1].lower() == "week" else 14, year=int(m[2]) if m[2] else None)
 
 
 def find_periods(sentence: str) -> list[PeriodMention]:
@@ -342,6 +365,14 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     if spec.kind == "day":
         x = d + spec.n * day
         out = Resolved(x, x, ("today" if spec.n == 0 else "yesterday") + f" ({long_date(x)})")
+    elif spec.kind == "weekday" and spec.n == -7:
+        x = d - (d.weekday() + 7 - (spec.day or 0)) * day
+        out = Resolved(x, x, f"{x:%A} {long_date(x)}")
+    elif spec.kind == "year_end":  # "the final week of the year": the last one that has begun
+        year = spec.year or (d.year if (d.month, d.day) >= (12, 32 - spec.n) else d.year - 1)
+        s = dt.date(year, 12, 32 - spec.n)
+        out = Resolved(s, min(dt.date(year, 12, 31), d), f"the last {spec.n} days of {year} ({span_label(s, dt.date(year, 12, 31))})",
+                       running=d <= dt.date(year, 12, 31))
     elif spec.kind == "weekday":
         x = _last_weekday(d, spec.day or 0, strictly_before=spec.n == -1)
         out = Resolved(x, x, f"{x:%A} {long_date(x)}")
