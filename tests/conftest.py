@@ -9,9 +9,9 @@ import pytest
 from smallboats.build import build
 from smallboats.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "homeoffice"
-ODS_DIR = DATA / "time-series"
+from .oracle import ODS_DIR
+
+DATA = ODS_DIR.parent
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
-from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 import smallboats
@@ -26,10 +25,9 @@ from smallboats.claims.report import html_page, markdown
 from smallboats.cli import app
 
 from .conftest import DATA, ODS_DIR, SEEDS
+from .oracle import NEWEST, OLDEST, sheet  # OLDEST: the first publication of 2018-2025 days
 
 D = dt.date
-NEWEST = ODS_DIR / "fetched_2026-08-21_Small_boats_-_time_series.ods"
-OLDEST = ODS_DIR / "14_November_2025_Small_boats_-_time_series.ods"  # the first publication of 2018-2025 days
 MARCH_27 = ODS_DIR / "27_March_2026_Small_boats_-_time_series.ods"
 DATES = {"000": "2025-04-15", "001": "2025-10-22", "002": "2025-03-29", "003": "2021-11-24", "004": "2025-05-31"}
 NC = "not a crossing figure"
@@ -38,13 +36,7 @@ runner = CliRunner()
 
 def sb01(path) -> dict[dt.date, tuple[int, int]]:
     """SB_01 rows (date -> arrivals, boats), read independently of smallboats' parser."""
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("SB_01").to_python()
-    out = {}
-    for r in rows:
-        if isinstance(r[0], (dt.date, dt.datetime)):
-            day = r[0].date() if isinstance(r[0], dt.datetime) else r[0]
-            out[day] = (int(r[1]), int(r[2]))
-    return out
+    return {d: row[:2] for d, row in sheet(path).items()}  # type: ignore[misc]
 
 
 @pytest.fixture(scope="module")
@@ -283,9 +275,7 @@ def test_written_claims_as_of_a_2026_vintage(store, rows):
 
 def sb02(path) -> dict[dt.date, tuple[int | None, int | None]]:
     """SB_02 rows (week-ending Sunday -> people prevented, events prevented; None for "-")."""
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("SB_02").to_python()
-    return {(r[0].date() if isinstance(r[0], dt.datetime) else r[0]): tuple(None if v in ("-", "") else int(v) for v in r[4:6])
-            for r in rows if isinstance(r[0], (dt.date, dt.datetime))}
+    return {d: row[3:5] for d, row in sheet(path, "SB_02").items()}
 
 
 def months(r: dict, year: int) -> dict[int, int]:
