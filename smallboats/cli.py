@@ -45,7 +45,9 @@ class Settings:
 
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store (default: $SMALLBOATS_DB or ~/.local/share/smallboats/smallboats.duckdb).", show_default=False)]
 FmtOpt = Annotated[Optional[Fmt], typer.Option("--format", "-f", help="Output format: table, json or csv.", show_default=False)]
-DateOpt = Annotated[Optional[str], typer.Option(help="A date: 2025-04-15 or '15 April 2025'.", show_default=False)]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help="First date (inclusive): 2025-04-15 or '15 April 2025'.", show_default=False)]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Last date (inclusive).", show_default=False)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="As known on this date (default: the newest figures).", show_default=False)]
 
 
 @app.callback()
@@ -234,9 +236,9 @@ def vintages(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) -> None:
 def series_cmd(
     ctx: typer.Context,
     freq: Annotated[series_mod.Freq, typer.Option("--freq", help="day, week (Monday-Sunday), month or year.")] = "day",
-    start: Annotated[Optional[str], typer.Option("--from", help="First date (inclusive).", show_default=False)] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="Last date (inclusive).", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="As known on this date.", show_default=False)] = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    as_of: AsOfOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
 ) -> None:
@@ -254,8 +256,8 @@ def series_cmd(
 @app.command()
 def revisions(
     ctx: typer.Context,
-    start: Annotated[Optional[str], typer.Option("--from", help="First date (inclusive).", show_default=False)] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="Last date (inclusive).", show_default=False)] = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
 ) -> None:
@@ -284,9 +286,6 @@ def sources_compare(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) ->
 
 
 # -- questions (smallboats.questions) ------------------------------------------------------
-
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="As known on this date (default: the newest figures).", show_default=False)]
-
 
 def _ask(s: Settings, question: Any) -> Any:
     """Run ``question(store)``; a question that cannot be asked becomes an error message."""
