@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import os
 import threading
 import time
@@ -319,9 +318,8 @@ def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return _problem(422, "; ".join(parts))
 
-    app.include_router(router)
-    if importlib.util.find_spec("smallboats.web") is not None:
-        from . import web
+    from . import web  # here, not at the top: web builds on this module's router and store
 
-        app.include_router(web.router)
+    app.include_router(router)
+    app.include_router(web.router)
     return app

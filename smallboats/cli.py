@@ -534,7 +534,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     db: DbOpt = None,
 ) -> None:
-    """Serve the HTTP API (and the dashboard, if installed); the store is opened read-only."""
+    """Serve the dashboard and the HTTP API; the store is opened read-only."""
     import uvicorn
 
     from .api import create_app
