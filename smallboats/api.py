@@ -61,6 +61,7 @@ class VintageInfo(BaseModel):
     figures_from: dt.date
     figures_to: dt.date
     n_observations: int
+    notes: str | None = Field(None, description="Where the file was read other than literally (a slipped year in a date).")
     sha256: str
 
 

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS vintages (
     figures_from  DATE NOT NULL,
     figures_to    DATE NOT NULL,
     n_observations INTEGER NOT NULL,
-    ingested_at   TIMESTAMP NOT NULL
+    ingested_at   TIMESTAMP NOT NULL,
+    notes         VARCHAR                -- where the parser read the file other than literally
 );
 CREATE TABLE IF NOT EXISTS observations (
     vintage_id INTEGER NOT NULL,
@@ -101,6 +102,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path))
             self.con.execute(SCHEMA)
+            self.con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
 
     def refresh(self, retries: int = 20) -> bool:
         """Read-only stores are an in-memory snapshot of the file, so that they never hold
@@ -151,6 +153,9 @@ class Store:
             df = cur.df()
         for c in dates:
             df[c] = pd.Series([None if pd.isna(v) else v.date() for v in df[c]], index=df.index, dtype=object)
+        for c in df.columns:  # pandas' string columns hold missing text as NaN: make it None
+            if c not in dates and pd.api.types.is_string_dtype(df[c]) and df[c].isna().any():
+                df[c] = df[c].astype(object).where(df[c].notna(), None)
         return df
 
     def version(self) -> str:
@@ -190,7 +195,8 @@ class Store:
                 next_id += 1
                 known_v.add(digest)
                 first, last = min(o.date for o in pub.observations), pub.figures_to
-                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, first, last, len(pub.observations), now))
+                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, first, last,
+                                  len(pub.observations), now, "; ".join(pub.notes) or None))
                 n = len(pub.observations)
                 freqs, days, metrics, values = zip(*pub.observations)
                 obs_cols["vintage_id"].extend([vid] * n)
@@ -213,7 +219,9 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 if vint_rows:
-                    self.con.executemany("INSERT INTO vintages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", vint_rows)
+                    self.con.executemany(
+                        "INSERT INTO vintages (id, kind, file_name, sha256, published, figures_from, figures_to, "
+                        "n_observations, ingested_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", vint_rows)
                     self.con.register("_obs_in", obs)
                     self.con.execute("INSERT INTO observations SELECT * FROM _obs_in")
                     self.con.unregister("_obs_in")
@@ -235,7 +243,7 @@ class Store:
     def vintages(self) -> pd.DataFrame:
         """One row per vintage, oldest publication first."""
         return self._query(
-            "SELECT id, kind, file_name, published, figures_from, figures_to, n_observations, sha256, ingested_at "
+            "SELECT id, kind, file_name, published, figures_from, figures_to, n_observations, notes, sha256, ingested_at "
             "FROM vintages ORDER BY published, figures_to, id"
         )
 

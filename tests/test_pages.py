@@ -265,3 +265,16 @@ def test_empty_or_unknown_page_raises(parse) -> None:
     unknown = b'<html><head><title>Other</title></head><main><div class="govspeak"><p>Hello</p></div></main></html>'
     with pytest.raises(SourceError, match="expected"):
         parse("x/2026-01-01.html", unknown)
+
+
+def test_slipped_years_are_corrected_on_record(weekly_raw: dict[str, bytes]) -> None:
+    """Weekly summaries print 'Week ending 4 January 2025' (a Saturday) for 2026's weeks: read
+    as the Sunday of 2026, and the publication says so in its notes."""
+    slipped = {n: d for n, d in weekly_raw.items() if re.search(rb"Week ending \d{1,2} January 2025", d)}
+    assert len(slipped) == 3
+    for name, data in slipped.items():
+        pub = weekly_page.parse(name, data)
+        assert pub.notes and all("2025" in n and "2026" in n for n in pub.notes)
+        assert all(o.date.year == 2026 and o.date.weekday() == 6 for o in pub.observations)
+    clean = next(n for n in weekly_raw if n.endswith("2026-03-03.html"))
+    assert weekly_page.parse(clean, weekly_raw[clean]).notes == []

@@ -185,6 +185,11 @@ def test_vintages_and_notices_are_counted(db_path):
     kinds = {k: sum(r["kind"] == k for r in rows) for k in ("ods", "daily_page", "weekly_page")}
     assert kinds == {"ods": len(list(ODS_DIR.glob("*.ods"))), "daily_page": 503, "weekly_page": 62}
     assert all(r["published"] and r["figures_to"] for r in rows)
+    # the five pages whose dates carry a slipped year (read by hand: 'Week ending 4 January 2025', a
+    # Saturday, for 2026's week; '20 April 2025' among April 2026 rows) say how they were read
+    assert sorted(r["file_name"] for r in rows if r["notes"]) == [
+        "daily_small_boats/2026-04-21.html", "daily_small_boats/2026-04-22.html", "weekly_small_boats/2026-01-13.html",
+        "weekly_small_boats/2026-01-20.html", "weekly_small_boats/2026-01-27.html"]
     with Store(db_path, read_only=True) as s:
         notices = s.notices()
     assert notices.kind.value_counts().to_dict() == {"daily_page": 1048, "weekly_page": 186}

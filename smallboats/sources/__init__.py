@@ -49,7 +49,8 @@ class Publication:
 
     ``kind`` is the source format: ``"ods"``, ``"daily_page"`` or ``"weekly_page"``.
     ``published`` is the date printed on the page or in the file name (None if neither says).
-    A notice (``notice_reason`` set) carries no observations.
+    A notice (``notice_reason`` set) carries no observations. ``notes`` say where the parser
+    read the page other than literally (a slipped year in a date), so that it is on record.
     """
 
     kind: str
@@ -57,6 +58,7 @@ class Publication:
     observations: list[Observation] = field(default_factory=list)
     published: dt.date | None = None
     notice_reason: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def is_notice(self) -> bool:

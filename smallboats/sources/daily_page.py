@@ -49,7 +49,8 @@ def parse(file_name: str, data: bytes) -> Publication:
     if "24-hour period" in text:
         return Publication(KIND, file_name, _mod_periods(file_name, body, text), when)
     if "last 7 days" in text:
-        return Publication(KIND, file_name, _last_7_days(file_name, body), when)
+        notes: list[str] = []
+        return Publication(KIND, file_name, _last_7_days(file_name, body, notes), when, notes=notes)
     for phrase, reason in _NOTICES:
         if phrase in text:
             return Publication(KIND, file_name, published=when, notice_reason=reason)
@@ -104,13 +105,14 @@ def _mod_counts(file_name: str, day: dt.date, items: LexborNode) -> list[Observa
     return [Observation("day", day, metric, value) for metric, value in values.items()]
 
 
-def _last_7_days(file_name: str, body: LexborNode) -> list[Observation]:
+def _last_7_days(file_name: str, body: LexborNode, notes: list[str]) -> list[Observation]:
     """The table of recent dates; each row gives arrivals, boats and uncontrolled landings.
 
     Usually 7 consecutive dates, once 8, once with a day left out. A table without a header
     row (seen once, 8 March 2026) is read in the usual column order; its rows must still
     have the usual 5 cells. A year slip in a row date ('20 April 2025' among April 2026) is
-    corrected; dates must then be strictly increasing and span at most a fortnight.
+    corrected (and said in ``notes``); dates must then be strictly increasing and span at
+    most a fortnight.
     """
     header, rows = _table(file_name, body)
     if header and header != _TABLE_HEADER:
@@ -120,6 +122,7 @@ def _last_7_days(file_name: str, body: LexborNode) -> list[Observation]:
     stated = [parse_day(file_name, row[0]) for row in rows]
     middle = sorted(stated)[len(stated) // 2]
     days = [fix_year(file_name, day, middle, _SPAN) for day in stated]
+    notes += [f"row '{s.day} {s:%B %Y}' read as {d.day} {d:%B %Y} (a slipped year)" for s, d in zip(stated, days) if s != d]
     if any(a >= b for a, b in zip(days, days[1:])):
         raise SourceError(file_name, f"expected increasing dates in the 'last 7 days' table; found {stated}")
     return [

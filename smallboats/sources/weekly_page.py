@@ -45,7 +45,8 @@ def parse(file_name: str, data: bytes) -> Publication:
     if title.startswith("Weekly number of migrants detected in small boats"):
         return Publication(KIND, file_name, _mod_days(file_name, content(file_name, tree)), when)
     if title.startswith("Weekly summary of small boat arrivals and preventions"):
-        return Publication(KIND, file_name, _summary(file_name, content(file_name, tree), when), when)
+        notes: list[str] = []
+        return Publication(KIND, file_name, _summary(file_name, content(file_name, tree), when, notes), when, notes=notes)
     if title.startswith("Migrants detected crossing the English Channel in small boats - weekly data"):
         if tree.css_first("main #documents") is None or content(file_name, tree).css_first("table") is not None:
             raise SourceError(file_name, "expected the weekly data collection page (documents, no table); found other")
@@ -92,13 +93,13 @@ def _mod_days(file_name: str, body: LexborNode) -> list[Observation]:
     return observations
 
 
-def _summary(file_name: str, body: LexborNode, when: dt.date | None) -> list[Observation]:
+def _summary(file_name: str, body: LexborNode, when: dt.date | None, notes: list[str]) -> list[Observation]:
     """Each "Week ending <date>" heading and the one-row table under it.
 
     The week must end on a Sunday before the page was published. Three pages (January 2026) print the year before the
     right one ("Week ending 4 January 2025", a Saturday); such a year slip is corrected
     when the same day in the year that puts it within the 4 weeks before publication is
-    a Sunday.
+    a Sunday (and said in ``notes``).
     """
     if when is None:
         raise SourceError(file_name, "expected a publication date to check the week against; found none")
@@ -111,6 +112,8 @@ def _summary(file_name: str, body: LexborNode, when: dt.date | None) -> list[Obs
         stated = week = make_day(file_name, *m.groups())
         if week.weekday() != 6:
             week = fix_year(file_name, stated, when - dt.timedelta(days=_HALF_WINDOW), _HALF_WINDOW)
+        if week != stated:
+            notes.append(f"'Week ending {stated.day} {stated:%B %Y}' read as {week.day} {week:%B %Y}, a Sunday (a slipped year)")
         if week.weekday() != 6 or week >= when:
             raise SourceError(
                 file_name, f"expected a Sunday before publication ({when}); found 'Week ending {stated:%d %B %Y}'"
