@@ -125,6 +125,7 @@ class Store:
                             self.con.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT * FROM disk.{table}")
                     finally:
                         self.con.execute("DETACH disk")
+                    self.con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
                 break
             except duckdb.IOException:  # a writer holds the lock for a moment: wait and retry
                 if attempt == retries - 1:

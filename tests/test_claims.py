@@ -351,6 +351,57 @@ def test_parts_and_running_totals_written_after_the_period(store, rows):
     assert 22400 < total(rows["oldest"], *checked(ytd)) <= 22400 + 2240
 
 
+def test_elliptical_figures_lists_clauses_and_comparisons(store, rows):
+    """General rules, each covering many phrasings: a figure with a period but no noun counts what
+    the figure (or the words) before it count; a period followed by ":" or ", when" owns the number
+    after it; a figure compared with ("from 1,110") and with no period of its own is the year
+    before its partner's; "exceeded only by" is not an overtaking."""
+    new = rows["newest"]
+    report = check("More than 1,000 migrants crossed the Channel on Friday.\nHome Office figures for the week so far read: "
+                   "Monday: 0, Tuesday: 0, Wednesday: 0, Thursday: 0, Friday: 1,072.", "2025-09-20", store)
+    for i, day in enumerate(range(15, 19), 1):
+        c = claim(report, "0", i)
+        assert (c.metric, c.period.start, c.period.end) == ("people", D(2025, 9, day), D(2025, 9, day))
+        assert c.verdict == "accurate" and total(new, D(2025, 9, day), D(2025, 9, day)) == 0
+    c = claim(report, "1,072")
+    assert c.period.start == D(2025, 9, 19) and c.official.value == total(new, D(2025, 9, 19), D(2025, 9, 19)) == 1072
+    report = check("The 1,214 people who crossed on Saturday came in 26 boats.\nA further 686 followed on Sunday.", "2022-11-14", store)
+    c = claim(report, "686")
+    assert c.metric == "people" and c.period.start == D(2022, 11, 13) and total(new, D(2022, 11, 13), D(2022, 11, 13)) == 686
+    report = check("Just over 29,000 people crossed the Channel last year.\nThe number of boats fell to 602 from 1,110.", "2024-01-02", store)
+    c = claim(report, "1,110")
+    assert (c.metric, c.period.start, c.period.end) == ("boats", D(2022, 1, 1), D(2022, 12, 31))
+    assert c.verdict == "accurate" and total(new, D(2022, 1, 1), D(2022, 12, 31), 1) == 1110
+    report = check("Forty-eight people made the journey on Sunday, the first arrivals since last Monday, when 309 crossed.",
+                   "2026-03-16", store)
+    assert claim(report, "309").period.start == D(2026, 3, 9) and total(new, D(2026, 3, 9), D(2026, 3, 9)) == 309
+    report = check("Some 41,472 people crossed in 2025, up by an eighth on 2024's 36,816, exceeded only by the record 45,755 in 2022.",
+                   "2026-01-02", store)
+    assert {c.kind for c in report.claims if c.crossing} == {"figure", "percent_change"}
+    assert claim(report, "45,755").period.start == D(2022, 1, 1) and claim(report, "36,816").verdict == "accurate"
+    assert claim(report, "an eighth").verdict == "accurate"  # 41,472 / 36,816: up 12.6%
+    assert 41472 / 36816 - 1 == pytest.approx(0.126, abs=0.001) and total(new, D(2025, 1, 1), D(2025, 12, 31)) == 41472
+    report = check("Some 1,195 migrants crossed the Channel on Saturday in 19 boats.\nCrossings then stopped on Sunday, with none "
+                   "recorded.", "2025-06-02", store)  # "stopped" with no object is not a prevention
+    c = claim(report, "none")
+    assert (c.crossing, c.period.start, c.verdict) == (True, D(2025, 6, 1), "accurate") and total(new, D(2025, 6, 1), D(2025, 6, 1)) == 0
+    report = check("Upwards of 1,200 people crossed on Saturday.\nThe 1,214 arrivals were the third highest daily figure this "
+                   "year, behind a record 1,305 on 3 September.", "2022-11-14", store)
+    rank = next(c for c in report.claims if c.kind == "rank")  # about Saturday's 1,214, not 3 September's 1,305
+    days = sorted((v[0], d) for d, v in new.items() if D(2022, 1, 1) <= d <= D(2022, 11, 14))
+    assert rank.period.start == D(2022, 11, 12) == days[-3][1] and days[-1][1] == D(2022, 9, 3)
+    report = check("June alone saw 3,140 arrivals in 78 boats.\nLast week's busiest day was Friday, when 231 people crossed.\n"
+                   "Not a single migrant crossed on Sunday.", "2022-07-01", store)  # "June saw": not boats seen
+    june, boats = claim(report, "3,140"), claim(report, "78")
+    assert (june.latest.value, boats.latest.value) == (total(new, D(2022, 6, 1), D(2022, 6, 30)),
+                                                       total(new, D(2022, 6, 1), D(2022, 6, 30), 1)) == (3140, 78)
+    assert june.verdict == boats.verdict == "accurate"  # the 2022 daily pages had 3,136 in 76 boats; revised since
+    busiest = next(c for c in report.claims if c.kind == "max_day")  # a day ranked within last week is of that week
+    week = {d: v[0] for d, v in new.items() if D(2022, 6, 20) <= d <= D(2022, 6, 26)}
+    assert busiest.period.start == claim(report, "231").period.start == max(week, key=week.get) == D(2022, 6, 24)
+    assert busiest.verdict == "accurate" and claim(report, "Not a single migrant").period.start == D(2022, 6, 26)
+
+
 # -- numbers and periods -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -360,6 +411,10 @@ def test_parts_and_running_totals_written_after_the_period(store, rows):
     ("three times", 3, "times", None), ("doubled", 2, "times", None), ("31%", 31, "percent", None),
     ("up 48%", 48, "percent", None), ("30 per cent", 30, "percent", None), ("twenty-five", 25, "count", None),
     ("more than a third", 100 / 3, "percent", "more than"),
+    # qualifiers after the number, from a table; "a" before a scale word; fractions from numerators and denominators
+    ("500 or so", 500, "count", "around"), ("420-odd", 420, "count", "around"), ("1,000-plus", 1000, "count", "more than"),
+    ("20 or more", 20, "count", "at least"), ("more than a thousand", 1000, "count", "more than"), ("a dozen", 12, "count", None),
+    ("up by an eighth", 12.5, "percent", "around"), ("two-fifths", 40, "percent", "around"),
 ])
 def test_numbers(text, value, unit, qualifier):
     (q,) = find_quantities(text + " this year")
@@ -377,7 +432,7 @@ def test_numbers(text, value, unit, qualifier):
     ("since Labour came to power", "2024-07-05", "2025-04-15"), ("since records began", "2018-01-01", "2025-04-15"),
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
-    ("the total for 2025 so far", "2025-01-01", "2025-04-15"),
+    ("the total for 2025 so far", "2025-01-01", "2025-04-15"), ("March's tally", "2025-03-01", "2025-03-31"),
 ])
 def test_periods_resolved_against_the_date(text, start, end):
     (p,) = find_periods(text)

@@ -530,7 +530,9 @@ class Checker:
         mine = [p for p in inside if p in pool]
         hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
-        within = (m.subject_period.text if m.subject_period else "on record") + (f" (to {long_date(window.end)})" if m.upto else "")
+        written = re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period else "on record"  # "Last week's" -> "last week"
+        written = written[:1].lower() + written[1:] if re.match(r"(?:Last|This)\b", written) else written
+        within = written + (f" (to {long_date(window.end)})" if m.upto else "")
         within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"
         where = "" if window is scope else f", {'on' if window.start == window.end else 'in'} {span_label(window.start, window.end)}"
         reason = (f"{said}the {what} {within}{where}; the {what} of {span_label(pool[0][0], pool[-1][1])} was "

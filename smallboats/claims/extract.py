@@ -7,15 +7,19 @@ that the report can list them as "not a crossing figure".
 Heuristics, stated once:
 
 * a number's metric is the noun that follows it ("656 asylum seekers", "11 boats"), else the
-  verb ("656 were detected crossing") or a preceding "total"/"number of ...";
+  verb ("656 were detected crossing") or a preceding "total"/"number of ..."; a number with
+  none but with a period counts what the figure (or the crossing words) before it count ("A
+  further 686 followed on Sunday", "Monday: 250, Tuesday: 0");
 * a number is a crossing figure only if the nearest cue word around it (within the sentence)
   is about crossing or arriving rather than dying, being returned, arrested, prevented, ...;
   a verb right before it decides ("prevented 5,900 crossings"); people or boats prevented,
   with the French named in the sentence or the one before, are checked against SB_02;
 * a number takes the nearest period written next to it with no other crossing figure in
-  between (a qualifier counts as part of the number); a number with none takes its partner's
-  ("656 people on 11 boats on Saturday"), else the period the sentence before was about (not
-  the period of a figure it was compared with), in the same paragraph;
+  between (a qualifier counts as part of the number), and a period followed by ":" or ", when"
+  owns the number after it; a number with none takes its partner's ("656 people on 11 boats on
+  Saturday"), or the year before its partner's when compared with it ("fell to 602 from
+  1,110"), else the period the sentence before was about (not the period of a figure it was
+  compared with), in the same paragraph;
 * a ranking ("the second highest annual figure on record") is a claim of its own about the
   period of the figure before it; it is that figure's claim only when the figure has no
   period of its own but the ranking's wider window ("last month ... the highest single
@@ -28,7 +32,7 @@ Heuristics, stated once:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .numbers import Quantity, find_quantities
@@ -90,7 +94,10 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
                 r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
-    ("prevented", r"\b(?:prevented|stopped|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
+    # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
+    # ("crossings then stopped on Sunday, with none recorded")
+    ("prevented", r"\b(?:prevented|(?:were|was|been|being|be|are|is)\s+stopped|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
+                  r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
                   r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
                r"|accommodat\w+|granted|refused|claimed\s+asylum|applications?|house|housed|housing|barges?)\b"),
@@ -100,10 +107,16 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
 ))
 _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
-_EYEWITNESS = re.compile(r"\b(?:seen|saw|spotted|pictured|filmed|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
+#: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
+_TIME_SUBJECTS = ("day week weekend month year alone also january february march april may june july august september october "
+                  "november december monday tuesday wednesday thursday friday saturday sunday").split()
+_EYEWITNESS = re.compile(r"\b(?:seen|" + "".join(rf"(?<!{w}\s)" for w in _TIME_SUBJECTS) + r"saw|spotted|pictured|filmed"
+                         r"|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increased?|decreased?|jump(?:ed)?|drop(?:ped)?)\s+(?:from|on)"
                               r"|(?:rising|rose|risen|climbing|climbed|increasing|increased|jumping|jumped|falling|fell|dropping|dropped|soaring|soared)\s+to"
                               r"|compare[sd]?\s+(?:with|to)|against|than|versus|vs\.?|following|after)\s*(?:the\s+)?$", re.I)
+#: a figure compared with, with no period of its own: "fell to 602 from 1,110"
+_FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|(?:up|down)\s+on)\s*(?:the\s+)?$", re.I)
 #: a figure counting what the sentence's first figure counts: "11,884 people arrived ..., including 2,742 in June",
 #: "756 people arrived in 14 boats, ..., followed by 343 on Friday"
 _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
@@ -133,8 +146,11 @@ _DOWN = {"down", "fall", "fell", "fallen", "drop", "dropped", "decrease", "decre
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from)\b", re.I)
 _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
-                   r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals|crossings|migrants|people|boats)\b", re.I)
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?!\d)(?:the\s+)?", re.I)
+                   r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
+                   r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
+#: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?!\d|(?:only\s+|just\s+)?by\b)"
+                       r"(?:the\s+)?", re.I)
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
                    r"(?:point|time|stage)\s+(?:in|of)\s+(?:the|a)\s+year\b", re.I)
@@ -262,12 +278,14 @@ def _words_after(text: str, pos: int, n: int = 5) -> list[str]:
 
 def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     """(metric or category, the noun) from the words after the number."""
-    words = _words_after(s, q.end, 6)
+    words = _words_after(s, q.after, 6)
+    if words[:1] in (["per"], ["each"], ["a"]) and words[1:2] and words[1] in _BOATS:
+        return "people_per_boat", words[1]  # "an average of fifty-four per boat"
     for i, w in enumerate(words):
         if w == "asylum" and i + 1 < len(words) and words[i + 1].startswith("seeker"):
             return "people", "asylum seekers"
         if w in _PEOPLE:
-            rest = " ".join(_words_after(s, q.end, 10)[i + 1:i + 7])
+            rest = " ".join(_words_after(s, q.after, 10)[i + 1:i + 7])
             if re.match(r"(?:(?:were|was|are)\s+)?(?:(?:crammed|packed|squeezed|carried)\s+)?(?:(?:on|onto|into|in|aboard)\s+)?"
                         r"(?:per|each|every|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b", rest):
                 return "people_per_boat", w
@@ -353,7 +371,7 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         return "crossing", "people"
     by_total = False
     if kind is None:
-        if _VERB_AFTER.match(s[q.end:]):
+        if _VERB_AFTER.match(s[q.after:]):
             kind = "people"
         elif m := _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
             noun = (m["noun"] or "").lower()
@@ -387,6 +405,8 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
     """Whether period ``p`` belongs to the number starting at ``nxt`` right after it: close to it,
     closer than to the number before, and with no comma or stop in between."""
     gap = text[p.end:nxt]
+    if re.fullmatch(r",?\s*(?:when|as)\s+|\s*:\s*", gap, re.I):
+        return True  # "since last Monday, when 309 crossed"; "Monday: 250, Tuesday: 0": the clause or entry is the period's
     return len(gap) <= _CLOSE and len(gap) < gap_before and not re.search(r"[,;:.(]", gap)
 
 
@@ -465,6 +485,17 @@ def extract(text: str) -> Document:
                     prior = [prev]
                 if prior:  # the metric of the figure compared with (people rather than its boats)
                     cat, metric = "crossing", next((m.metric for m in reversed(prior) if m.metric == "people"), prior[-1].metric)
+            if (cat == "other" and noun_kind is None and not q.words and q.unit == "count" and periods
+                    and _nearest_cue(s, q, _DISTRACTOR_CUES) is None
+                    and ((prior := [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.metric in ("people", "boats")]
+                          or [m for m in mentions if m.sentence == sent.index - 1 and m.crossing and m.kind == "figure"
+                              and m.metric in ("people", "boats")])
+                         or _CROSSING_CUES.search(s[:q.first]))):
+                # an elliptical figure, with a period but no noun, after crossing figures or words: "A further 686
+                # followed on Sunday", "Arrivals last week: Monday 250, Tuesday 0", "up on 2024's 36,816": it counts
+                # what the figure before counts (people when only the words say)
+                cat, metric = "crossing", next((m.metric for m in reversed(prior) if m.metric == "people"),
+                                               prior[-1].metric if prior else "people")
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -492,12 +523,12 @@ def extract(text: str) -> Document:
         for zm in _ZERO.finditer(s):
             if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):
                 continue  # inside a number's span, or the same statement as "no crossings for four days"
-            noun = zm["noun"].lower()
+            noun = (zm["noun"] or "").lower()
             q = Quantity(0.0, "count", None, zm.start(), zm.end(), zm.group(0), 1.0, False, True)
             cat = _nearest_cue(s, q, (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES))
             if cat in (None, "crossing") and re.search(r"\b(?:cross|arriv|channel|small boat)", s, re.I):
                 sent_mentions.append(Mention("figure", sent.index, off + zm.start(), off + zm.end(), zm.group(0), q,
-                                             "boats" if noun == "boats" else "people", "crossing"))
+                                             "boats" if noun.startswith("boat") else "people", "crossing"))
         sent_mentions.sort(key=lambda m: m.start)
         _relations(sent, sent_mentions, periods, reserved, mentions)
         figures = [m for m in sent_mentions if m.crossing and m.kind in ("figure", "max_day", "rank")]
@@ -523,7 +554,12 @@ def extract(text: str) -> Document:
             if m.kind != "figure" or m.period is not None:
                 continue
             before = [f.period or f.window_period for f in figures[:i] if (f.period or f.window_period) is not None]
-            if before:
+            if (before and before[-1].spec.kind == "year" and m.quantity is not None
+                    and (cue := _FROM_BEFORE.search(s[max(0, m.quantity.first - 30):m.quantity.first]))):
+                # "fell to 602 from 1,110", "compared with 1,110": a year against the year before
+                m.period = PeriodMention(PeriodSpec("same_period"), m.start - off, m.end - off, cue.group(0).strip())
+                m.period_from = "partner"
+            elif before:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
@@ -681,12 +717,23 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if sp is None and _OF_THE_YEAR.match(after):  # "the busiest day of the year"
         m = _OF_THE_YEAR.match(after)
         sp = PeriodMention(PeriodSpec("year", n=0), rk.end(), rk.end() + m.end(), m.group(0).strip())
+    if sp is None:  # the span written before it, possessive: "Last week's busiest day", "this year's highest"
+        sp = next((p for p in periods if re.search(r"['’]s$", p.text) and not s[p.end:rk.start()].strip(" ")), None)
     if sp is None and not words["annual"] and not _EVER.match(after):
         return  # "the highest daily total in more than a month": no span to rank within
     window = [p for p in periods if p is not sp and p.end <= rk.start() + 200
               and ((p.spec.strong and p.spec.kind != "year") or (unit == "year" and p.spec.kind == "year"))]
+    # a period after the ranking with a figure in between is that figure's ("the third highest this year, behind
+    # a record 1,305 on 3 September"): the ranking is then about the sentence's subject, not that figure's period
+    figs_after = [x.start - off for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= rk.end()]
+    others = [p for p in window if p.start >= rk.end() and any(x < p.start for x in figs_after)]
+    window = [p for p in window if p not in others]
     before = [p for p in window if p.end <= rk.start()]
     wp = before[-1] if before else window[0] if window else None
+    if wp is not None and sp is not None and sp.spec.kind == "week" and wp.spec.kind == "weekday" and wp.spec.n == 0:
+        # a day ranked within a week is a day of that week: "Last week's busiest day was Friday"
+        i, wp = periods.index(wp), replace(wp, spec=replace(wp.spec, n=-7 if sp.spec.n == -1 else 0))
+        periods[i] = wp
     if unit is None:  # "the highest number since 2022": the unit of the period ranked
         unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
         if unit is None:
@@ -698,7 +745,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
                   calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) else "rank"
     nums = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
-    own = wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))
+    own = (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
+        wp is None and bool(others))
     if nums and not own:
         for x in nums:  # the figure is the value of the top period in a wider window: one claim
             x.kind = kind  # type: ignore[assignment]
@@ -709,7 +757,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         return
     if wp is not None and not nums:
         reserved.add(periods.index(wp))
-    end = sp.end if sp is not None and sp.start - rk.end() <= 12 else rk.end()
+    end = sp.end if sp is not None and 0 <= sp.start - rk.end() <= 12 else rk.end()
     sent_mentions.append(Mention(kind, sent.index, off + rk.start(), off + end, s[rk.start():end], **fields))  # type: ignore[arg-type]
 
 

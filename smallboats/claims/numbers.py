@@ -1,6 +1,7 @@
 """Numbers as the news writes them: digits ("36,956"), words ("three"), percentages ("31%",
-"30 per cent"), multiples ("three times", "doubled"), each with the qualifier in front of it
-("more than", "almost", "around") and the precision the writer used."""
+"30 per cent"), multiples ("three times", "doubled"), fractions ("an eighth"), each with the
+qualifier in front of it ("more than", "almost", "around") or after it ("or so", "-odd"), from
+tables here, and the precision the writer used."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
           "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES = {**{w: i for i, w in enumerate(_UNITS)}, **{w: 10 * (i + 2) for i, w in enumerate(_TENS)}}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 _UNIT_RX = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_RX})"
-_WORD_NUMBER = rf"{_SMALL}(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL}(?:\s+hundred)?)?)?"
+#: "twenty-five", "three hundred", "two thousand five hundred", "a thousand", "a dozen": a count of one
+#: written as "a"/"an" stands only before a scale word
+_WORD_NUMBER = (rf"(?:{_SMALL}|an?(?=\s+(?:dozen|hundred|thousand|million)\b))"
+                rf"(?:\s+(?:dozen|hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL}(?:\s+hundred)?)?)?")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"k|m|bn|thousand|million|billion"
 _PCT = r"%|\s?per\s?cent\b|\s?percent\b"
@@ -38,14 +42,25 @@ MULTIPLE = re.compile(
 _MULTIPLE_WORDS = {"twice": 2, "doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "trebled": 3,
                    "triple": 3, "treble": 3, "quadrupled": 4, "halved": 0.5}
 
-#: fractions as proportions: "fallen by more than a third" (read as approximate); before a figure
-#: ("almost half the 5,417", "a third of the 45,755") a fraction is a ratio (group ``of``)
-FRACTION = re.compile(r"\b(?P<f>a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one[- ]quarter|three[- ]quarters|a\s+fifth|half)\b"
+#: fractions, built from numerators ("a", "one", "two" ...) and denominators ("half", "third" ... "tenth"):
+#: "fallen by more than a third", "up by an eighth", "two-fifths" (a proportion, read as approximate);
+#: before a figure ("almost half the 5,417", "a third of the 45,755") a fraction is a ratio (group ``of``)
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION_RX = (r"(?:(?:" + "|".join(_NUMERATORS) + r")[\s-]+(?:" + "|".join(_DENOMINATORS) + r")s?|half)")
+FRACTION = re.compile(rf"\b(?P<f>{_FRACTION_RX})\b"
                       r"(?=(?P<of>\s+(?:of\s+)?the\s+\d|\s+the\s+(?:number|total|figure|level)\b)"
                       r"|\s+(?:this|last|since|on|compared|in|from|of\s+(?:the|all|last|this)|year|month|week|more|fewer|less|higher"
                       r"|lower|up|down|,|\.))", re.I)
-_FRACTIONS = {"a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
-              "three quarters": 75.0, "a fifth": 20.0, "half": 50.0}
+
+
+def fraction_percent(text: str) -> float:
+    """"a third" -> 33.3, "two-fifths" -> 40, "half" -> 50."""
+    words = re.split(r"[\s-]+", text.lower())
+    if words == ["half"]:
+        return 50.0
+    return 100 * _NUMERATORS[words[0]] / _DENOMINATORS[words[-1].removesuffix("s")]
+
 
 #: qualifier written just before a number -> its normal form
 QUALIFIERS: dict[str, str] = {
@@ -62,6 +77,13 @@ QUALIFIERS: dict[str, str] = {
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than", "below": "fewer than",
     "up to": "up to", "as many as": "up to", "at most": "up to",
 }
+#: qualifier written just after a number ("500 or so", "500-odd", "1,000-plus", "20 or more") -> its normal form
+QUALIFIERS_AFTER: dict[str, str] = {
+    "or so": "around", "or thereabouts": "around", "odd": "around", "or more": "at least", "plus": "more than",
+    "or fewer": "up to", "or less": "up to",
+}
+_QUAL_AFTER_RX = re.compile(r"^(?:\s+|-)(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS_AFTER, key=len, reverse=True))
+                            + r")\b", re.I)
 _QUAL_RX = re.compile(
     r"(?:^|(?<=[\s(“\"‘']))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")\s*$",
@@ -85,6 +107,12 @@ class Quantity:
     words: bool  # written in words ("three")
     currency: bool = False  # "£480m"
     qstart: int = -1  # where the qualifier starts ("more than 700"); -1: no qualifier
+    qend: int = -1  # where a qualifier written after the number ends ("700 or so"); -1: none
+
+    @property
+    def after(self) -> int:
+        """Where the words after the claim start (past "or so" in "700 or so people")."""
+        return max(self.end, self.qend)
 
     @property
     def first(self) -> int:
@@ -97,6 +125,9 @@ def words_value(text: str) -> float | None:
     total, current = 0, 0
     for tok in re.split(r"[\s-]+", text.lower()):
         if tok == "and" or not tok:
+            continue
+        if tok in ("a", "an"):
+            current += 1
             continue
         if tok in WORD_VALUES:
             current += WORD_VALUES[tok]
@@ -129,6 +160,14 @@ def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
     return QUALIFIERS[m["q"].lower()], pos - len(window) + m.start("q")
 
 
+def qualifier_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The qualifier written right after a number ending at ``pos`` (normal form) and where it ends."""
+    m = _QUAL_AFTER_RX.match(text[pos:pos + 20])
+    if not m or (m["q"].lower() == "plus" and not m.group(0).startswith("-")):  # "1,000-plus", not "700 plus 300"
+        return None, -1
+    return QUALIFIERS_AFTER[m["q"].lower()], pos + m.end()
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with unit, qualifier and precision, in order."""
     found: list[Quantity] = []
@@ -151,13 +190,13 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in FRACTION.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        key = re.sub(r"[\s-]+", " ", m["f"].lower())
+        pct = fraction_percent(m["f"])
         qual, qs = qualifier_before(text, m.start())
         qs = qs if qual else -1
         if m["of"]:  # "almost half the 5,417": a ratio, "half" read as within 10% unless qualified
-            found.append(Quantity(_FRACTIONS[key] / 100, "times", qual, m.start(), m.end(), m.group(0), 0.01, False, True, qstart=qs))
+            found.append(Quantity(pct / 100, "times", qual, m.start(), m.end(), m.group(0), 0.01, False, True, qstart=qs))
         else:  # a fraction is a rough proportion: read it as "around" unless qualified
-            found.append(Quantity(_FRACTIONS[key], "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True,
+            found.append(Quantity(pct, "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True,
                                   qstart=qs))
         taken.append((m.start(), m.end()))
     for m in NUMBER.finditer(text):
@@ -182,6 +221,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 step = 10.0 ** (len(str(int(v))) - len(str(int(v)).rstrip("0")))
             unit = "percent" if m["wpct"] else "count"
         qual, qs = qualifier_before(text, m.start())
-        found.append(Quantity(value, unit, qual, m.start(), m.end(), m.group(0), step, fives, words, bool(m["cur"]),
-                              qs if qual else -1))
+        after, qe = qualifier_after(text, m.end()) if unit == "count" else (None, -1)
+        found.append(Quantity(value, unit, qual or after, m.start(), m.end(), m.group(0), step, fives, words, bool(m["cur"]),
+                              qs if qual else -1, qe if after else -1))
     return sorted(found, key=lambda q: q.start)

@@ -224,9 +224,10 @@ def _days_ago(m, text):
     return PeriodSpec("any_day", n=7)
 
 
-@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?\b(?!\s+\d)")
-def _named_month(m, text):
-    if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I) and not m[2]):
+@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b(?!\s+\d)")
+def _named_month(m, text):  # "May" only as "in May", "May 2025" or "May's"
+    if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I)
+                                 and not m[2] and not m[4]):
         return None
     return PeriodSpec("named_month", month=MONTH_NUMBER[m[1].lower().rstrip(".")], year=int(m[2]) if m[2] else None,
                       n=-1 if m[3] else 0)
