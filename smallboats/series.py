@@ -30,14 +30,6 @@ def daily(store: Store, as_of: dt.date | None = None, start: dt.date | None = No
     return df.reset_index(drop=True)
 
 
-def period_bounds(day: dt.date, freq: str) -> tuple[dt.date, dt.date]:
-    """First and last day of the ``freq`` period containing ``day``."""
-    if freq == "day":
-        return day, day
-    p = pd.Period(day, freq=_PERIOD[freq])
-    return p.start_time.date(), p.end_time.date()
-
-
 def resample(df: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Sum a daily frame to ``freq``. Columns: period_start, period_end, arrivals, boats,
     uncontrolled_boats (null where any day is unknown), days (days in the record), complete.

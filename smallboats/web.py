@@ -30,7 +30,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import charts, questions as q
 from .api import MAX_ARTICLE_BYTES, get_store
-from .claims import Claim, check as check_article
+from .claims import check as check_article
+from .claims.report import marked
 from .dates import parse_date
 from .store import Store, StoreError
 
@@ -349,21 +350,6 @@ def revisions(request: Request, store: StoreDep, start: Annotated[str | None, Qu
 
 VERDICT_CLASSES = {"accurate": "accurate", "inaccurate": "inaccurate", "unverifiable": "unverifiable",
                    "not a crossing figure": "not-crossing"}
-
-
-def marked(text: str, claims: list[Claim]) -> list[tuple[str, Claim | None]]:
-    """The article cut into plain runs and claims. A claim overlapping an earlier one is not
-    marked a second time (it is still listed with its evidence)."""
-    out: list[tuple[str, Claim | None]] = []
-    pos = 0
-    for c in sorted(claims, key=lambda c: (c.span[0], -c.span[1])):
-        a, b = c.span
-        if a < pos:
-            continue
-        out += [(text[pos:a], None), (text[a:b], c)]
-        pos = b
-    out.append((text[pos:], None))
-    return out
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:

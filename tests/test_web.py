@@ -28,7 +28,8 @@ from fastapi.testclient import TestClient
 
 from smallboats.api import create_app
 from smallboats.charts import _spread, cumulative_by_year
-from smallboats.web import VERDICT_CLASSES, marked, week_range
+from smallboats.claims.report import marked
+from smallboats.web import VERDICT_CLASSES, week_range
 
 
 ROOT = Path(__file__).resolve().parent.parent

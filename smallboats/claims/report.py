@@ -60,30 +60,29 @@ def table(report: Report) -> Table:
     return t
 
 
-def _marked(report: Report, mark) -> list[str]:
-    """The article's paragraphs with each claim's span wrapped by ``mark(claim, inner)``."""
-    text = report.text
-    claims = sorted(report.claims, key=lambda c: (c.span[0], -c.span[1]))
-    pieces, pos = [], 0
-    for c in claims:
+def marked(text: str, claims: list[Claim]) -> list[tuple[str, Claim | None]]:
+    """The article cut into plain runs (claim None) and claims, in reading order. A claim
+    overlapping an earlier one is not marked a second time (it is still listed with its evidence)."""
+    out: list[tuple[str, Claim | None]] = []
+    pos = 0
+    for c in sorted(claims, key=lambda c: (c.span[0], -c.span[1])):
         a, b = c.span
         if a < pos:
-            continue  # overlaps one already marked; it is still in the table
-        pieces.append(("text", text[pos:a]))
-        pieces.append((c, text[a:b]))
+            continue
+        out += [(text[pos:a], None), (text[a:b], c)]
         pos = b
-    pieces.append(("text", text[pos:]))
-    return pieces
+    out.append((text[pos:], None))
+    return out
 
 
 def markdown(report: Report) -> str:
     lines = [f"# Claim check: {long_date(report.date)}", "", summary(report), "", "## Article", ""]
     body = []
-    for kind, piece in _marked(report, None):
-        if kind == "text":
+    for piece, c in marked(report.text, report.claims):
+        if c is None:
             body.append(piece.replace("*", r"\*").replace("_", r"\_"))
         else:
-            body.append(f"**{piece}**<sup>[{kind.index + 1} {MARK[kind.verdict]}](#claim-{kind.index + 1})</sup>")
+            body.append(f"**{piece}**<sup>[{c.index + 1} {MARK[c.verdict]}](#claim-{c.index + 1})</sup>")
     paragraphs = [p.strip() for p in "".join(body).split("\n") if p.strip()]
     lines += ["\n\n".join(paragraphs), "", "## Claims", "",
               "| # | claim | period | as published by then | latest | verdict | reason |",
@@ -118,13 +117,12 @@ def html_page(report: Report) -> str:
     """A self-contained HTML page (inline CSS, no scripts, no external assets)."""
     e = html.escape
     body = []
-    for kind, piece in _marked(report, None):
-        if kind == "text":
+    for piece, c in marked(report.text, report.claims):
+        if c is None:
             body.append(e(piece))
         else:
-            cls = kind.verdict.replace(" ", "-")
-            body.append(f'<mark class="{cls}" title="{e(kind.reason)}"><a href="#claim-{kind.index + 1}" '
-                        f'style="color:inherit;text-decoration:none">{e(piece)}<sup>{kind.index + 1}</sup></a></mark>')
+            body.append(f'<mark class="{c.verdict.replace(" ", "-")}" title="{e(c.reason)}"><a href="#claim-{c.index + 1}" '
+                        f'style="color:inherit;text-decoration:none">{e(piece)}<sup>{c.index + 1}</sup></a></mark>')
     paragraphs = "".join(f"<p>{p.strip()}</p>\n" for p in "".join(body).split("\n") if p.strip())
     rows = []
     for c in report.claims:

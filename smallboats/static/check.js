@@ -61,7 +61,7 @@
     return v.toLocaleString("en-GB", {minimumFractionDigits: d, maximumFractionDigits: d});
   }
 
-  // As web.py's marked(): plain runs and marked claims; a claim overlapping an earlier one is not
+  // As smallboats.claims.report.marked(): plain runs and marked claims; a claim overlapping an earlier one is not
   // marked again. Spans count characters (code points, as Python does), not UTF-16 units.
   function marked(report) {
     var chars = Array.from(report.text), out = [], pos = 0;
