@@ -243,14 +243,13 @@ def series_cmd(
     fmt: FmtOpt = None,
 ) -> None:
     """Arrivals, boats and uncontrolled landings by day, week, month or year."""
+    from .questions import series as series_q
+
     s = _settings(ctx, db, fmt)
     a, b, d = date_arg(start, "--from"), date_arg(end, "--to"), date_arg(as_of, "--as-of")
-    if a and b and a > b:
-        fail("--from is after --to", 2)
-    with open_store(s) as store:
-        df = series_mod.series(store, freq, a, b, d)
+    ans = _ask(s, lambda store: series_q(store, freq, a, b, d))
     caption = f"as known on {d}" if d else "newest figures"
-    emit(df, s.fmt, title=f"Small-boat arrivals by {freq}", caption=f"Home Office, provisional; {caption}")
+    emit(ans.to_pandas("periods"), s.fmt, title=f"Small-boat arrivals by {freq}", caption=f"Home Office, provisional; {caption}")
 
 
 @app.command()

@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .dates import parse_date
-from .series import Freq
+from .series import Freq, period_end, period_start
 from .store import Store, StoreError
 
 Kind = Literal["day", "week", "month", "year"]
@@ -469,10 +469,10 @@ class _Record:
         """Sum the days in ``s`` by ``kind`` period (weeks Monday to Sunday). A period's total
         is NaN if any of its days is; ``complete`` if all its days are in ``s``."""
         dates = self.dates[s]
-        keys = _period_start(dates, kind)
+        keys = period_start(dates, kind)
         first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
         starts = keys[first]
-        ends = _period_end(starts, kind)
+        ends = period_end(starts, kind)
         days = np.diff(np.r_[first, len(keys)])
 
         def sums(a: np.ndarray) -> np.ndarray:
@@ -501,25 +501,6 @@ class _Record:
             raise InvalidQuestion(f"the first date ({long_date(start)}) is after the last ({long_date(end)})")
         if start < self.first or end > self.last:
             raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not all in the record", self.first, self.last, as_of)
-
-
-def _period_start(dates: np.ndarray, kind: str) -> np.ndarray:
-    """The first day of the ``kind`` period of each date (datetime64[D])."""
-    if kind == "day":
-        return dates
-    if kind == "week":  # 1970-01-01 was a Thursday: day n is a Monday when (n + 3) % 7 == 0
-        return dates - ((dates.astype("int64") + 3) % 7).astype("timedelta64[D]")
-    unit = "M" if kind == "month" else "Y"
-    return dates.astype(f"datetime64[{unit}]").astype("datetime64[D]")
-
-
-def _period_end(starts: np.ndarray, kind: str) -> np.ndarray:
-    if kind == "day":
-        return starts
-    if kind == "week":
-        return starts + np.timedelta64(6, "D")
-    unit = "M" if kind == "month" else "Y"
-    return (starts.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
 
 
 _CACHE: OrderedDict[tuple[int, dt.date | None], _Record] = OrderedDict()
@@ -902,12 +883,19 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
 def series(store: Store, freq: Freq = "day", start: dt.date | None = None, end: dt.date | None = None,
            as_of: dt.date | None = None) -> Series:
     """Totals by ``freq`` between ``start`` and ``end`` (default: the whole record), as
-    known on ``as_of``; periods at the ends are summed over the days inside the range."""
+    known on ``as_of``; periods at the ends are summed over the days inside the range. A
+    range reaching past the record lists what the record has (a partial period says
+    ``complete: false``); one that misses the record altogether is OutOfRange."""
     if freq not in KINDS:
         raise InvalidQuestion(f"freq must be one of {', '.join(KINDS)}; got {freq!r}")
     rec = _record(store, as_of)
     a, b = start or rec.first, end or rec.last
-    rec.check_range(a, b, as_of)
+    if a > b and start and end:
+        rec.check_range(a, b, as_of)  # the wrong way round: InvalidQuestion
+    if (start and start > rec.last) or (end and end < rec.first):
+        asked = " ".join(f"{w} {long_date(d)}" for w, d in (("from", start), ("to", end)) if d)
+        raise OutOfRange(f"nothing in the record {asked}", rec.first, rec.last, as_of)
+    a, b = max(a, rec.first), min(b, rec.last)
     t = rec.group(freq, rec.index(a, b))
     rows = [{"period_start": st, "period_end": en, "arrivals": _int(x), "boats": _int(y), "uncontrolled_boats": _int(u),
              "days": int(n), "complete": bool(c)}

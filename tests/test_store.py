@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from smallboats import series
+from smallboats import questions
 from smallboats.build import ingest_file
 from smallboats.cli import app
 from smallboats.sources import SourceError
@@ -21,6 +21,11 @@ from .conftest import DATA
 from .oracle import COLUMN, DEC_12, NEWEST, ODS_DIR, OLDEST, sheet
 
 runner = CliRunner()
+
+
+def periods(store, freq, start=None, end=None, as_of=None):
+    """The store's series as every interface (CLI, API, dashboard) gives it, as a frame."""
+    return questions.series(store, freq, start, end, as_of).to_pandas("periods")
 
 
 def yearly_sums(path: Path) -> dict[int, tuple[int, int]]:
@@ -34,7 +39,7 @@ def yearly_sums(path: Path) -> dict[int, tuple[int, int]]:
 def test_yearly_totals_equal_newest_ods(store):
     expected = yearly_sums(NEWEST)
     assert sorted(expected) == list(range(2018, 2027))
-    got = series.series(store, "year")
+    got = periods(store, "year")
     assert [d.year for d in got.period_start] == sorted(expected)
     for row in got.itertuples():
         assert (row.arrivals, row.boats) == expected[row.period_start.year], row.period_start.year
@@ -42,10 +47,10 @@ def test_yearly_totals_equal_newest_ods(store):
 
 def test_as_of_gives_2025_as_the_12_december_ods_has_it(store):
     expected = yearly_sums(DEC_12)[2025]
-    got = series.series(store, "year", dt.date(2025, 1, 1), dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 12))
+    got = periods(store, "year", dt.date(2025, 1, 1), dt.date(2025, 12, 31), as_of=dt.date(2025, 12, 12))
     assert (int(got.arrivals[0]), int(got.boats[0])) == expected
     # and it differs from the newest figure: the rest of December was not known yet
-    assert int(series.series(store, "year", dt.date(2025, 1, 1), dt.date(2025, 12, 31)).arrivals[0]) != expected[0]
+    assert int(periods(store, "year", dt.date(2025, 1, 1), dt.date(2025, 12, 31)).arrivals[0]) != expected[0]
 
 
 def test_cli_series_as_of_json(db_path):
@@ -59,7 +64,7 @@ def test_cli_series_as_of_json(db_path):
 
 def test_weekly_series_equals_sb02_for_every_week(store):
     sb02 = {day: row[:2] for day, row in sheet(NEWEST, "SB_02").items()}
-    weeks = series.series(store, "week").set_index("period_end")
+    weeks = periods(store, "week").set_index("period_end")
     assert len(sb02) > 440
     for end, (arrivals, boats) in sb02.items():
         assert end.weekday() == 6
@@ -74,7 +79,7 @@ def test_dash_is_unknown_not_zero(store):
     assert dashes
     assert day.loc[dashes, "uncontrolled_boats"].isna().all()
     # a year with any unknown day has an unknown total, not a partial sum
-    assert series.series(store, "year", dt.date(2018, 1, 1), dt.date(2018, 12, 31)).uncontrolled_boats.isna().all()
+    assert periods(store, "year", dt.date(2018, 1, 1), dt.date(2018, 12, 31)).uncontrolled_boats.isna().all()
 
 
 def test_as_of_before_any_publication_uses_oldest_vintage_and_says_so(store):
@@ -219,3 +224,12 @@ def test_as_of_in_a_gap_of_the_archive_fills_from_later_publications(store):
     # while publications come out week by week, days not yet published stay out
     covered = store.daily(dt.date(2026, 3, 1))
     assert covered.date.max() < dt.date(2026, 3, 1) and not covered.later_publication.any()
+
+
+def test_series_lists_what_the_record_has_and_refuses_what_it_misses(db_path):
+    res = runner.invoke(app, ["--db", str(db_path), "--format", "json", "series", "--freq", "year", "--from", "2017-01-01", "--to", "2018-12-31"])
+    assert res.exit_code == 0 and [r["arrivals"] for r in json.loads(res.stdout)] == [yearly_sums(NEWEST)[2018][0]]
+    res = runner.invoke(app, ["--db", str(db_path), "series", "--from", "2030-01-01"])
+    assert res.exit_code == 1 and "covers 1 January 2018" in " ".join(res.output.split())
+    res = runner.invoke(app, ["--db", str(db_path), "series", "--from", "2025-02-01", "--to", "2025-01-01"])
+    assert res.exit_code == 2 and "after" in res.output

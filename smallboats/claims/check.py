@@ -702,12 +702,8 @@ def _unit_totals(df: pd.DataFrame, unit: str, start: dt.date, end: dt.date) -> l
     in ``df`` (sorted by date); whole: every day of it is in start..end and known."""
     days = pd.to_datetime(df["date"]).to_numpy().astype("datetime64[D]")
     vals = df["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
-    if unit in ("day", "week"):
-        first = days - ((days.astype("int64") + 3) % 7 if unit == "week" else 0)  # 1 January 1970 was a Thursday
-        last = first + (6 if unit == "week" else 0)
-    else:
-        step = days.astype("datetime64[M]" if unit == "month" else "datetime64[Y]")
-        first, last = step.astype("datetime64[D]"), (step + 1).astype("datetime64[D]") - 1
+    first = series.period_start(days, unit)
+    last = series.period_end(first, unit)
     at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)
     if not len(at):
         return []
