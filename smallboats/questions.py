@@ -172,8 +172,8 @@ class YtdYear(Model):
     arrivals: int | None
     boats: int | None
     people_per_boat: float | None
-    change: int | None = Field(description="This year's figure to date minus this year's.")
-    change_pct: float | None = Field(description="change / this year's arrivals * 100.")
+    change: int | None = Field(description="The asked year's figure to date minus this row's year's.")
+    change_pct: float | None = Field(description="change / this row's year's arrivals * 100.")
     year_total: int | None = Field(description="Arrivals in the whole year; null if the year is not complete.")
 
 
