@@ -272,8 +272,7 @@ def sources_compare(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) ->
     """Where daily/weekly pages and the ODS disagree on the same date."""
     s = _settings(ctx, db, fmt)
     with open_store(s) as store:
-        df = store.sources_compare()
-        compared = store.compared_count()
+        df, compared = store.sources_compare()
     by_metric = df.groupby("metric").size().to_dict() if not df.empty else {}
     summary = (f"{compared} page figures compared with the ODS: {len(df)} differ"
                + (" (" + ", ".join(f"{k}: {v}" for k, v in sorted(by_metric.items())) + ")" if by_metric else ""))

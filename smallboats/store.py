@@ -326,10 +326,11 @@ class Store:
         """
         return self._query(sql, {"kind": kind, "start": start, "end": end})
 
-    def sources_compare(self) -> pd.DataFrame:
-        """Where a daily/weekly page and the ODS (newest vintage that has the date) disagree.
+    def sources_compare(self) -> tuple[pd.DataFrame, int]:
+        """Where a daily/weekly page and the ODS (newest vintage that has the date) disagree,
+        and how many (page figure, ODS figure) pairs were compared.
 
-        Columns: date, metric, page_value, page_file, ods_value, ods_file, difference.
+        Columns: date, metric, page_kind, page_value, page_file, ods_value, ods_file, difference.
         """
         sql = """
             WITH ods AS (
@@ -346,21 +347,12 @@ class Store:
                    page.file_name AS page_file, ods.value AS ods_value, ods.file_name AS ods_file,
                    page.value - ods.value AS difference
             FROM page JOIN ods USING (date, metric)
-            WHERE page.value IS DISTINCT FROM ods.value
             ORDER BY page.date, page.metric, page.file_name
         """
-        return self._query(sql)
-
-    def compared_count(self) -> int:
-        """How many (page figure, ODS figure) pairs :meth:`sources_compare` looked at."""
-        sql = """
-            SELECT count(*) FROM observations p JOIN vintages pv ON pv.id = p.vintage_id
-            WHERE pv.kind <> 'ods' AND p.freq = 'day' AND EXISTS (
-                SELECT 1 FROM observations o JOIN vintages ov ON ov.id = o.vintage_id
-                WHERE ov.kind = 'ods' AND o.freq = 'day' AND o.date = p.date AND o.metric = p.metric)
-        """
-        with self._lock:
-            return self.con.execute(sql).fetchone()[0]
+        pairs = self._query(sql)
+        differ = pairs["page_value"].isna() != pairs["ods_value"].isna()
+        differ |= pairs["difference"].fillna(0) != 0
+        return pairs[differ.to_numpy()].reset_index(drop=True), len(pairs)
 
 
 class _Candidates:
