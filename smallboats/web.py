@@ -120,13 +120,6 @@ def _ask(fn: Callable[[], Any]) -> Any:
         raise PageError(str(exc), 422) from None
 
 
-def api_check_served(request: Request) -> bool:
-    """The API serves ``POST /api/v1/check``: the check page then sends its form there (check.js)
-    and links to it. Read from the OpenAPI description (built once, then cached by FastAPI): newer
-    FastAPI keeps included routers nested, so ``app.routes`` does not list the API's paths."""
-    return "post" in request.app.openapi().get("paths", {}).get("/api/v1/check", {})
-
-
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     html = ENV.get_template(template).render(
         path=request.url.path, **context)
@@ -353,7 +346,7 @@ VERDICT_CLASSES = {"accurate": "accurate", "inaccurate": "inaccurate", "unverifi
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
-    return page(request, "check.html", status=status, classes=VERDICT_CLASSES, api=api_check_served(request),
+    return page(request, "check.html", status=status, classes=VERDICT_CLASSES,
                 max_bytes=MAX_ARTICLE_BYTES, **context)
 
 
