@@ -525,6 +525,109 @@ def check_cmd(
         out.print(claim_report.table(report))
 
 
+@app.command("check-batch")
+def check_batch_cmd(
+    ctx: typer.Context,
+    input: Annotated[str, typer.Argument(help="The articles: a folder of text/HTML files with a sidecar index (index.jsonl: file, date, optional id, outlet, url, title), a JSON Lines file or a Parquet file (id, text or html, date, optional outlet, url, title).", show_default=False)],
+    out_dir: Annotated[Path, typer.Option("--out", help="Results folder (Parquet, one row per claim): created, or resumed if it exists.", show_default=False)],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="A Dask scheduler (tcp://host:8786); default: a local cluster.", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Workers of the local cluster (default: one per core).", show_default=False)] = None,
+    index: Annotated[Optional[Path], typer.Option("--index", help="The folder's index, if not INPUT/index.jsonl.", show_default=False)] = None,
+    csv_path: Annotated[Optional[Path], typer.Option("--csv", help="Also write every claim to this CSV file.", show_default=False)] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per task (and per results file).")] = 100,
+    db: DbOpt = None,
+) -> None:
+    """Check every article of a news archive on Dask; rerun with the same --out to resume."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from . import batch
+
+    s = _settings(ctx, db, None)
+    store_path = s.db
+    if scheduler is None:
+        store_path = s.db or default_db_path()
+        if not Path(store_path).is_file():
+            fail(f"no store at {store_path}: run `smallboats build` first (or pass --db)")
+    try:
+        source = batch.open_source(input, index)
+    except batch.BatchError as exc:
+        fail(str(exc), 2)
+    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                   TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), console=err, disable=not err.is_terminal)
+    task = bar.add_task("check", total=source.total, rate="", errors="")
+
+    def show(p: batch.Progress) -> None:
+        bar.update(task, completed=p.skipped + p.done, rate=f"{p.rate:,.1f} articles/s",
+                   errors=f"{p.errors} errors" if p.errors else "")
+
+    try:
+        with bar:
+            prog, _ = batch.run(source, out_dir, store=store_path, scheduler=scheduler, workers=workers,
+                                partition_size=partition_size, on_progress=show)
+    except batch.BatchError as exc:
+        fail(str(exc))
+    verdicts = ", ".join(f"{n:,} {v}" for v, n in sorted(prog.verdicts.items(), key=lambda x: -x[1]))
+    err.print(f"checked {prog.done:,} articles in {prog.seconds:.1f} s ({prog.rate:,.1f} articles/s on {prog.workers} "
+              f"worker{'s' if prog.workers != 1 else ''}); {prog.skipped:,} skipped (already in {out_dir}); "
+              f"{prog.claims:,} claims ({prog.crossing:,} crossing figures){': ' + verdicts if verdicts else ''}; "
+              f"{prog.errors:,} errors", highlight=False)
+    for aid, e in prog.error_examples:
+        err.print(f"  error: {aid}: {e}", highlight=False, markup=False)
+    if prog.errors > len(prog.error_examples):
+        err.print(f"  ... and {prog.errors - len(prog.error_examples):,} more (column 'error' of {out_dir}/_articles)",
+                  highlight=False)
+    if len(prog.store_versions) > 1:
+        err.print(f"warning: the workers' stores differ (versions {', '.join(sorted(prog.store_versions))}): give every "
+                  "worker the same copy of the store", style="yellow", highlight=False)
+    if csv_path is not None:
+        n = batch.write_csv(out_dir, csv_path)
+        err.print(f"{n:,} claims written to {csv_path}", highlight=False)
+
+
+class ReportFmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command("report")
+def report_cmd(
+    ctx: typer.Context,
+    results: Annotated[Path, typer.Argument(help="A check-batch results folder.", show_default=False)],
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="outlet, year or kind (repeatable; default: all three).", show_default=False)] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Also write report.csv, report.json, report.md and the charts (PNG and SVG) to this folder.", show_default=False)] = None,
+    fmt: Annotated[Optional[ReportFmt], typer.Option("--format", "-f", help="table, json, csv or markdown.", show_default=False)] = None,
+) -> None:
+    """How accurately the checked articles reported the figures: per outlet, year and kind of claim."""
+    from . import batch_report as br
+    from .batch import BatchError
+
+    base = _settings(ctx, None, None)
+    fmt = fmt or ReportFmt(base.fmt.value)
+    dims = tuple(by or ("outlet", "year", "kind"))
+    try:
+        tabs = br.tables(results, dims)
+        if out_dir is not None:
+            written = br.write(results, out_dir, dims)
+            err.print(f"wrote {len(written)} files to {out_dir}", highlight=False)
+    except BatchError as exc:
+        fail(str(exc), 2)
+    if fmt is ReportFmt.json:
+        sys.stdout.write(br.as_json(tabs))
+    elif fmt is ReportFmt.csv:
+        sys.stdout.write(br.csv(tabs))
+    elif fmt is ReportFmt.markdown:
+        sys.stdout.write(br.markdown(tabs))
+    else:
+        for dim, df in tabs.items():
+            show = df.copy()
+            for c in (*br.VERDICTS, "share_articles_inaccurate"):
+                show[c] = [br.pct(x) for x in show[c]]
+            emit(show.rename(columns={"articles_inaccurate": "with an inaccurate figure",
+                                      "share_articles_inaccurate": "share"}), Fmt.table, title=f"By {dim}")
+
+
 @app.command()
 def serve(
     ctx: typer.Context,

@@ -97,6 +97,7 @@ class Store:
         if read_only:
             self._loaded_mtime: float | None = None
             self.con = duckdb.connect(":memory:")
+            self.con.execute("SET enable_progress_bar = false")  # no bar on stdout while loading
             self.refresh()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
