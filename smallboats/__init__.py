@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .client import Smallboats
 
 __version__ = "0.1.0"
-__all__ = ["Smallboats", "open", "__version__"]
+__all__ = ["Smallboats", "open", "check_many", "__version__"]
 
 
 def open(db: str | os.PathLike | None = None) -> "Smallboats":  # noqa: A001 - smallboats.open(), like io.open
@@ -21,6 +21,13 @@ def open(db: str | os.PathLike | None = None) -> "Smallboats":  # noqa: A001 - s
     from .client import Smallboats
 
     return Smallboats(db)
+
+
+def check_many(articles: Any, store: Any = None, scheduler: Any = None, **options: Any) -> Any:
+    """Check many articles on Dask: one row per claim (see :func:`smallboats.batch.check_many`)."""
+    from .batch import check_many as run
+
+    return run(articles, store, scheduler, **options)
 
 
 def __getattr__(name: str) -> Any:

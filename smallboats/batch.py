@@ -174,6 +174,11 @@ def worker_store(path: str | None) -> Store:
     return _STORES[key]
 
 
+def open_stores() -> list[str]:
+    """The stores this process has open (``client.run(open_stores)`` asks every worker)."""
+    return sorted(_STORES)
+
+
 def close_worker_stores() -> None:
     while _STORES:
         _STORES.popitem()[1].close()

@@ -129,6 +129,7 @@ def chart(df: pd.DataFrame, dim: str, fmt: Literal["png", "svg"] = "png", top: i
     import matplotlib
 
     body = df[df[dim] != "all"]
+    shown = f" (the {top} with the most figures)" if dim != "year" and len(body) > top else ""
     if dim != "year":
         body = body.head(top)
     body = pd.concat([body, df[df[dim] == "all"]]).iloc[::-1]
@@ -145,7 +146,7 @@ def chart(df: pd.DataFrame, dim: str, fmt: Literal["png", "svg"] = "png", top: i
             ax.text(1.01, i, f"{int(n):,}", va="center", fontsize=8, transform=ax.get_yaxis_transform())
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(lambda x, _: f"{100 * x:.0f}%")
-        ax.set_title(f"Crossing figures in the news by {dim}: verdicts (figures checked at right)", fontsize=10,
+        ax.set_title(f"Crossing figures in the news by {dim}{shown}: verdicts (figures checked at right)", fontsize=10,
                      loc="left", pad=24)
         ax.legend(ncols=4, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
         ax.tick_params(axis="y", labelsize=8)

@@ -184,6 +184,8 @@ def test_check_many_from_pandas_and_dask(client, db_path, reports):
     arts = got.attrs["articles"]
     assert arts.set_index("article_id").loc["bad", "error"].startswith("bad date")
     expected = {aid: [(c.index, c.verdict, c.reason) for c in reports[aid].claims] for aid in df.id[:-1]}
+    # each worker opened the store once, and kept it for every task
+    assert list(client.run(batch.open_stores).values()) == [[str(db_path)]] * 2
     for res in (got, from_dask):
         found = {aid: [(r.claim, r.verdict, r.reason) for r in g.sort_values("claim").itertuples()]
                  for aid, g in res.groupby("article_id")}
