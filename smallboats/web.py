@@ -341,7 +341,7 @@ def revisions(request: Request, store: StoreDep, start: Annotated[str | None, Qu
     return page(request, "revisions.html", form=form, groups=groups, total=len(rows))
 
 
-VERDICT_CLASSES = {"accurate": "accurate", "inaccurate": "inaccurate", "unverifiable": "unverifiable",
+VERDICT_CLASSES = {"accurate": "accurate", "close": "close", "inaccurate": "inaccurate", "unverifiable": "unverifiable",
                    "not a crossing figure": "not-crossing"}
 
 

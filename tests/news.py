@@ -71,3 +71,73 @@ def spans(art: Article) -> list[tuple[int, int, dict]]:
         o = locate(art.text, lab["match"], lab["occurrence"])
         out.append((o, o + len(lab["match"]), lab))
     return out
+
+
+# -- scoring the checker on the labels (bench/claims.py; tests/test_news_claims.py) ---------------
+
+SCORED_OTHER = {"deaths", "missing"}  # checked against the IOM record, not as crossing figures
+
+
+def _claim_at(report, a: int, b: int):
+    hits = [c for c in report.claims if c.span[0] <= a < c.span[1] or a <= c.span[0] < b]
+    crossing = [c for c in hits if c.crossing]
+    return (crossing or hits or [None])[0]
+
+
+def score(pairs) -> dict:
+    """Score reports against labels, article by article. ``pairs``: (Article, Report) for each
+    article checked whole. Returns the figures and one line per disagreement."""
+    tp = fn = fp = 0
+    period_ok = period_n = verdict_ok = verdict_n = 0
+    wrong_n = wrong_caught = other_n = other_ok = 0
+    errors: list[str] = []
+    for art, rep in pairs:
+        matched: set[int] = set()
+        for a, b, lab in spans(art):
+            c = _claim_at(rep, a, b)
+            if c is not None:
+                matched.add(c.index)
+            where = f"{art.file[:3]} {lab['match']!r}#{lab['occurrence']}"
+            if lab["type"] != "crossing":
+                other_n += 1
+                if c is not None and c.crossing:
+                    fp += 1
+                    errors.append(f"checked {where}: a {lab['what']} figure was checked as a crossing figure ({c.reason})")
+                else:
+                    other_ok += 1
+                continue
+            verdict_n += 1
+            if lab["verdict"] == "inaccurate":
+                wrong_n += 1
+            if c is None or not c.crossing:
+                fn += 1
+                errors.append(f"missed  {where}: {'not found' if c is None else 'taken as ' + c.category}")
+                continue
+            tp += 1
+            if lab.get("period_start") is not None:
+                period_n += 1
+                got = (c.period.start.isoformat() if c.period and c.period.start else None,
+                       c.period.end.isoformat() if c.period and c.period.end else None)
+                if got == (lab["period_start"], lab["period_end"]):
+                    period_ok += 1
+                else:
+                    errors.append(f"period  {where}: expected {lab['period_start']}..{lab['period_end']}, got {got[0]}..{got[1]}")
+            if c.verdict == lab["verdict"]:
+                verdict_ok += 1
+                wrong_caught += lab["verdict"] == "inaccurate"
+            else:
+                errors.append(f"verdict {where}: expected {lab['verdict']}, got {c.verdict} ({c.reason})")
+        for c in rep.claims:
+            if c.crossing and c.index not in matched:
+                fp += 1
+                errors.append(f"extra   {art.file[:3]} {c.text!r}: checked as a crossing figure but not labelled ({c.reason})")
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else float("nan")
+
+    return {"articles": len(pairs), "crossing": verdict_n, "other": other_n,
+            "precision": ratio(tp, tp + fp), "recall": ratio(tp, tp + fn),
+            "period_accuracy": ratio(period_ok, period_n), "periods_scored": period_n,
+            "verdict_accuracy": ratio(verdict_ok, verdict_n), "wrong": wrong_n,
+            "wrong_caught": ratio(wrong_caught, wrong_n), "distractors_unchecked": ratio(other_ok, other_n),
+            "errors": errors}

@@ -16,12 +16,13 @@ Tolerance, by qualifier (N as written; "step" is the rounding unit the writer us
 rounded to 50):
 
 * plain count: equal. A number ending in two or more zeros ("36,800") is read as rounded:
-  within half a step. Where no publication before the article's date is in the record (the
-  figure comes from a later one), a plain count within 0.1% (for day-sized figures 0.5%, at
-  most 3: 755 +-3, 220 +-1, 11 exactly) is accurate and flagged as a likely provisional figure:
-  provisional daily figures differ from the later time series by a few people (of the 110
-  daily arrivals figures where the 2022 and 2026 daily pages and the time series disagree, 27
-  differ by 1 to 3; a running total of 36,956 on the day against 36,954 in the time series);
+  within half a step;
+* **close** (a verdict of its own, counted as right): an exact-looking count of people (no
+  qualifier, not a round number) within 1% of the official figure, as published by the
+  article's date or the latest: a provisional count or a later revision (of the 110 daily
+  arrivals figures where the 2022 and 2026 daily pages and the time series disagree, 27 differ
+  by 1 to 3; a running total of 36,956 on the day against 36,954 in the time series). Counts of
+  boats, days and ranks are never close: they match or they are inaccurate;
 * "more than"/"over"/"at least": above (at least) N, and at most N plus a step or 10% of N,
   whichever is larger ("more than 700": 701-800), so that a floor far below the figure is not
   passed as accurate;
@@ -65,12 +66,6 @@ from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolv
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
 
 
-def provisional_margin(n: float) -> int:
-    """How far a plain count may be from a figure published only after the article (see the
-    module docstring): 0.1% of ``n``; for day-sized figures 0.5%, at most 3 (755 -> 3, 220 -> 1)."""
-    return math.floor(max(0.001 * n, min(3.0, 0.005 * n)))
-
-
 def fmt(x: float | None, rate: bool = False) -> str:
     if x is None:
         return "not available"
@@ -97,7 +92,7 @@ class Tolerance:
         return True
 
 
-def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tolerance:
+def tolerance(q: Quantity, rate: bool = False) -> Tolerance:
     """The range of official values that bear the claim out, and why."""
     n, step, qual = q.value, q.step, q.qualifier
     written = f"'{(qual + ' ') if qual else ''}{q.text}'"
@@ -121,10 +116,6 @@ def tolerance(q: Quantity, rate: bool = False, provisional: bool = False) -> Tol
             if step >= 100:
                 return Tolerance(n - step / 2, n + step / 2, False, False,
                                  f"{written} read as rounded to the nearest {step:,.0f}: {n - step / 2:,.0f} to {n + step / 2:,.0f}")
-            if provisional and (m := provisional_margin(n)) >= 1:
-                return Tolerance(n - m, n + m, False, False,
-                                 f"{written}: exact, give or take {m:,} ({n - m:,.0f} to {n + m:,.0f}): no publication from before "
-                                 "the article's date has it, and provisional figures differ from the time series by a few people")
             return Tolerance(n, n, False, False, f"{written}: must be exactly {fmt(n)}")
         if qual == "around":
             s = step * 5 if q.fives else step
@@ -315,7 +306,7 @@ class Checker:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
         provisional = official.later_publication if provisional is None else provisional
-        tol = tolerance(q, rate=rate, provisional=provisional)
+        tol = tolerance(q, rate=rate)
         unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
         reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
@@ -348,7 +339,7 @@ class Checker:
             return Outcome(official, None, f"the record has no French prevention figures for some of {weeks.label} "
                                            "(published from the week ending 5 May 2024)", period=weeks, nominal=res)
         provisional = official.later_publication if provisional is None else provisional
-        tol = tolerance(q, provisional=provisional)
+        tol = tolerance(q)
         reason = f"claimed {_said(q)} {what} prevented by the French; official {fmt(value)} in {ending} ({span_label(weeks.start, weeks.end)})"
         return Outcome(official, tol.ok(value), reason, tol.text, weeks, provisional=provisional, nominal=res)
 
@@ -374,7 +365,7 @@ class Checker:
                            f"claimed {_said(q)} days; official {value} {what}", tol.text, res)
         if provisional is None:
             provisional = rec.as_of is not None and any(v.published > rec.as_of for v in vintages)
-        tol = tolerance(q, provisional=provisional)
+        tol = tolerance(q)
         vals = [(pd.Timestamp(d).date() if not isinstance(d, dt.date) else d, None if v is None or v is pd.NA else int(v))
                 for d, v in zip(df["date"].tolist(), df[col].astype(object).tolist())]
         known = [(d, v) for d, v in vals if v is not None]
@@ -408,7 +399,7 @@ class Checker:
             return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
         if m.kind == "difference":
             value = m.direction * (va - vb)
-            tol = tolerance(q, provisional=provisional)
+            tol = tolerance(q)
             word = "higher" if m.direction > 0 else "lower"
             detail = f"{va:,} − {vb:,} = {va - vb:,}"
             reason = f"claimed {_said(q)} {word}; official difference {va - vb:,} ({_vs(va, subj, vb, ref)})"
@@ -526,7 +517,7 @@ class Checker:
         official = _official(top[2], scope, vintages, rec.as_of, day=top[0] if m.unit == "day" else None,
                              detail=f"the {what} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,})")
         q = m.quantity
-        tol = tolerance(q, provisional=official.later_publication) if q else None
+        tol = tolerance(q) if q else None
         mine = [p for p in inside if p in pool]
         hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
@@ -630,7 +621,14 @@ class Checker:
         if out.ok is not True and latest is not None and latest.ok is True:
             used = latest  # today's official figure: revised since, or from a publication the record lacks
         verdict = _verdict(used.ok)
+        near = _close(m, out, latest) if verdict == "inaccurate" else None
+        if near is not None:
+            used, apart = near
+            verdict = "close"
         reason = f"{verdict}: {used.reason}"
+        if verdict == "close":
+            why = "the figure was provisional" if used.official.later_publication or used is not out else "a small difference"
+            reason += f" ({apart:.1f}% apart: {why})"
         if used is latest and out.official is not None:
             reason += (f" (the latest figure; as published on or before the article's date the record has "
                        f"{fmt(out.official.value, m.kind in ('percent_change', 'ratio'))}: {out.official.source})")
@@ -662,6 +660,26 @@ class Checker:
             arithmetic_error=arithmetic,
             notes=notes,
         )
+
+
+#: Claims that may be "close": counts of people, not boats, days, ranks or changes.
+_CLOSE_KINDS = {"figure", "max_day", "rank"}
+_CLOSE_METRICS = {None, "people", "prevented"}
+
+
+def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, float] | None:
+    """An exact-looking count of people (no qualifier, not a round number) within 1% of the
+    official figure as published by the article's date, or else the latest: (that outcome, how
+    far apart in %)."""
+    q = m.quantity
+    if q is None or q.qualifier or q.step >= 100 or q.unit != "count" or m.kind not in _CLOSE_KINDS \
+            or m.metric not in _CLOSE_METRICS:
+        return None
+    for o in (out, latest):
+        v = o.official.value if o is not None and o.official is not None else None
+        if v and abs(q.value - v) <= 0.01 * v:
+            return o, abs(q.value - v) / v * 100
+    return None
 
 
 def _verdict(ok: bool | None) -> Verdict:

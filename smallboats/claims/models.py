@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Verdict = Literal["accurate", "inaccurate", "unverifiable", "not a crossing figure"]
+Verdict = Literal["accurate", "close", "inaccurate", "unverifiable", "not a crossing figure"]
 
 
 class PeriodOut(BaseModel):

@@ -11,8 +11,8 @@ from ..questions import long_date
 from .check import fmt
 from .models import Claim, Report
 
-MARK = {"accurate": "✅", "inaccurate": "❌", "unverifiable": "❔", "not a crossing figure": "➖"}
-_ORDER = ("accurate", "inaccurate", "unverifiable", "not a crossing figure")
+MARK = {"accurate": "✅", "close": "≈", "inaccurate": "❌", "unverifiable": "❔", "not a crossing figure": "➖"}
+_ORDER = ("accurate", "close", "inaccurate", "unverifiable", "not a crossing figure")
 
 
 def summary(report: Report) -> str:
