@@ -168,6 +168,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--errors", choices=["held-out", "development", "all", "none"], default="none",
                     help="list the disagreements of one part of the real news")
+    ap.add_argument("--held-out", action="store_true", help="score the held-out quarter too (report its first run)")
     ap.add_argument("--only", default=None, help="real news: only articles whose file name starts with one of these "
                                                   "(comma-separated, e.g. 001,002)")
     args = ap.parse_args()
@@ -178,6 +179,8 @@ def main() -> None:
     arts = news.articles()
     if args.only:
         arts = [a for a in arts if a.file.startswith(tuple(args.only.split(",")))]
+    if not args.held_out:
+        arts = [a for a in arts if not a.held_out]
     pairs = [(a, check(a.text, a.date, store)) for a in arts]
     for name, key in (("held-out", True), ("development", False), ("all", None)):
         part = [(a, r) for a, r in pairs if key is None or a.held_out == key]

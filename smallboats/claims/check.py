@@ -261,11 +261,27 @@ class Checker:
         self.store, self.date, self.doc = store, date, doc
         self.as_of = as_of or Record(store, date)
         self.latest = latest or Record(store, None)
+        self.reports_today = self._reports_today()
+
+    def _reports_today(self) -> bool:
+        """Whether the article reports crossings on its own date ("today", "on Wednesday" written
+        on a Wednesday): then running totals and figures taken from context include that day."""
+        for m in self.doc.mentions:
+            if m.crossing and m.kind == "figure" and m.period is not None and m.period.spec.kind in ("day", "weekday", "date"):
+                try:
+                    res = resolve(m.period.spec, self.date)
+                except Unresolvable:
+                    continue
+                if res.start == res.end == self.date and (m.quantity is None or m.quantity.value > 0):
+                    return True
+        return False
 
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None) -> Resolved:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
+        if pm.spec.kind == "context" and self.reports_today:
+            return resolve(PeriodSpec("context", n=0), self.date, subject)  # includes the article's own day
         return resolve(pm.spec, self.date, subject)
 
     def subject_period(self, m: Mention) -> tuple[Resolved, float | None]:
@@ -541,15 +557,39 @@ class Checker:
                 reason += f"; but no {m.unit} in {span_label(*named)} was as {'low' if m.lowest else 'high'}"
         return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
 
-    # the whole claim, with the day-before fallback for running periods
+    # the whole claim: running periods end on the last day published by the article's date
+    def running_order(self, res: Resolved) -> list[Resolved]:
+        """The ends to try for a running period ("so far this year", "since Labour came to
+        power"): the day before the article's date first (the last day the Home Office had
+        published), unless the article reports crossings on its own day; then the other."""
+        if not res.running or res.end - dt.timedelta(days=1) < res.start:
+            return [res]
+        before = _day_before(res)
+        return [res, before] if self.reports_today else [before, res]
+
+    def _first_fit(self, tries: list[Resolved], run) -> tuple[Outcome, float | None]:
+        """Check against each period of ``tries`` in turn; the first that fits, else the first."""
+        first = None
+        for i, res in enumerate(tries):
+            out, own = run(res)
+            if i and res.end == self.date and out.ok:
+                out.reason += " (including the article's own day)"
+            if out.ok or first is None:
+                if out.ok:
+                    return out, own
+                first = (out, own)
+        return first
+
     def outcome(self, rec: Record, m: Mention, provisional: bool | None = None) -> tuple[Outcome, float | None]:
-        """The check of ``m`` against ``rec``; ``provisional`` forces the provisional margin on or
-        off (the latest figures use the decision made for the article's date)."""
+        """The check of ``m`` against ``rec``; ``provisional`` marks figures first published after
+        the article (the latest figures use the decision made for the article's date)."""
         own = None
         if m.kind == "figure":
             subject = None
             if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
                 subject = self.period(m.subject.period)
+                if subject.running:  # "compared with 9,885 at the same point last year": the same point
+                    subject = self.running_order(subject)[0]
             res = self.period(m.period, subject)
             if m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
                 n = dt.timedelta(days=int(m.quantity.value))
@@ -557,27 +597,13 @@ class Checker:
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
-            out = self.count(rec, m, res, provisional)
-            if out.ok is False and subject is not None and subject.running:
-                # "compared with 9,885 at the same point last year": the point may be the day before
-                res = Resolved(res.start, res.end, res.label, res.any_day, running=True)
-            if out.ok is False and res.running:
-                alt = self.count(rec, m, _day_before(res), provisional)
-                if alt.ok:
-                    alt.reason += " (through the day before the article: a day's figures are published the next day)"
-                    alt.nominal = res
-                    out = alt
-            return out, own
+            tries = self.running_order(res)
+            if subject is not None and subject.running is False and len(tries) == 1 and m.period.spec.kind == "same_period":
+                tries = [res]
+            return self._first_fit(tries, lambda r: (self.count(rec, m, r, provisional), None))
         if m.kind in ("difference", "percent_change", "ratio"):
             subj, _ = self.subject_period(m)
-            out, own = self.relation(rec, m, subj, provisional)
-            if out.ok is False and subj.running:
-                alt, _ = self.relation(rec, m, _day_before(subj), provisional)
-                if alt.ok:
-                    alt.reason += " (through the day before the article)"
-                    alt.nominal = subj
-                    out = alt
-            return out, own
+            return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
         if m.kind == "overtook":
             return self.overtook(rec, m), own
         if m.kind == "pace":
@@ -588,13 +614,11 @@ class Checker:
             return out, own
         if m.kind == "record_year":
             return self.record_year(rec, m), own
-        out = self.rank(rec, m)
+        first, second = (False, True) if self.reports_today else (True, False)
+        out = self.rank(rec, m, day_before=first)
         if out.ok is False and out.comparison is not None and out.comparison.running:
-            # the article's own date, whose figures were published the next day, may not be in the claim
-            alt = self.rank(rec, m, day_before=True)
-            if alt.ok or (out.official is not None and out.official.day == self.date):
-                alt.reason += " (through the day before the article: a day's figures are published the next day)"
-                alt.nominal = out.period
+            alt = self.rank(rec, m, day_before=second)
+            if alt.ok:
                 out = alt
         return out, own
 

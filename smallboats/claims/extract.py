@@ -101,7 +101,8 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
                r"|accommodat\w+|granted|refused|claimed\s+asylum|applications?|house|housed|housing|barges?)\b"),
-    ("occupancy", r"\b(?:on\s+board|aboard|passengers|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
+    ("occupancy", r"\b(?:(?:on\s+board|aboard)(?!\s+(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:small\s+|separate\s+)?(?:boats|dinghies|vessels))|passengers"
+                  r"|in\s+(?:a\s+single|one|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b(?!\s+(?:on|in)\s+(?:a|one)\b)|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
                   r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
                   r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
@@ -125,6 +126,7 @@ _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them
 _ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
+_FIGURE_ANAPHORA = re.compile(r"\bthe\s+(?:equivalent\s+|comparable\s+|same\s+)?(?:figure|total|number)\s+(?:was|stood|were|is)\b", re.I)
 _YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|number|tally|figure|count|record)(?:\s+of\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2}))?(?:\s+[\w'’-]+){0,8}?\s+"
@@ -210,7 +212,7 @@ class Mention:
     metric: Metric | None = None
     category: Category = "crossing"
     period: PeriodMention | None = None
-    period_from: Literal["sentence", "partner", "previous sentence"] | None = None
+    period_from: Literal["sentence", "partner", "previous sentence", "context"] | None = None
     subject: "Mention | None" = None
     subject_period: PeriodMention | None = None
     reference: "Mention | None" = None
@@ -563,6 +565,10 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+        if inherited is not None and inherited.spec.kind in ("half", "quarter", "until") and _FIGURE_ANAPHORA.search(s):
+            for m in figures:  # "In 2023, the figure was 11,433" after the first half of 2025: the first half of 2023
+                if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year:
+                    m.period = replace(m.period, spec=replace(inherited.spec, year=m.period.spec.year))
         for m in figures:  # "no crossings for ten days": the run up to the article's date, whatever else is said
             days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
@@ -591,6 +597,11 @@ def extract(text: str) -> Document:
             m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
+    for m in mentions:  # a figure with no period anywhere: the day the article reports (the checker decides which)
+        if m.crossing and m.kind == "figure" and m.period is None and m.metric in ("people", "boats"):
+            m.period = PeriodMention(PeriodSpec("context", n=-1), m.start - sentences[m.sentence].start,
+                                     m.end - sentences[m.sentence].start, "")
+            m.period_from = "context"
     return Document(text, sentences, mentions)
 
 

@@ -21,7 +21,7 @@ class PeriodOut(BaseModel):
     checked_start: dt.date | None = Field(None, description="When another span was checked (the day before, for a "
                                                             "running total): its first day.")
     checked_end: dt.date | None = None
-    source: str | None = Field(None, description="sentence | partner | previous sentence | comparison")
+    source: str | None = Field(None, description="sentence | partner | previous sentence | context (not written: the day the article reports) | comparison")
 
 
 class Official(BaseModel):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..questions import long_date, year_earlier
@@ -24,7 +24,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end"]
+               "year_end", "context", "until"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -50,6 +50,7 @@ class PeriodSpec:
     event: str | None = None
     strong: bool = True             # False: a bare year ("remains 2022"), used only if nothing better
     note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
+    shift: int = 0                  # days added to a single day ("the previous day" after "on Thursday": -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +322,58 @@ def _year_end(m, text):
     return PeriodSpec("year_end", n=7 if m[1].lower() == "week" else 14, year=int(m[2]) if m[2] else None)
 
 
+@_p(rf"\b(?:as\s+(?:of|at)|by|up\s+to|until|till|to)\s+(?:(?:the\s+)?end\s+of\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?"
+    rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?"
+    rf"|({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?"
+    rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b")
+def _until(m, text):
+    """"as of 13 September", "by Thursday", "up to 9 March", "until the end of June": a running
+    total to that day (from 1 January of its year, unless a start is written)."""
+    if m[1]:
+        if not m[1][0].isupper():
+            return None
+        return PeriodSpec("until", month=MONTH_NUMBER[m[1].lower().rstrip(".")], year=int(m[2]) if m[2] else None, day=0)
+    if m[4] or m[6]:
+        day, month, year = (m[3], m[4], m[5]) if m[4] else (m[7], m[6], m[8])
+        if not month[0].isupper() or not 1 <= int(day) <= 31:
+            return None
+        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None)
+    if not m[9][0].isupper():
+        return None
+    return PeriodSpec("until", n=_DAYS.index(m[9].lower()), day=-1)
+
+
+@_p(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:the|that|\w+day))")
+def _previous_day(m, text):
+    return PeriodSpec("day", n=-1, shift=-1)
+
+
+def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
+    """Periods that qualify each other in one sentence: "the previous day" after "on Thursday"
+    (the day before Thursday); "as of 13 September ... in 2025" (to 13 September 2025); "the
+    first half of the year" in a sentence about 2024 (the first half of 2024)."""
+    days = [p for p in found if p.spec.kind in ("weekday", "date")]
+    years = [p for p in found if p.spec.kind == "year" and p.spec.year]
+    out = []
+    for p in found:
+        spec = p.spec
+        if spec.kind == "day" and spec.shift and days:
+            spec = replace(days[0].spec, shift=-1)
+        elif spec.kind == "day" and spec.shift:
+            spec = replace(spec, shift=0)
+        elif spec.kind == "until" and spec.year is None and years:
+            spec = replace(spec, year=years[0].spec.year)
+        elif spec.kind in ("half", "quarter") and spec.year is None and re.search(r"\bthe\s+year\b", p.text, re.I) and years:
+            spec = replace(spec, year=years[0].spec.year)
+        out.append(replace(p, spec=spec) if spec is not p.spec else p)
+    if any(p.spec.kind == "until" for p in out):  # "in 2025", "this year" are the until's start
+        out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0))]
+    if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
+        out = [p for p in out if not (p.spec.kind == "year" and p.spec.year
+                                      and any(q.spec.kind in ("half", "quarter") and q.spec.year == p.spec.year for q in out))]
+    return out
+
+
 def find_periods(sentence: str) -> list[PeriodMention]:
     """Period expressions in ``sentence``, longest first where they overlap, in text order."""
     found: list[PeriodMention] = []
@@ -336,7 +389,7 @@ def find_periods(sentence: str) -> list[PeriodMention]:
     for p in found:
         if all(p.end <= k.start or p.start >= k.end for k in kept):
             kept.append(p)
-    return sorted(kept, key=lambda p: p.start)
+    return _combine(sorted(kept, key=lambda p: p.start), sentence)
 
 
 # -- resolving against the article's date ------------------------------------------------------
@@ -363,7 +416,25 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     reference is compared with. Raises :class:`Unresolvable`."""
     d = date
     day = dt.timedelta(days=1)
-    if spec.kind == "day":
+    if spec.kind == "context":  # a figure with no period of its own: the day the article reports (n=-1: the day before)
+        x = d + spec.n * day
+        which = "the article's own day" if spec.n == 0 else "the last day published by the article's date"
+        out = Resolved(x, x, f"{which} ({long_date(x)}: the period is taken from the context, not written)")
+    elif spec.kind == "until":
+        if spec.day == -1:  # "by Thursday"
+            e = _last_weekday(d, spec.n)
+        elif spec.day == 0:  # "until the end of June"
+            year = spec.year or (d.year if (spec.month or 1) <= d.month else d.year - 1)
+            e = min(_month_end(year, spec.month or 1), d)
+        else:
+            year = spec.year or (d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
+            try:
+                e = dt.date(year, spec.month or 1, spec.day or 1)
+            except ValueError:
+                raise Unresolvable(f"no such date: {spec.day} {_MONTHS[(spec.month or 1) - 1].title()} {year}") from None
+        s = dt.date(e.year, 1, 1)
+        out = Resolved(s, e, f"{e.year} to {long_date(e)} ({span_label(s, e)})")
+    elif spec.kind == "day":
         x = d + spec.n * day
         out = Resolved(x, x, ("today" if spec.n == 0 else "yesterday") + f" ({long_date(x)})")
     elif spec.kind == "weekday" and spec.n == -7:
@@ -484,7 +555,11 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     elif spec.kind == "prev_year":
         year = (subject.start.year if subject else d.year) - 1
         s = dt.date(year, 1, 1)
-        out = Resolved(s, dt.date(year, 12, 31), f"the previous year ({year})")
+        if subject is not None and (subject.start.month, subject.start.day, subject.end.month, subject.end.day) != (1, 1, 12, 31):
+            s, e = year_earlier(subject.start), year_earlier(subject.end)  # "the year before" a half year: its half
+            out = Resolved(s, e, f"the same period of the year before ({span_label(s, e)})")
+        else:
+            out = Resolved(s, dt.date(year, 12, 31), f"the previous year ({year})")
     elif spec.kind == "fiscal":
         year = spec.year or d.year
         s, e = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
@@ -494,6 +569,9 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
                        running=e >= d)
     else:  # pragma: no cover - every Kind is handled above
         raise Unresolvable(f"unknown period kind {spec.kind}")
+    if spec.shift and out.start == out.end:
+        x = out.start + spec.shift * day
+        out = Resolved(x, x, f"the day before {long_date(out.start)} ({long_date(x)})")
     if out.end > d:
         raise Unresolvable(f"{out.label} runs past the article's date ({long_date(d)})")
     if out.end < RECORD_START:
