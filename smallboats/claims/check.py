@@ -50,7 +50,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -281,7 +281,7 @@ class Checker:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and self.reports_today:
-            return resolve(PeriodSpec("context", n=0), self.date, subject)  # includes the article's own day
+            return resolve(replace(pm.spec, n=0), self.date, subject)  # the article's own day
         return resolve(pm.spec, self.date, subject)
 
     def subject_period(self, m: Mention) -> tuple[Resolved, float | None]:

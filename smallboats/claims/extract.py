@@ -86,14 +86,15 @@ _STOP = {"were", "was", "have", "has", "had", "are", "is", "will", "would", "cou
 
 _CROSSING_CUES = re.compile(
     r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|reached|landed|detected|brought\s+(?:ashore|to|into)"
-    r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted\s+by\s+border\s+force)\b",
+    r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
+    r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force)\b",
     re.I)
 _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
                r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
                 r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
-    ("arrests", r"\b(?:arrest(?:ed|s)?|detained|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
+    ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
     ("prevented", r"\b(?:prevented|(?:were|was|been|being|be|are|is)\s+stopped|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
@@ -111,7 +112,7 @@ _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 #: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
 _TIME_SUBJECTS = ("day week weekend month year alone also january february march april may june july august september october "
                   "november december monday tuesday wednesday thursday friday saturday sunday").split()
-_EYEWITNESS = re.compile(r"\b(?:seen|" + "".join(rf"(?<!{w}\s)" for w in _TIME_SUBJECTS) + r"saw|spotted|pictured|filmed"
+_EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w in _TIME_SUBJECTS) + r"saw|spotted|pictured|filmed"
                          r"|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increased?|decreased?|jump(?:ed)?|drop(?:ped)?)\s+(?:from|on)"
                               r"|(?:rising|rose|risen|climbing|climbed|increasing|increased|jumping|jumped|falling|fell|dropping|dropped|soaring|soared)\s+to"
@@ -498,6 +499,10 @@ def extract(text: str) -> Document:
                 # what the figure before counts (people when only the words say)
                 cat, metric = "crossing", next((m.metric for m in reversed(prior) if m.metric == "people"),
                                                prior[-1].metric if prior else "people")
+            if (cat not in ("crossing", "deaths", "returns", "money", "age", "time") and q.unit == "count" and not q.words
+                    and _bracketed_period(s, q.first, periods) is not None
+                    and (any(m.crossing for m in sent_mentions) or _CROSSING_CUES.search(s))):
+                cat, metric = "crossing", metric if metric in ("people", "boats") else "people"  # "the same period last year (13,489)"
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -565,6 +570,9 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+        for m in figures:  # a figure in brackets after a period is that period's: "at the same point in 2023 (19,801)"
+            if m.kind == "figure" and m.quantity is not None and (bp := _bracketed_period(s, m.quantity.first, periods)):
+                m.period, m.period_from = bp, "sentence"
         if inherited is not None and inherited.spec.kind in ("half", "quarter", "until") and _FIGURE_ANAPHORA.search(s):
             for m in figures:  # "In 2023, the figure was 11,433" after the first half of 2025: the first half of 2023
                 if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year:
@@ -597,12 +605,30 @@ def extract(text: str) -> Document:
             m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
-    for m in mentions:  # a figure with no period anywhere: the day the article reports (the checker decides which)
+    topic = next((m.period.spec for m in mentions if m.crossing and m.kind == "figure" and m.period_from == "sentence"
+                  and m.period.spec.kind not in ("same_period", "prev_year", "context")), None)
+    for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if m.crossing and m.kind == "figure" and m.period is None and m.metric in ("people", "boats"):
-            m.period = PeriodMention(PeriodSpec("context", n=-1), m.start - sentences[m.sentence].start,
+            m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
     return Document(text, sentences, mentions)
+
+
+def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The period written right before "(" when a number opens the brackets; a bare year in a
+    sentence comparing with "the same point" is the same point of that year ("18% lower than 2022
+    (25,065)")."""
+    lead = re.search(r"\(\s*$", s[:first])
+    if not lead:
+        return None
+    before = [p for p in periods if 0 <= lead.start() - p.end <= 2]
+    if not before:
+        return None
+    p = before[-1]
+    if p.spec.kind == "year" and p.spec.year and any(x.spec.kind == "same_period" for x in periods):
+        p = replace(p, spec=PeriodSpec("same_period", year=p.spec.year))
+    return p
 
 
 def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
@@ -659,6 +685,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             m.reference_period = same[0]
         elif ref_periods:
             m.reference_period = ref_periods[0]
+        if (m.reference_period is not None and m.reference_period.spec.kind == "year" and m.reference_period.spec.year
+                and any(x.spec.kind == "same_period" for x in periods)):  # "3% higher than at the same point in 2023 and 18% lower than 2022"
+            m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
         subject_zone = [p for p in periods if p.end <= (cue.start() if cue else len(s)) and p.spec.kind != "same_period"
                         and p is not m.reference_period]
         before_fig = _subject_before(sent_mentions, m.start)

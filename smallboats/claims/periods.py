@@ -51,6 +51,7 @@ class PeriodSpec:
     strong: bool = True             # False: a bare year ("remains 2022"), used only if nothing better
     note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
     shift: int = 0                  # days added to a single day ("the previous day" after "on Thursday": -1)
+    topic: "PeriodSpec | None" = None  # context: the period the article is about (its first figure's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,8 @@ def _p(rx: str, flags: int = re.I):
 def _since_event(m: re.Match, text: str):
     rest = text[m.end():]
     hit = match_event(rest)
+    if not hit and m.group(0).lower().startswith("after"):
+        return None  # "after August had the highest total": only events start a period after "after"
     if hit:
         event, em = hit
         year = re.search(_YEAR_RX, em.group(0))
@@ -416,10 +419,19 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     reference is compared with. Raises :class:`Unresolvable`."""
     d = date
     day = dt.timedelta(days=1)
-    if spec.kind == "context":  # a figure with no period of its own: the day the article reports (n=-1: the day before)
-        x = d + spec.n * day
-        which = "the article's own day" if spec.n == 0 else "the last day published by the article's date"
-        out = Resolved(x, x, f"{which} ({long_date(x)}: the period is taken from the context, not written)")
+    if spec.kind == "context":  # a figure with no period of its own: the period the article is about, when it is
+        topic = None               # closed (a day, a month, last year), else the day the article reports (n=-1: the day before)
+        if spec.topic is not None:
+            try:
+                topic = resolve(spec.topic, d)
+            except Unresolvable:
+                topic = None
+        if topic is not None and not topic.running:
+            out = Resolved(topic.start, topic.end, f"{topic.label}: the period the article is about, taken from the context")
+        else:
+            x = d + spec.n * day
+            which = "the article's own day" if spec.n == 0 else "the last day published by the article's date"
+            out = Resolved(x, x, f"{which} ({long_date(x)}: the period is taken from the context, not written)")
     elif spec.kind == "until":
         if spec.day == -1:  # "by Thursday"
             e = _last_weekday(d, spec.n)
