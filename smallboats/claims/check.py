@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from .. import questions, series
-from ..questions import OutOfRange, VintageRef, long_date, pct_change
+from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
 from ..store import Store
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
@@ -496,6 +496,58 @@ class Checker:
         return Outcome(official, ok, f"claimed {m.year} is the highest year; the highest whole year is {best[0]} "
                                      f"({fmt(best[1])})", period=named, comparison=res)
 
+    def record(self, rec: Record, m: Mention) -> Outcome:
+        """A record ("a new single-day record", "a record for the first half of the year"): the
+        figure's day against every earlier day on record, or its span against the same span of
+        every earlier year."""
+        if m.subject is not None and m.subject.period is not None:
+            window = self.period(m.subject.period)
+        else:
+            window = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date)
+        window = self.running_order(window)[0]
+        end = window.end
+        if m.unit == "year":  # "the worst year on record": the year so far, against the same point of earlier years
+            window = Resolved(dt.date(end.year, 1, 1), end, f"{end.year} to {long_date(end)}")
+        elif m.unit in ("half", "quarter"):
+            which = {"first": 1, "second": 2, "third": 3, "fourth": 4}[re.search(r"first|second|third|fourth", m.text, re.I)[0].lower()]
+            months = 6 if m.unit == "half" else 3
+            a = dt.date(end.year, (which - 1) * months + 1, 1)
+            b = min(_unit_end(dt.date(end.year, which * months, 1), "month"), end)
+            window = Resolved(a, b, f"the {m.unit} {span_label(a, b)}")
+        elif m.unit == "day" and window.start != window.end:
+            window = Resolved(end, end, long_date(end))
+        if window.start == window.end:
+            df, vintages = rec.days(RECORD_START, window.end)
+            vals = df["arrivals"].astype("Float64")
+            value = vals.iloc[-1]
+            before = vals.iloc[:-1].dropna()
+            if pd.isna(value) or before.empty:
+                return Outcome(None, None, f"no figures to rank {long_date(window.end)} against", period=window)
+            top = int(before.max())
+            top_day = pd.Timestamp(df["date"].iloc[int(before.values.argmax())]).date()
+            scope = Resolved(RECORD_START, window.end, f"every day on record to {long_date(window.end)}")
+            official = _official(int(value), window, vintages, rec.as_of, day=window.end,
+                                 detail=f"the busiest day before it: {long_date(top_day)} ({top:,})")
+            ok = int(value) > top
+            return Outcome(official, ok, f"claimed a record day; {long_date(window.end)} had {int(value):,}, "
+                                         f"{'more than' if ok else 'not more than'} the previous record "
+                                         f"({top:,} on {long_date(top_day)})", period=window, comparison=scope)
+        this = rec.total(window.start, window.end)
+        earlier = []
+        for k in range(1, window.start.year - RECORD_START.year + 1):
+            a, b = year_earlier(window.start, k), year_earlier(window.end, k)
+            earlier.append((a, b, rec.total(a, b).arrivals))
+        if this.arrivals is None or not earlier or any(v is None for *_, v in earlier):
+            return Outcome(None, None, f"no earlier years to compare {window.label} with", period=window)
+        a, b, best = max(earlier, key=lambda x: x[2])
+        scope = Resolved(earlier[-1][0], window.end, f"the same span of every year since {earlier[-1][0].year}")
+        official = _official(this.arrivals, window, this.vintages, rec.as_of,
+                             detail="; ".join(f"{x.year}: {fmt(v)}" for x, _, v in reversed(earlier)))
+        ok = this.arrivals > best
+        return Outcome(official, ok, f"claimed a record; {span_label(window.start, window.end)} had {fmt(this.arrivals)}, "
+                                     f"{'more than' if ok else 'not more than'} the same span of any earlier year "
+                                     f"(highest: {fmt(best)} in {span_label(a, b)})", period=window, comparison=scope)
+
     def rank(self, rec: Record, m: Mention, day_before: bool = False) -> Outcome:
         """A ranking: the ``ordinal``-th busiest (quietest) day, week, month or year of the scope
         falls in the window and, for a figure, is the number claimed. "Since January" (a month,
@@ -555,6 +607,8 @@ class Checker:
             if not any(sign * p[2] <= sign * hits[0][2] for p in earlier):
                 ok = False
                 reason += f"; but no {m.unit} in {span_label(*named)} was as {'low' if m.lowest else 'high'}"
+        if q is not None and m.unit == "day" and window.start != window.end and hits:  # "with 1,295 people": that day's
+            window = Resolved(hits[0][0], hits[0][0], long_date(hits[0][0]))
         return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
 
     # the whole claim: running periods end on the last day published by the article's date
@@ -614,6 +668,8 @@ class Checker:
             return out, own
         if m.kind == "record_year":
             return self.record_year(rec, m), own
+        if m.kind == "record":
+            return self.record(rec, m), own
         first, second = (False, True) if self.reports_today else (True, False)
         out = self.rank(rec, m, day_before=first)
         if out.ok is False and out.comparison is not None and out.comparison.running:

@@ -38,7 +38,7 @@ from typing import Literal
 from .numbers import Quantity, find_quantities
 from .periods import PeriodMention, PeriodSpec, find_periods
 
-Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year"]
+Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year",
                    "time", "vessels", "occupancy", "weather", "share", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -127,6 +127,8 @@ _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them
 _ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?\s*(?:\(\w+\)\s*)?$")
+_PUBLISHED_BEFORE = re.compile(r"\b(?:released|published|issued|updated|announced|out|came\s+out)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.I)
 _FIGURE_ANAPHORA = re.compile(r"\bthe\s+(?:equivalent\s+|comparable\s+|same\s+)?(?:figure|total|number)\s+(?:was|stood|were|is)\b", re.I)
 _YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
 _TOTAL_BEFORE = re.compile(
@@ -167,6 +169,28 @@ _RANK = re.compile(
     r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
     r"|for\s+(?P<for>(?:the|that)\s+month|" + _MONTH_NAME + r")))?\b"
     r"|\ba\s+(?:new\s+)?(?P<annual>(?:annual|yearly)\s+record|record\s+(?:year|annual\s+(?:total|figure)))\b", re.I)
+#: Records the rank rules do not read, one rule a line: (name, pattern). Each is checked against the figure it
+#: describes (the nearest in its sentence, else the one before, else the day the article reports): a day against
+#: every earlier day on record, a longer span against the same span of every earlier year.
+RECORDS: tuple[tuple[str, str, str], ...] = (
+    # name, pattern, what is ranked: day | year (the year to the figure's end) | half | quarter | any (the figure's own period)
+    ("a single-day record", r"\b(?:a\s+)?(?:new\s+)?(?:single[- ]day|daily|one[- ]day)\s+record\b", "day"),
+    ("a record for a single day", r"\b(?:a\s+)?(?:new\s+)?record(?:-breaking)?\s+(?:number\s+)?(?:for\s+[\w\s]{0,50}?|of\s+[\w\s]{0,40}?)?"
+                                  r"(?:in|on|for)\s+(?:a|one)\s+(?:single\s+)?day\b", "day"),
+    ("a record number", r"\b(?:a|the)\s+(?:new\s+)?record(?:-breaking)?\s+(?:number|total|high|level|figure)s?\b"
+                        r"|\brecord\s+(?:levels|highs?|numbers)\b", "any"),
+    ("the highest on record", r"\b(?:the\s+)?(?:highest|largest|biggest|most)\s+(?:numbers?\s+|levels?\s+|totals?\s+|figures?\s+)?"
+                              r"(?:of\s+[\w\s]{0,30}?)?(?:on\s+record|ever\s+recorded|since\s+(?:records\s+began"
+                              r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
+    ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
+                      r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
+    ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
+                              r"|\bthe\s+(?:busiest|highest)\s+(?:first|second)\s+half\s+on\s+record\b", "half"),
+    ("a record for the quarter", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second|third|fourth)\s+quarter\b"
+                                 r"|\bthe\s+(?:busiest|highest)\s+(?:first|second|third|fourth)\s+quarter\s+on\s+record\b", "quarter"),
+    ("a record for this point", r"\ba\s+(?:new\s+)?record\s+for\s+(?:this|the\s+same)\s+(?:point|stage|time)\s+(?:in|of)\s+the\s+year\b", "year"),
+)
+_RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
@@ -458,7 +482,9 @@ def extract(text: str) -> Document:
     last_subject: dict[int, PeriodMention | None] = {}
     for sent in sentences:
         s, off = sent.text, sent.start
-        periods = find_periods(s)
+        # "figures released on Sunday": when the figures came out, not what they count
+        periods = [p for p in find_periods(s) if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
+                   and not (sent.index == 0 and _DATELINE.match(s[:p.start]))]  # "LONDON, Jun 02 (Alliance News):"
         reserved: set[int] = set()
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]
@@ -570,6 +596,11 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's
+            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "since" and m.period.spec.day
+                    and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:(m.quantity.first if m.quantity else m.start - off)])):
+                m.period = replace(m.period, spec=PeriodSpec("date", day=m.period.spec.day, month=m.period.spec.month,
+                                                              year=m.period.spec.year))
         for m in figures:  # a figure in brackets after a period is that period's: "at the same point in 2023 (19,801)"
             if m.kind == "figure" and m.quantity is not None and (bp := _bracketed_period(s, m.quantity.first, periods)):
                 m.period, m.period_from = bp, "sentence"
@@ -605,8 +636,15 @@ def extract(text: str) -> Document:
             m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
-    topic = next((m.period.spec for m in mentions if m.crossing and m.kind == "figure" and m.period_from == "sentence"
-                  and m.period.spec.kind not in ("same_period", "prev_year", "context")), None)
+    lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
+    topic = None
+    if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
+        topic = lead.period.spec
+    elif lead is not None and lead.kind != "figure":
+        strong = [p for p in find_periods(sentences[lead.sentence].text) if p.spec.strong]
+        topic = strong[0].spec if strong else None
+    if topic is not None and topic.kind in ("same_period", "prev_year"):
+        topic = None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if m.crossing and m.kind == "figure" and m.period is None and m.metric in ("people", "boats"):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
@@ -731,6 +769,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                      metric="people", year=year))
 
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
+    for _name, rx, unit in _RECORDS:
+        for rm in rx.finditer(s):
+            if any(a < rm.end() and rm.start() < b for a, b in taken):
+                continue
+            figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+            near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
+            sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
+                                         subject=near or _previous_figure(mentions, sent.index), unit=unit))
+            taken.append(rm.span())
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"

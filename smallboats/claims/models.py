@@ -44,7 +44,7 @@ class Claim(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     index: int
-    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year")
+    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year | record")
     sentence: str
     sentence_span: tuple[int, int]
     span: tuple[int, int] = Field(description="Character offsets of the claim in the text, its qualifier included.")

@@ -225,7 +225,7 @@ def _earlier_this(m, text):
 
 @_p(r"\b(?:(?:just|only|a\s+few|several|two|three)\s+)?days\s+(?:ago|earlier|before|after)\b")
 def _days_ago(m, text):
-    return PeriodSpec("any_day", n=7)
+    return PeriodSpec("any_day", n=7, strong=False)
 
 
 @_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b(?!\s+\d)")
