@@ -128,6 +128,8 @@ _ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:i
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?\s*(?:\(\w+\)\s*)?$")
+_BROUGHT_TO = re.compile(r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|ing)|took|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|ma(?:de|kes|king))"
+                         r"\s+(?:the\s+|this\s+year['’]s\s+|\w+\s+)?(?:\w+\s+){0,6}?(?:total|tally|count|number)\b[^.;]*?\bto\s*(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?$", re.I)
 _PUBLISHED_BEFORE = re.compile(r"\b(?:released|published|issued|updated|announced|out|came\s+out)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.I)
 _FIGURE_ANAPHORA = re.compile(r"\bthe\s+(?:equivalent\s+|comparable\s+|same\s+)?(?:figure|total|number)\s+(?:was|stood|were|is)\b", re.I)
 _YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
@@ -208,7 +210,10 @@ _RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: numbers that are names, not quantities
 _NOT_NUMBERS = re.compile(r"\bone[- ]in,?\s+one[- ]out\b|\bcovid-19\b|\bnumber\s+10\b|\bg[78]\b|\bno\.?\s*10\b|\b[A-Z]\d+\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
+#: a sentence ends at . ! ? before a capital or digit, not after an abbreviation ("Dec. 29", "Mr. Jones")
+_DAYS_BEFORE = {"consecutive", "straight", "successive", "more", "further", "whole", "full", "separate", "different",
+                "calm", "of", "in", "without", "with"}
+_SENTENCE_END = re.compile(r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bMar\.)(?<!\bApr\.)(?<!\bJun\.)(?<!\bJul\.)(?<!\bAug\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
 
 
 @dataclass
@@ -325,7 +330,7 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
             return "people", w
         if w in _BOATS:
             return ("other" if w == "boatloads" else "boats"), w
-        if w in ("days", "day"):
+        if w in ("days", "day") and (i == 0 or words[i - 1] in _DAYS_BEFORE):  # not "11,000 just days after"
             return "days", w
         if w in _VESSELS:
             return "vessels" if w in {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters",
@@ -596,11 +601,23 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+        days = [p for p in periods if p.spec.kind in ("weekday", "date", "day") and not p.spec.shift]
+        for m in figures:  # "473 arrived on Monday, which brought the total for 2025 to 10,358": the total to Monday
+            if (m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
+                    and days and _BROUGHT_TO.search(s[:m.quantity.first])):
+                d = days[-1].spec
+                spec = (PeriodSpec("until", day=-1, n=d.day or 0, year=m.period.spec.year) if d.kind == "weekday"
+                        else PeriodSpec("until", day=d.day, month=d.month, year=d.year or m.period.spec.year) if d.kind == "date"
+                        else PeriodSpec("until", day=-2, n=d.n, year=m.period.spec.year))
+                m.period = replace(m.period, spec=spec)
         for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's
             if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "since" and m.period.spec.day
                     and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:(m.quantity.first if m.quantity else m.start - off)])):
-                m.period = replace(m.period, spec=PeriodSpec("date", day=m.period.spec.day, month=m.period.spec.month,
-                                                              year=m.period.spec.year))
+                old, m.period = m.period, replace(m.period, spec=PeriodSpec("date", day=m.period.spec.day, month=m.period.spec.month,
+                                                                         year=m.period.spec.year))
+                for x in figures:  # its boats too: "when 291 arrived in six boats"
+                    if x.period == old and x.period_from == "partner":
+                        x.period = m.period
         for m in figures:  # a figure in brackets after a period is that period's: "at the same point in 2023 (19,801)"
             if m.kind == "figure" and m.quantity is not None and (bp := _bracketed_period(s, m.quantity.first, periods)):
                 m.period, m.period_from = bp, "sentence"
@@ -618,7 +635,8 @@ def extract(text: str) -> Document:
         for i, m in enumerate(figures):
             if m.kind == "figure" and m.period is not None and m.period.spec.kind == "same_period":
                 # "compared with 27,881 by the same point last year": the point of the figure before
-                before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None]
+                before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
+                          and f.period.spec.kind != "same_period"]
                 m.subject = before[-1] if before else _previous_figure(mentions, sent.index)
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
@@ -682,8 +700,10 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
                 b.period, b.period_from = a.period, "partner"
 
 
-def _subject_before(sent_mentions: list[Mention], pos: int) -> Mention | None:
-    figs = [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.end <= pos]
+def _subject_before(sent_mentions: list[Mention], pos: int, text: str = "", off: int = 0) -> Mention | None:
+    """The figure a comparison starts from: the last one before it, not one in brackets ("(19,801)": a reference)."""
+    figs = [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.end <= pos
+            and not (text and re.search(r"\(\s*$", text[:(m.quantity.first if m.quantity else m.start - off)]))]
     return figs[-1] if figs else None
 
 
@@ -728,7 +748,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
         subject_zone = [p for p in periods if p.end <= (cue.start() if cue else len(s)) and p.spec.kind != "same_period"
                         and p is not m.reference_period]
-        before_fig = _subject_before(sent_mentions, m.start)
+        before_fig = _subject_before(sent_mentions, m.start, s, off)
         yearly = bool(_YEAR_ANAPHORA.match(s))
         if before_fig is not None:
             m.subject = before_fig

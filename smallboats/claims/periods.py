@@ -137,6 +137,10 @@ def _since_event(m: re.Match, text: str):
     if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
         return PeriodSpec("since", day=int(dm[1]), month=MONTH_NUMBER[dm[2].lower().rstrip(".")],
                           year=int(dm[3]) if dm[3] else None), m.end() + dm.end()
+    if dm := re.match(rf"({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):  # "since Dec. 29"
+        if dm[1][0].isupper() and 1 <= int(dm[2]) <= 31:
+            return PeriodSpec("since", day=int(dm[2]), month=MONTH_NUMBER[dm[1].lower().rstrip(".")],
+                              year=int(dm[3]) if dm[3] else None), m.end() + dm.end()
     if mm := re.match(rf"({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b", rest, re.I):
         if mm[1][0].isupper():
             return PeriodSpec("since", day=1, month=MONTH_NUMBER[mm[1].lower().rstrip(".")],
@@ -435,6 +439,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     elif spec.kind == "until":
         if spec.day == -1:  # "by Thursday"
             e = _last_weekday(d, spec.n)
+        elif spec.day == -2:  # to today (n=0) or yesterday (n=-1)
+            e = d + spec.n * day
         elif spec.day == 0:  # "until the end of June"
             year = spec.year or (d.year if (spec.month or 1) <= d.month else d.year - 1)
             e = min(_month_end(year, spec.month or 1), d)
