@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .numbers import Quantity, find_quantities
+from .numbers import QUALIFIERS, Quantity, find_quantities, words_value
 from .periods import PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
@@ -192,6 +192,16 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
                                  r"|\bthe\s+(?:busiest|highest)\s+(?:first|second|third|fourth)\s+quarter\s+on\s+record\b", "quarter"),
     ("a record for this point", r"\ba\s+(?:new\s+)?record\s+for\s+(?:this|the\s+same)\s+(?:point|stage|time)\s+(?:in|of)\s+the\s+year\b", "year"),
 )
+_N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
+#: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
+STREAKS: tuple[tuple[str, str], ...] = (
+    ("the first crossing in a week", rf"\bthe\s+first\s+(?:[\w-]+\s+){{0,3}}?(?:crossings?|arrivals?|boats?|migrants?)\s+(?:in|for)\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\b"),
+    ("after a week in which none", rf"\bafter\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:in\s+which\s+(?:none|no)|when\s+no|of\s+no|without)\b"),
+    ("broke a period of a week", rf"\b(?:br(?:oke|eaking|eaks)|end(?:ed|ing|s))\s+a\s+(?:period|run|spell|lull)\s+of\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:when|without|with\s+no|in\s+which)\b"),
+)
+_STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
+_WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
@@ -501,12 +511,13 @@ def extract(text: str) -> Document:
             if any(a <= q.start < b for a, b in not_numbers):
                 continue
             noun_kind, _ = _noun_after(s, q)
-            if q.words and q.unit == "count" and (noun_kind is None or (q.value == 1 and noun_kind not in ("people", "boats"))):
-                continue  # "one has crossed", "one of", "two governments": not figures
+            if q.words and q.unit == "count" and (noun_kind is None or (q.value == 1 and noun_kind != "people")):
+                continue  # "one has crossed", "one of", "two governments", "one boat carrying 61 people": not figures
             if (cat == "other" and q.unit in ("percent", "times") and _ANAPHORA.match(s)
                     and _previous_figure(mentions, sent.index) is not None):
                 cat, metric = "crossing", "people"  # "That is 48% more than ...": about the figure before
-            if cat == "prevented" and metric in ("people", "boats") and french:  # the French figures: SB_02, weekly
+            if (cat == "prevented" and metric in ("people", "boats") and french
+                    and any(p.spec.kind in _WEEK_OR_MORE for p in periods)):  # the French figures: SB_02, weekly (not "this morning")
                 cat, metric = "crossing", "prevented" if metric == "people" else "prevented_events"
             if (cat == "other" and noun_kind is None and not q.words and q.unit == "count"
                     and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
@@ -629,7 +640,8 @@ def extract(text: str) -> Document:
             days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
-            elif m.metric == "days" and m.without and m.quantity is not None and (m.period is None or m.period.spec.kind != "rolling"):
+            elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
+                  and (m.period is None or m.period.spec.kind != "rolling")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
         for i, m in enumerate(figures):
@@ -664,7 +676,7 @@ def extract(text: str) -> Document:
     if topic is not None and topic.kind in ("same_period", "prev_year"):
         topic = None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
-        if m.crossing and m.kind == "figure" and m.period is None and m.metric in ("people", "boats"):
+        if m.crossing and m.kind == "figure" and m.period is None and (m.metric in ("people", "boats") or m.ended):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
@@ -769,7 +781,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         ref = after[0]
         reserved.add(period_index(ref))
         before = [p for p in periods if p.end <= om.start() and p.spec.kind in ("day", "weekday", "date")]
-        m = Mention("overtook", sent.index, off + om.start(), off + ref.end, s[om.start():ref.end], metric="people",
+        m = Mention("overtook", sent.index, off + om.start(), off + ref.start, s[om.start():ref.start].rstrip(), metric="people",
                     reference_period=ref, window_period=before[-1] if before else None)
         if before:
             reserved.add(period_index(before[-1]))
@@ -798,6 +810,18 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                          subject=near or _previous_figure(mentions, sent.index), unit=unit))
             taken.append(rm.span())
+    for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
+        for sm in rx.finditer(s):
+            n = words_value(sm["n"]) if not sm["n"].isdigit() else int(sm["n"])
+            weeks = sm["unit"].lower().startswith("week")
+            qual = QUALIFIERS.get(re.sub(r"\s+", " ", (sm["q"] or "").strip().lower()))
+            q = Quantity(float(n * (7 if weeks else 1)), "count", qual, sm.start("n"), sm.end("unit"), s[sm.start("n"):sm.end("unit")],
+                         7.0 if weeks else 1.0, False, True, qstart=sm.start("q") if sm["q"] else -1)
+            days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
+                                         period=days[0] if days else None, period_from="sentence" if days else None,
+                                         without=True, ended=True))
+            taken.append(sm.span())
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
@@ -864,7 +888,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         return
     if wp is not None and not nums:
         reserved.add(periods.index(wp))
-    end = sp.end if sp is not None and 0 <= sp.start - rk.end() <= 12 else rk.end()
+    end = rk.end()  # the words of the ranking, not the period's numbers ("the busiest day for 2025": 2025 is a year)
     sent_mentions.append(Mention(kind, sent.index, off + rk.start(), off + end, s[rk.start():end], **fields))  # type: ignore[arg-type]
 
 
