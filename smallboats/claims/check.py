@@ -280,7 +280,7 @@ class Checker:
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None) -> Resolved:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
-        if pm.spec.kind == "context" and self.reports_today:
+        if pm.spec.kind == "context" and (self.reports_today or self.date < DAILY_FIGURES):
             return resolve(replace(pm.spec, n=0), self.date, subject)  # the article's own day
         return resolve(pm.spec, self.date, subject)
 
@@ -500,7 +500,9 @@ class Checker:
         """A record ("a new single-day record", "a record for the first half of the year"): the
         figure's day against every earlier day on record, or its span against the same span of
         every earlier year."""
-        if m.subject is not None and m.subject.period is not None:
+        if m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
+            window = self.period(m.period)
+        elif m.subject is not None and m.subject.period is not None:
             window = self.period(m.subject.period)
         else:
             window = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date)
@@ -529,6 +531,10 @@ class Checker:
             official = _official(int(value), window, vintages, rec.as_of, day=window.end,
                                  detail=f"the busiest day before it: {long_date(top_day)} ({top:,})")
             ok = int(value) > top
+            tol = tolerance(m.quantity) if m.quantity is not None else None
+            if tol is not None and not tol.ok(int(value)):
+                return Outcome(official, False, f"claimed a record {_said(m.quantity)} on {long_date(window.end)}; official "
+                                                f"{int(value):,}", tol.text, period=window, comparison=scope)
             return Outcome(official, ok, f"claimed a record day; {long_date(window.end)} had {int(value):,}, "
                                          f"{'more than' if ok else 'not more than'} the previous record "
                                          f"({top:,} on {long_date(top_day)})", period=window, comparison=scope)
@@ -544,6 +550,10 @@ class Checker:
         official = _official(this.arrivals, window, this.vintages, rec.as_of,
                              detail="; ".join(f"{x.year}: {fmt(v)}" for x, _, v in reversed(earlier)))
         ok = this.arrivals > best
+        tol = tolerance(m.quantity) if m.quantity is not None else None
+        if tol is not None and not tol.ok(this.arrivals):
+            return Outcome(official, False, f"claimed a record {_said(m.quantity)} for {span_label(window.start, window.end)}; "
+                                            f"official {fmt(this.arrivals)}", tol.text, period=window, comparison=scope)
         return Outcome(official, ok, f"claimed a record; {span_label(window.start, window.end)} had {fmt(this.arrivals)}, "
                                      f"{'more than' if ok else 'not more than'} the same span of any earlier year "
                                      f"(highest: {fmt(best)} in {span_label(a, b)})", period=window, comparison=scope)
@@ -760,6 +770,11 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
         if v and abs(q.value - v) <= 0.01 * v:
             return o, abs(q.value - v) / v * 100
     return None
+
+
+#: From this date the Ministry of Defence, then the Home Office, published each day's figures the next day; before
+#: it, a report's figures without a period were the day's own, counted as the boats came in.
+DAILY_FIGURES = dt.date(2022, 4, 14)
 
 
 def _verdict(ok: bool | None) -> Verdict:

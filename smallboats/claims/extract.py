@@ -130,6 +130,7 @@ _ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:i
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?\s*(?:\(\w+\)\s*)?$")
 _BROUGHT_TO = re.compile(r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|ing)|took|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|ma(?:de|kes|king))"
                          r"\s+(?:the\s+|this\s+year['’]s\s+|\w+\s+)?(?:\w+\s+){0,6}?(?:total|tally|count|number)\b[^.;]*?\bto\s*(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?$", re.I)
+_A_RECORD = re.compile(r"\b(?:a|the)\s+(?:new\s+)?record(?:-breaking)?(?:\s+(?:high|total|number)\s+of)?\s*$", re.I)
 _PUBLISHED_BEFORE = re.compile(r"\b(?:released|published|issued|updated|announced|out|came\s+out)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.I)
 _FIGURE_ANAPHORA = re.compile(r"\bthe\s+(?:equivalent\s+|comparable\s+|same\s+)?(?:figure|total|number)\s+(?:was|stood|were|is)\b", re.I)
 _YEAR_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally)\s+for\s+the\s+year|this\s+year's\s+(?:figure|total))\b", re.I)
@@ -553,7 +554,7 @@ def extract(text: str) -> Document:
                     after = _PCT_AFTER.match(s[q.end:])
                     if before or after:
                         kind = "percent_change"
-                        word = (before or after)["dir"].lower()
+                        word = (after or before)["dir"].lower()  # "made up 36% fewer": the word after says which way
                         direction = -1 if word in _DOWN else 1
                     else:
                         cat, metric = "share", None
@@ -563,6 +564,8 @@ def extract(text: str) -> Document:
                 elif m := _DIFF_AFTER.match(s[q.end:]):
                     kind = "difference"
                     direction = -1 if m["dir"].lower() in _DOWN else 1
+            if kind == "figure" and cat == "crossing" and metric == "people" and _A_RECORD.search(s[max(0, q.first - 30):q.first]):
+                kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 50])))
             if metric == "days":
@@ -580,11 +583,12 @@ def extract(text: str) -> Document:
                                              "boats" if noun.startswith("boat") else "people", "crossing"))
         sent_mentions.sort(key=lambda m: m.start)
         _relations(sent, sent_mentions, periods, reserved, mentions)
-        figures = [m for m in sent_mentions if m.crossing and m.kind in ("figure", "max_day", "rank")]
+        figures = [m for m in sent_mentions if m.crossing and (m.kind in ("figure", "max_day", "rank")
+                                                                or (m.kind == "record" and m.quantity is not None))]
         blockers = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.quantity is not None]
         owners = [(m.quantity.first if m.quantity else m.start - off, m.end - off) for m in sent_mentions
                   if m.crossing and m.kind == "figure"]
-        _assign_periods(s, [m for m in figures if m.kind == "figure"], blockers, owners, periods, reserved, off)
+        _assign_periods(s, [m for m in figures if m.kind in ("figure", "record")], blockers, owners, periods, reserved, off)
         for m in figures:  # "Crossings in November were ..., at just over 2,000": the subject's period
             if (m.kind == "figure" and m.quantity is not None and periods and periods[0].start < 40
                     and _SUBJECT_AT.search(s[:m.start - off]) and not _VERB_AFTER.match(s[m.end - off:])):
@@ -600,7 +604,7 @@ def extract(text: str) -> Document:
         if inherited is None and prev and prev.paragraph + 1 == sent.paragraph:
             inherited = last_subject.get(prev.index)
         for i, m in enumerate(figures):
-            if m.kind != "figure" or m.period is not None:
+            if m.kind not in ("figure", "record") or m.period is not None:
                 continue
             before = [f.period or f.window_period for f in figures[:i] if (f.period or f.window_period) is not None]
             if (before and before[-1].spec.kind == "year" and m.quantity is not None
@@ -676,7 +680,8 @@ def extract(text: str) -> Document:
     if topic is not None and topic.kind in ("same_period", "prev_year"):
         topic = None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
-        if m.crossing and m.kind == "figure" and m.period is None and (m.metric in ("people", "boats") or m.ended):
+        if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
+                and (m.metric in ("people", "boats") or m.ended)):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
@@ -748,7 +753,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
         # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
         ref_periods = [p for p in periods if p.start >= ref_from] if cue or m.kind != "percent_change" else []
-        same = [p for p in ref_periods if p.spec.kind == "same_period"] or [p for p in periods if p.spec.kind == "same_period"]
+        same = [p for p in ref_periods if p.spec.kind == "same_period"] or (
+            [] if ref_periods else [p for p in periods if p.spec.kind == "same_period"])
         if later_figs and m.kind != "percent_change":
             m.reference = later_figs[0]
         elif same:
