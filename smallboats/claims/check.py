@@ -504,6 +504,8 @@ class Checker:
             window = self.period(m.period)
         elif m.subject is not None and m.subject.period is not None:
             window = self.period(m.subject.period)
+        elif m.window_period is not None:
+            window = self.period(m.window_period)
         else:
             window = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date)
         window = self.running_order(window)[0]

@@ -124,9 +124,11 @@ _FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|(?:up|down)
 _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
-_ANAPHORA = re.compile(r"^\s*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
+_ANAPHORA = re.compile(r"^\W*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
-                       r"|this\s+(?:is|was|figure|total|number)\b|it\s+(?:is|was)\b|these|those)", re.I)
+                       r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
+#: a period that is a comparison's other side ("a 13 per cent increase from 2024"), not its subject
+_REFERENCE_CUE = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|against|versus)\s*(?:in\s+|the\s+)?(?=\S*\s*$)|^\s*from\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?\s*(?:\(\w+\)\s*)?$")
 _BROUGHT_TO = re.compile(r"\b(?:br(?:ing|ings|inging|ought)|tak(?:e|es|ing)|took|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|ma(?:de|kes|king))"
                          r"\s+(?:the\s+|this\s+year['’]s\s+|\w+\s+)?(?:\w+\s+){0,6}?(?:total|tally|count|number)\b[^.;]*?\bto\s*(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?$", re.I)
@@ -752,7 +754,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         ref_from = cue.end() if cue else b
         later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
         # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
-        ref_periods = [p for p in periods if p.start >= ref_from] if cue or m.kind != "percent_change" else []
+        ref_periods = ([p for p in periods if p.end > ref_from and p.start >= (cue.start() if cue else b)]
+                       if cue or m.kind != "percent_change" else [])  # "from 2024": the period may begin with the cue
         same = [p for p in ref_periods if p.spec.kind == "same_period"] or (
             [] if ref_periods else [p for p in periods if p.spec.kind == "same_period"])
         if later_figs and m.kind != "percent_change":
@@ -765,7 +768,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 and any(x.spec.kind == "same_period" for x in periods)):  # "3% higher than at the same point in 2023 and 18% lower than 2022"
             m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
         subject_zone = [p for p in periods if p.end <= (cue.start() if cue else len(s)) and p.spec.kind != "same_period"
-                        and p is not m.reference_period]
+                        and p is not m.reference_period and not _REFERENCE_CUE.search(s[max(0, p.start - 15):p.start + 5])]
         before_fig = _subject_before(sent_mentions, m.start, s, off)
         yearly = bool(_YEAR_ANAPHORA.match(s))
         if before_fig is not None:
@@ -813,8 +816,11 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 continue
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
+            own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
+            # the figure it describes; else the sentence's period ("a record number ... this year"); else the figure before
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
-                                         subject=near or _previous_figure(mentions, sent.index), unit=unit))
+                                         subject=near or (None if own else _previous_figure(mentions, sent.index)),
+                                         window_period=None if near or not own else own[0], unit=unit))
             taken.append(rm.span())
     for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
         for sm in rx.finditer(s):
