@@ -277,9 +277,16 @@ class Checker:
         return False
 
     # periods
-    def period(self, pm: PeriodMention | None, subject: Resolved | None = None) -> Resolved:
+    def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
+        if pm.spec.kind == "context" and m is not None and m.quantity is not None \
+                and m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9):
+            # more than ever crossed in a day: the period the article is about, or else the year so far
+            spec = pm.spec.topic if pm.spec.topic is not None else PeriodSpec("year", n=0)
+            res = resolve(spec, self.date, subject)
+            return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",
+                            res.any_day, res.running)
         if pm.spec.kind == "context" and (self.reports_today or self.date < DAILY_FIGURES):
             return resolve(replace(pm.spec, n=0), self.date, subject)  # the article's own day
         return resolve(pm.spec, self.date, subject)
@@ -287,7 +294,7 @@ class Checker:
     def subject_period(self, m: Mention) -> tuple[Resolved, float | None]:
         """The period of a comparison's subject, and the article's own number for it (if any)."""
         if m.subject is not None:
-            return self.period(m.subject.period), (m.subject.quantity.value if m.subject.quantity else None)
+            return self.period(m.subject.period, None, m.subject), (m.subject.quantity.value if m.subject.quantity else None)
         if m.subject_period is not None:
             return self.period(m.subject_period), None
         raise Unresolvable("no period or figure to compare")
@@ -503,7 +510,7 @@ class Checker:
         if m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
             window = self.period(m.period)
         elif m.subject is not None and m.subject.period is not None:
-            window = self.period(m.subject.period)
+            window = self.period(m.subject.period, None, m.subject)
         elif m.window_period is not None:
             window = self.period(m.window_period)
         else:
@@ -530,7 +537,7 @@ class Checker:
             top = int(before.max())
             top_day = pd.Timestamp(df["date"].iloc[int(before.values.argmax())]).date()
             scope = Resolved(RECORD_START, window.end, f"every day on record to {long_date(window.end)}")
-            official = _official(int(value), window, vintages, rec.as_of, day=window.end,
+            official = _official(int(value), window, rec.total(window.end, window.end).vintages, rec.as_of, day=window.end,
                                  detail=f"the busiest day before it: {long_date(top_day)} ({top:,})")
             ok = int(value) > top
             tol = tolerance(m.quantity) if m.quantity is not None else None
@@ -651,22 +658,21 @@ class Checker:
         the article (the latest figures use the decision made for the article's date)."""
         own = None
         if m.kind == "figure":
-            subject = None
+            subjects = [None]
             if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
-                subject = self.period(m.subject.period)
-                if subject.running:  # "compared with 9,885 at the same point last year": the same point
-                    subject = self.running_order(subject)[0]
-            res = self.period(m.period, subject)
+                # "compared with 9,885 at the same point last year": the same point as the figure it is compared with
+                subjects = self.running_order(self.period(m.subject.period, None, m.subject))
+            if len(subjects) > 1:
+                return self._first_fit([self.period(m.period, x, m) for x in subjects],
+                                       lambda r: (self.count(rec, m, r, provisional), None))
+            res = self.period(m.period, subjects[0], m)
             if m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
                 n = dt.timedelta(days=int(m.quantity.value))
                 res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
-            tries = self.running_order(res)
-            if subject is not None and subject.running is False and len(tries) == 1 and m.period.spec.kind == "same_period":
-                tries = [res]
-            return self._first_fit(tries, lambda r: (self.count(rec, m, r, provisional), None))
+            return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))
         if m.kind in ("difference", "percent_change", "ratio"):
             subj, _ = self.subject_period(m)
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
@@ -748,7 +754,7 @@ class Checker:
             verdict_latest=latest_verdict,
             reason=reason,
             tolerance=used.tolerance,
-            revision=_revision(m, out, latest),
+            revision=_revision(m, out, latest, near=verdict == "close"),
             arithmetic_error=arithmetic,
             notes=notes,
         )
@@ -773,6 +779,10 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
             return o, abs(q.value - v) / v * 100
     return None
 
+
+#: More than ever crossed in one day (the record is 1,305 people, 53 boats): a figure above it without a period of its
+#: own cannot be a day's.
+_MOST_IN_A_DAY = {"people": 2_000, "boats": 60}
 
 #: From this date the Ministry of Defence, then the Home Office, published each day's figures the next day; before
 #: it, a report's figures without a period were the day's own, counted as the boats came in.
@@ -895,7 +905,7 @@ def _claim_base(doc: Document, m: Mention) -> dict:
     )
 
 
-def _revision(m: Mention, out: Outcome, latest: Outcome | None) -> str | None:
+def _revision(m: Mention, out: Outcome, latest: Outcome | None, near: bool = False) -> str | None:
     a = out.official
     b = latest.official if latest else None
     notes = []
@@ -903,7 +913,7 @@ def _revision(m: Mention, out: Outcome, latest: Outcome | None) -> str | None:
         notes.append(f"{fmt(a.value)} was the figure as published on or before the article's date ({a.source}); "
                      f"now {fmt(b.value)} ({b.source})")
     q = m.quantity
-    if q and m.kind == "figure" and q.qualifier is None and a and a.value is not None and q.value != a.value and out.ok:
+    if q and m.kind == "figure" and q.qualifier is None and a and a.value is not None and q.value != a.value and (out.ok or near):
         notes.append(f"{q.text} was probably the provisional figure; the record has {fmt(a.value)}")
     return "; ".join(notes) or None
 

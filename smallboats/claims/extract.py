@@ -569,6 +569,7 @@ def extract(text: str) -> Document:
             if kind == "figure" and cat == "crossing" and metric == "people" and _A_RECORD.search(s[max(0, q.first - 30):q.first]):
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
+                              unit="any" if kind == "record" else "day",
                               any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 50])))
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
@@ -732,7 +733,7 @@ def _previous_figure(mentions: list[Mention], sentence: int, yearly: bool = Fals
     figs = [m for m in mentions if m.crossing and m.kind == "figure" and m.metric in ("people", "boats")
             and sentence - (2 if yearly else 1) <= m.sentence < sentence]
     if yearly:
-        year_figs = [m for m in figs if m.period is not None and m.period.spec.kind in ("year", "since")]
+        year_figs = [m for m in figs if m.period is not None and m.period.spec.kind in ("year", "since", "until")]
         figs = year_figs or [m for m in figs if m.sentence == sentence - 1]
     return figs[-1] if figs else None
 
@@ -868,7 +869,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
               and ((p.spec.strong and p.spec.kind != "year") or (unit == "year" and p.spec.kind == "year"))]
     # a period after the ranking with a figure in between is that figure's ("the third highest this year, behind
     # a record 1,305 on 3 September"): the ranking is then about the sentence's subject, not that figure's period
-    figs_after = [x.start - off for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= rk.end()]
+    figs_after = [x.start - off for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.start - off >= rk.end()]
     others = [p for p in window if p.start >= rk.end() and any(x < p.start for x in figs_after)]
     window = [p for p in window if p not in others]
     before = [p for p in window if p.end <= rk.start()]
@@ -887,7 +888,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
                   calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) else "rank"
-    nums = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+    nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
+            and x.metric == "people"]  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
     own = (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
         wp is None and bool(others))
     if nums and not own:
@@ -898,6 +900,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         if wp is not None:
             reserved.add(periods.index(wp))
         return
+    for x in nums:  # the sentence ranks its own period: "A record 1,195 ... on Saturday, the highest this year"
+        if x.kind == "record" and own:
+            x.kind = "figure"  # type: ignore[assignment]
     if wp is not None and not nums:
         reserved.add(periods.index(wp))
     end = rk.end()  # the words of the ranking, not the period's numbers ("the busiest day for 2025": 2025 is a year)
