@@ -102,10 +102,10 @@ def _parse_archive(path: Path, parser: Callable[[str, bytes], Publication], know
     return list(parse_files(archive.iter_members(path), parser, known))
 
 
-def build(store: Store, data_dir: Path | None = None, progress: Callable[[int], None] | None = None,
+def build(store: Store, data_dir: Path | None = None, progress: Callable[["BuildReport"], None] | None = None,
           workers: int = 2) -> BuildReport:
-    """Ingest every publication under ``data_dir`` (idempotent). ``progress(n)`` is called
-    as files are read. Problems are collected in the report, not raised.
+    """Ingest every publication under ``data_dir`` (idempotent). ``progress(report)`` is called
+    as each file is read (``report.files`` so far, ``report.total("added")`` vintages added). Problems are collected in the report, not raised.
 
     With ``workers`` > 1 the largest archive (the daily pages) is parsed in a second process
     while this one parses the ODS files and the rest; only parsing is parallel, the store is
@@ -136,7 +136,7 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[[int], 
                 if len(pending) >= batch:
                     flush()
             if progress:
-                progress(1)
+                progress(report)
         flush()
 
     kinds = store.known_digests()

@@ -1,6 +1,12 @@
 """The one command-line entry: ``smallboats``.
 
 Global options ``--db`` and ``--format`` may be given before the command or after it.
+
+Start-up is kept light: this module imports Typer and the standard library only; pandas,
+DuckDB, Rich's tables and the questions are imported by the command that needs them, so
+``smallboats --help`` and ``--version`` take a fraction of a second. Answers to the
+read-only questions are kept in a small cache (:mod:`smallboats.answer_cache`) keyed by the
+store file, the code and the command line, so asking again is instant.
 """
 
 from __future__ import annotations
@@ -10,31 +16,64 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from . import series as series_mod
-from .dates import parse_date
-from .store import Store, StoreError, default_db_path
+from . import __version__
+from .paths import default_db_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .store import Store
 
 app = typer.Typer(
     help="smallboats: the public record of small-boat crossings of the English Channel, and the news checked against it.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+
+
+class _Console:
+    """A Rich console made when used (Rich is not imported for --help or --version)."""
+
+    def __init__(self, stderr: bool = False):
+        self.stderr = stderr
+
+    def get(self) -> Any:
+        """A console for the current standard output (made afresh: tests swap the streams)."""
+        from .tables import console
+
+        return console(self.stderr)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+
+out = _Console()
+err = _Console(stderr=True)
 
 
 class Fmt(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+FREQS = ("day", "week", "month", "year")
+
+
+def _freqs(incomplete: str) -> list[str]:  # shell completion of --freq and --kind
+    return [f for f in FREQS if f.startswith(incomplete)]
+
+
+def freq_arg(text: str | None, name: str) -> str | None:
+    """--freq/--kind: one of day, week, month, year (a one-line error naming what was typed)."""
+    if text is not None and text not in FREQS:
+        fail(f"{name}: give day, week, month or year, not {text!r}", 2)
+    return text
 
 
 class Settings:
@@ -47,11 +86,21 @@ DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store (defau
 FmtOpt = Annotated[Optional[Fmt], typer.Option("--format", "-f", help="Output format: table, json or csv.", show_default=False)]
 FromOpt = Annotated[Optional[str], typer.Option("--from", help="First date (inclusive): 2025-04-15 or '15 April 2025'.", show_default=False)]
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Last date (inclusive).", show_default=False)]
+AtOpt = Annotated[Optional[str], typer.Option("--at", help="The date (default: the last in the record).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="As known on this date (default: the newest figures).", show_default=False)]
 
 
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"smallboats {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _global(ctx: typer.Context, db: DbOpt = None, fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format: table, json or csv.")] = Fmt.table) -> None:
+def _global(ctx: typer.Context, db: DbOpt = None,
+            fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format: table, json or csv.")] = Fmt.table,
+            version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                  help="Print the version and exit.")] = False) -> None:
     ctx.obj = Settings(db, fmt)
 
 
@@ -61,11 +110,14 @@ def _settings(ctx: typer.Context, db: Path | None, fmt: Fmt | None) -> Settings:
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    """One line on standard error, and exit ``code`` (1: the store or the record; 2: the input)."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def date_arg(text: str | None, name: str) -> dt.date | None:
+    from .dates import parse_date
+
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -73,54 +125,92 @@ def date_arg(text: str | None, name: str) -> dt.date | None:
         return None
 
 
-def open_store(s: Settings, read_only: bool = True) -> Store:
-    path = s.db or default_db_path()
-    if read_only and not Path(path).exists():
+def one_of(option: str, positional: str | None, name: str) -> str | None:
+    """An option with a positional alias (``ytd --at D`` or ``ytd D``): not both."""
+    if option is not None and positional is not None and option != positional:
+        fail(f"give the date once: {name} {option!r} or {positional!r}", 2)
+    return option if option is not None else positional
+
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB file
+
+
+def check_store_file(path: Path) -> None:
+    """A one-line error for a --db that is a folder or some other kind of file."""
+    if path.is_dir():
+        fail(f"--db {path}: is a folder; give the store's file (e.g. {path / 'smallboats.duckdb'})", 2)
+    try:
+        with path.open("rb") as f:
+            head = f.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        fail(f"--db {path}: cannot be read ({exc.strerror or exc})")
+    if head and head[8:12] != DUCKDB_MAGIC:
+        fail(f"--db {path}: not a DuckDB store (a smallboats store is made by `smallboats build`)", 2)
+
+
+def open_store(s: Settings, read_only: bool = True) -> "Store":
+    from .store import Store, StoreError
+
+    path = Path(s.db or default_db_path())
+    check_store_file(path)
+    if read_only and not path.exists():
         fail(f"no store at {path}: run `smallboats build` first (or pass --db)")
     try:
         return Store(path, read_only=read_only)
     except StoreError as exc:
         fail(str(exc))
         raise
+    except Exception as exc:  # duckdb.Error and the like: the file is not a store we can open
+        fail(f"--db {path}: cannot be opened as a DuckDB store ({str(exc).splitlines()[0]})")
+        raise
 
 
 # -- output ------------------------------------------------------------------------------
 
 def _plain(v: Any) -> Any:
-    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+    if v is None or (isinstance(v, float) and v != v) or type(v).__name__ == "NAType":
         return None
-    if isinstance(v, (dt.date, dt.datetime, pd.Timestamp)):
-        return v.isoformat() if not isinstance(v, pd.Timestamp) else v.isoformat()
+    if isinstance(v, (dt.date, dt.datetime)) or type(v).__name__ == "Timestamp":
+        if isinstance(v, dt.datetime) and (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.date().isoformat()
+        return v.isoformat()
     if hasattr(v, "item"):  # numpy scalar
         return v.item()
     return v
 
 
-def records(df: pd.DataFrame) -> list[dict]:
+def records(df: "pd.DataFrame") -> list[dict]:
     """A frame as JSON-ready dicts: dates as ISO strings, missing values as None."""
     cols = list(df.columns)
     return [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
 
 
-def emit(data: pd.DataFrame | list[dict] | dict, fmt: Fmt, title: str | None = None, caption: str | None = None) -> None:
-    """Print ``data`` as a Rich table, JSON or CSV."""
-    if fmt is Fmt.json:
-        payload = records(data) if isinstance(data, pd.DataFrame) else data
-        sys.stdout.write(json.dumps(payload, indent=2, default=_plain, ensure_ascii=False) + "\n")
-        return
+def emit(data: "pd.DataFrame | list[dict] | dict", fmt: Fmt, title: str | None = None, caption: str | None = None,
+         headers: dict[str, str] | None = None) -> None:
+    """Print ``data`` as a table (never cutting a figure, see :mod:`smallboats.tables`), JSON or CSV."""
     if isinstance(data, dict):
-        data = pd.DataFrame([{"field": k, "value": json.dumps(v, default=_plain) if isinstance(v, (dict, list)) else _plain(v)} for k, v in data.items()])
-    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    if fmt is Fmt.csv:
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
-        return
-    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
-    for c in df.columns:
-        numeric = pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
-        table.add_column(str(c), justify="right" if numeric else "left")
-    for row in records(df):
-        table.add_row(*["" if v is None else (f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)) for v in row.values()])
-    out.print(table)
+        if fmt is Fmt.json:
+            sys.stdout.write(json.dumps(data, indent=2, default=_plain, ensure_ascii=False) + "\n")
+            return
+        data = [{"field": k, "value": json.dumps(v, default=_plain) if isinstance(v, (dict, list)) else _plain(v)}
+                for k, v in data.items()]
+    rows = data if isinstance(data, list) else records(data)
+    if fmt is Fmt.json:
+        sys.stdout.write(json.dumps(rows, indent=2, default=_plain, ensure_ascii=False) + "\n")
+    elif fmt is Fmt.csv:
+        import csv
+
+        columns = list(data.columns) if not isinstance(data, list) else list(dict.fromkeys(k for r in rows for k in r))
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else _plain(r.get(c)) for c in columns])
+    else:
+        from .tables import show
+
+        show(rows, out, title, caption, headers)
 
 
 # -- commands --------------------------------------------------------------------------
@@ -134,7 +224,7 @@ def build(
     fmt: FmtOpt = None,
 ) -> None:
     """Build (or update) the store from the bundled publications. Idempotent."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .build import build as run_build, default_data_dir
 
@@ -143,10 +233,11 @@ def build(
     if not data_dir.is_dir():
         fail(f"no data folder at {data_dir}")
     store = open_store(s, read_only=False)
-    with Progress(SpinnerColumn(), TextColumn("[bold]building store"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("files"), TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("build", total=None)
-        report = run_build(store, data_dir, progress=lambda n: bar.advance(task, n))
+    with Progress(SpinnerColumn(), TextColumn("[bold]building the store[/]: {task.fields[files]:,} files read, "
+                  "{task.fields[added]:,} vintages added"), TimeElapsedColumn(),
+                  console=err.get(), transient=True) as bar:
+        task = bar.add_task("build", total=None, files=0, added=0)
+        report = run_build(store, data_dir, progress=lambda r: bar.update(task, files=r.files, added=r.total("added")))
     counts = store.counts()
     store.close()
     rows = [
@@ -158,7 +249,10 @@ def build(
     if s.fmt is Fmt.json:
         emit({"files": report.files, "kinds": rows, "problems": problems, "db": str(s.db or default_db_path())}, s.fmt)
     else:
-        emit(pd.DataFrame(rows), s.fmt, title=f"Built {s.db or default_db_path()} from {report.files} files")
+        emit(rows, s.fmt, title=f"Built {s.db or default_db_path()} from {report.files:,} files",
+             headers={"added": "vintages added", "notice": "pages without figures (notices)",
+                      "unchanged": "already in the store", "vintages_in_store": "vintages in the store",
+                      "notices_in_store": "notices in the store"})
         for p in problems:
             err.print(f"[yellow]problem:[/] {p['file']}: {p['problem']}", highlight=False)
         if problems:
@@ -192,7 +286,7 @@ def ingest(
                 failed += 1
                 err.print(f"[bold red]error:[/] {exc} (nothing was stored from it)", highlight=False)
     if rows:
-        emit(pd.DataFrame(rows), s.fmt, title="Ingested")
+        emit(rows, s.fmt, title="Ingested")
     if failed:
         raise typer.Exit(1)
 
@@ -219,7 +313,7 @@ def fetch(
         fail(str(exc))
     finally:
         store.close()
-    emit(pd.DataFrame([{"kind": i.kind, "status": i.status, "vintage_id": i.vintage_id, "file": str(i.file or ""), "url": i.url}
+    emit(([{"kind": i.kind, "status": i.status, "vintage_id": i.vintage_id, "file": str(i.file or ""), "url": i.url}
                        for i in report.items]), s.fmt, title="Fetched from gov.uk")
 
 
@@ -235,7 +329,7 @@ def vintages(ctx: typer.Context, db: DbOpt = None, fmt: FmtOpt = None) -> None:
 @app.command("series")
 def series_cmd(
     ctx: typer.Context,
-    freq: Annotated[series_mod.Freq, typer.Option("--freq", help="day, week (Monday-Sunday), month or year.")] = "day",
+    freq: Annotated[str, typer.Option("--freq", help="day, week (Monday-Sunday), month or year.", autocompletion=_freqs)] = "day",
     start: FromOpt = None,
     end: ToOpt = None,
     as_of: AsOfOpt = None,
@@ -247,9 +341,10 @@ def series_cmd(
 
     s = _settings(ctx, db, fmt)
     a, b, d = date_arg(start, "--from"), date_arg(end, "--to"), date_arg(as_of, "--as-of")
-    ans = _ask(s, lambda store: series_q(store, freq, a, b, d))
+    freq = freq_arg(freq, "--freq")  # type: ignore[assignment]
+    ans = _ask(s, lambda store: series_q(store, freq, a, b, d))  # type: ignore[arg-type]
     caption = f"as known on {d}" if d else "newest figures"
-    emit(ans.to_pandas("periods"), s.fmt, title=f"Small-boat arrivals by {freq}", caption=f"Home Office, provisional; {caption}")
+    emit(ans.rows("periods"), s.fmt, title=f"Small-boat arrivals by {freq}", caption=f"Home Office, provisional; {caption}")
 
 
 @app.command()
@@ -307,30 +402,36 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def _show(answer: Any, s: Settings, title: str, tables: tuple[str | None, ...] = (None,), sentence: str | None = None) -> None:
-    """JSON: the whole answer. CSV: its main table, exact. Table: its tables, rounded for
-    reading, then the sentence and where the figures come from."""
+def _show(answer: Any, s: Settings, title: str, tables: tuple[str | None, ...] = (None,), sentence: str | None = None,
+          headers: dict[str, str] | None = None) -> None:
+    """JSON: the whole answer. CSV: its main table, exact. Table: the answer in a sentence
+    first, then its tables rounded for reading, then where the figures come from."""
     if s.fmt is Fmt.json:
         emit(answer.model_dump(mode="json"), s.fmt)
         return
     if s.fmt is Fmt.csv:
-        emit(answer.to_pandas(tables[0]), s.fmt)
+        from .questions import _flat
+
+        emit([_flat(r) for r in answer.rows(tables[0])], s.fmt)
         return
-    for t in tables:
-        df = answer.to_pandas(t)
-        if not df.empty:
-            df = df.map(_cell)
-            if "year" in df.columns:
-                df["year"] = df["year"].astype(str)
-        emit(df, s.fmt, title=title if t is None else f"{title}: {t.replace('_', ' ')}")
     if sentence:
         out.print(sentence, highlight=False)
+    for t in tables:
+        rows = [{k: _cell(v) for k, v in _flat_row(r).items()} for r in answer.rows(t)]
+        if rows:
+            emit(rows, s.fmt, title=title if t is None else f"{title}: {t.replace('_', ' ')}", headers=headers)
     ev = answer.evidence
     known = f"as known on {ev.as_of}" if ev.as_of else "newest figures"
     files = ", ".join(f"{v.file_name} ({v.kind}, published {v.published})" for v in ev.vintages)
     out.print(f"Home Office, provisional; {known}; {ev.start} to {ev.end}; from {files}", highlight=False, style="dim")
     if ev.note:
         out.print(ev.note, highlight=False, style="yellow")
+
+
+def _flat_row(r: dict) -> dict:
+    from .questions import _flat
+
+    return {k: (str(v) if k == "year" else v) for k, v in _flat(r).items()}
 
 
 @app.command("total")
@@ -356,7 +457,8 @@ def total_cmd(
 @app.command("ytd")
 def ytd_cmd(
     ctx: typer.Context,
-    at: Annotated[Optional[str], typer.Argument(help="The date (default: the last in the record).", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Argument(help="The date, as --at (kept as a shorthand).", show_default=False)] = None,
+    at: AtOpt = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
@@ -365,17 +467,19 @@ def ytd_cmd(
     from .questions import ytd
 
     s = _settings(ctx, db, fmt)
-    a, d = date_arg(at, "date"), date_arg(as_of, "--as-of")
+    a, d = date_arg(one_of(at, date, "--at"), "--at"), date_arg(as_of, "--as-of")
     ans = _ask(s, lambda store: ytd(store, a, d))
-    _show(ans, s, f"Year to date, {ans.at}", ("years",), ans.sentence)
+    _show(ans, s, f"Year to date, {ans.at}", ("years",), ans.sentence,
+          headers={"year": "year", "start": "from", "end": "to (the same point)", "change": f"{ans.year} minus that year",
+                   "change_pct": f"% change, {ans.year} on that year", "year_total": "that whole year"})
 
 
 @app.command("records")
 def records_cmd(
     ctx: typer.Context,
-    top: Annotated[int, typer.Option("--top", min=1, max=1000, help="How many of each.")] = 10,
+    top: Annotated[int, typer.Option("--top", help="How many of each (1-100, as the API).")] = 10,
     period: Annotated[Optional[str], typer.Option("--period", help="Was this day, week (2025-W18), month (2025-05) or year a record when it happened?", show_default=False)] = None,
-    kind: Annotated[Optional[series_mod.Freq], typer.Option("--kind", help="Widen a --period day to its week, month or year.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Widen a --period day to its week, month or year.", show_default=False, autocompletion=_freqs)] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
@@ -385,17 +489,23 @@ def records_cmd(
 
     s = _settings(ctx, db, fmt)
     d = date_arg(as_of, "--as-of")
-    ans = _ask(s, lambda store: records_q(store, top, d, period, kind))
+    if not 1 <= top <= 100:
+        fail(f"--top: give a number from 1 to 100, not {top}", 2)
+    ans = _ask(s, lambda store: records_q(store, top, d, period, freq_arg(kind, "--kind")))
     _show(ans, s, "Busiest", ("days", "weeks", "months", "years", "busiest_day_each_year"),
-          ans.check.sentence if ans.check else None)
+          ans.check.sentence if ans.check else None, headers={"start": "from", "end": "to", "kind": "of"})
 
 
 @app.command("compare")
 def compare_cmd(
     ctx: typer.Context,
-    start: Annotated[str, typer.Argument(help="First date (inclusive).", show_default=False)],
-    end: Annotated[Optional[str], typer.Argument(help="Last date (default: the last in the record).", show_default=False)] = None,
-    with_: Annotated[Optional[tuple[str, str]], typer.Option("--with", help="FROM TO of the period to compare with (default: the same dates a year earlier).", show_default=False)] = None,
+    first: Annotated[Optional[str], typer.Argument(help="As --from (kept as a shorthand).", show_default=False)] = None,
+    last: Annotated[Optional[str], typer.Argument(help="As --to (kept as a shorthand).", show_default=False)] = None,
+    start: FromOpt = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Last date (default: the last in the record).", show_default=False)] = None,
+    with_from: Annotated[Optional[str], typer.Option("--with-from", help="First date of the period to compare with (default: the same dates a year earlier).", show_default=False)] = None,
+    with_to: Annotated[Optional[str], typer.Option("--with-to", help="Last date of the period to compare with.", show_default=False)] = None,
+    with_: Annotated[Optional[tuple[str, str]], typer.Option("--with", help="FROM TO: --with-from and --with-to together.", show_default=False)] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
@@ -404,9 +514,14 @@ def compare_cmd(
     from .questions import compare
 
     s = _settings(ctx, db, fmt)
-    a, b, d = date_arg(start, "FROM"), date_arg(end, "TO"), date_arg(as_of, "--as-of")
-    wa, wb = (date_arg(with_[0], "--with FROM"), date_arg(with_[1], "--with TO")) if with_ else (None, None)
-    ans = _ask(s, lambda store: compare(store, a, b, wa, wb, d))
+    start, end = one_of(start, first, "--from"), one_of(end, last, "--to")
+    if start is None:
+        fail("give the period: --from DATE [--to DATE]", 2)
+    if with_:
+        with_from, with_to = one_of(with_from, with_[0], "--with-from"), one_of(with_to, with_[1], "--with-to")
+    a, b, d = date_arg(start, "--from"), date_arg(end, "--to"), date_arg(as_of, "--as-of")
+    wa, wb = date_arg(with_from, "--with-from"), date_arg(with_to, "--with-to")
+    ans = _ask(s, lambda store: compare(store, a, b, wa, wb, d))  # type: ignore[arg-type]
     _show(ans, s, "Comparison", sentence=ans.sentence)
 
 
@@ -435,7 +550,7 @@ def streaks_cmd(
 def rank_cmd(
     ctx: typer.Context,
     period: Annotated[str, typer.Argument(help="A day (2025-04-15, '15 April 2025'), week (2025-W18), month (2025-05, 'May 2025') or year (2025).", show_default=False)],
-    kind: Annotated[Optional[series_mod.Freq], typer.Option("--kind", help="Rank the week, month or year containing a day.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Rank the week, month or year containing a day.", show_default=False, autocompletion=_freqs)] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
@@ -445,7 +560,7 @@ def rank_cmd(
 
     s = _settings(ctx, db, fmt)
     d = date_arg(as_of, "--as-of")
-    ans = _ask(s, lambda store: rank(store, period, kind, d))
+    ans = _ask(s, lambda store: rank(store, period, freq_arg(kind, "--kind"), d))
     _show(ans, s, "Rank", sentence=f"{ans.sentence} {ans.record.sentence}")
 
 
@@ -499,18 +614,26 @@ def check_cmd(
     if file in (None, "-"):
         if sys.stdin.isatty():
             fail("give the article: a FILE, or '-' and the text on standard input", 2)
-        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        text = article_text(sys.stdin.buffer.read(), "standard input")
     else:
         path = Path(file)
+        if path.is_dir():
+            fail(f"{file}: is a folder; give one article's file (a text file or a saved HTML page)", 2)
         if not path.is_file():
             fail(f"no such file: {file}", 2)
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            fail(f"{file}: cannot be read ({exc.strerror or exc})", 2)
+        text = article_text(data, file)
     day = date_arg(date, "--date")
     if day is None and not infer:
         hint = f" (the page says it was published on {found}: --date {found})" if (found := page_date(text)) else ""
         fail("checking needs the article's publication date: pass --date YYYY-MM-DD, or --infer-date to estimate "
              f"it from the figures{hint}", 2)
     with open_store(base) as store:
+        if day is not None:
+            in_record(store, day)
         try:
             report = check(text, day, store, infer_date=infer)
         except ValueError as exc:
@@ -553,7 +676,7 @@ def check_batch_cmd(
     except batch.BatchError as exc:
         fail(str(exc), 2)
     bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                   TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), console=err, disable=not err.is_terminal)
+                   TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), console=err.get(), disable=not err.is_terminal)
     task = bar.add_task("check", total=source.total, rate="", errors="")
 
     def show(p: batch.Progress) -> None:
@@ -628,6 +751,37 @@ def report_cmd(
                                       "share_articles_inaccurate": "share"}), Fmt.table, title=f"By {dim}")
 
 
+def article_text(data: bytes, name: str) -> str:
+    """The article's text; a one-line error for a file that is not text or HTML (an image, a
+    PDF, a spreadsheet): NUL bytes, or bytes that are not UTF-8 in more than a few places."""
+    if b"\0" in data[:65536]:
+        fail(f"{name}: not a text or HTML file (it looks binary); give the article as text or a saved HTML page", 2)
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 100):
+        try:
+            text = data.decode("cp1252")  # an older saved page
+        except UnicodeDecodeError:
+            fail(f"{name}: not a text or HTML file (it is not UTF-8 text); give the article as text or a saved HTML page", 2)
+    return text
+
+
+def in_record(store: "Store", day: dt.date) -> None:
+    """An article dated outside the record is an error, as a question's date is (exit 1)."""
+    from .questions import long_date
+
+    v = store.vintages()
+    if v.empty:
+        fail(f"the store {store.path} has no publications: run `smallboats build`")
+    first, newest, last = v["figures_from"].min(), v["published"].max(), v["figures_to"].max()
+    first, newest, last = (x.date() if hasattr(x, "date") else x for x in (first, newest, last))
+    covers = f"the record covers {long_date(first)} to {long_date(last)}, published up to {long_date(newest)}"
+    if day < first:
+        fail(f"--date {long_date(day)} is before the record begins: {covers}")
+    if day > newest:
+        fail(f"--date {long_date(day)} is after the newest publication in the store: {covers} "
+             "(`smallboats fetch` adds newer ones)")
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -685,7 +839,7 @@ def forecast_cmd(
     year_row = _interval_row(f"{fc['year']} total", f"{fc['year']}-01-01", f"{fc['year']}-12-31", fc["year_total"])
     rows = [year_row] + [_interval_row(label, fc[k]["start"], fc[k]["end"], fc[k]) for label, k in
                          (("rest of year", "rest_of_year"), ("next 7 days", "next_7_days"), ("next 28 days", "next_28_days"))]
-    emit(pd.DataFrame(rows), s.fmt, title=f"Small-boat arrivals projected for {fc['year']}",
+    emit(rows, s.fmt, title=f"Small-boat arrivals projected for {fc['year']}",
          caption=f"Home Office, provisional; record as known on {fc['as_of']}, to {fc['data_through']}; "
                  f"{fc['year_to_date']:,} arrived in {fc['year']} by then")
     if s.fmt is Fmt.csv:
@@ -743,14 +897,51 @@ def backtest_cmd(
                  "model 95% coverage": m["model"]["coverage95"], "straight line MAPE %": m["straight_line"]["mape"],
                  "last year MAPE %": m["last_year"]["mape"], "ETS MAPE %": m["ets"]["mape"],
                  "ETS 80% coverage": m["ets"]["coverage80"], "ETS 95% coverage": m["ets"]["coverage95"]} for m in summary]
-        emit(pd.DataFrame(rows), s.fmt, title=f"Backtest of year-end forecasts, {span[0]}-{span[-1]}",
+        emit(rows, s.fmt, title=f"Backtest of year-end forecasts, {span[0]}-{span[-1]}",
              caption=f"{len(bt.rows)} forecasts in {bt.seconds:.1f} s; model: seasonal level; baselines: straight line "
                      "through the year so far, and the year so far plus the rest of last year")
     err.print(f"chart: {path}", highlight=False)
 
 
 def main() -> None:  # console-script entry
-    app()
+    """Run the command; a read-only question asked before (same store, code and arguments)
+    is answered from :mod:`smallboats.answer_cache` without loading anything heavy."""
+    argv = sys.argv[1:]
+    if argv == ["--version"]:  # without building the command tree
+        sys.stdout.write(f"smallboats {__version__}\n")
+        return
+    from . import answer_cache
+
+    key = answer_cache.key(argv)
+    if key is not None and (hit := answer_cache.get(key)) is not None:
+        sys.stdout.write(hit.decode("utf-8"))
+        return
+    if key is None:
+        app()
+        return
+    tee = answer_cache.Tee(sys.stdout)
+    sys.stdout = tee
+    try:
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:  # typer.Exit(code) comes back as a return value here
+            raise SystemExit(code)
+    except typer.Exit as exc:
+        if exc.exit_code:
+            raise SystemExit(exc.exit_code) from None
+        return
+    except Exception as exc:  # Click's usage errors, shown as in standalone mode
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        raise
+    except BaseException as exc:  # Ctrl-C (click.Abort) and the like: as in standalone mode
+        if type(exc).__name__ == "Abort":
+            err.print("Aborted!")
+            raise SystemExit(1) from None
+        raise
+    finally:
+        sys.stdout = tee.stream
+    answer_cache.put(key, tee.copy.getvalue().encode("utf-8"))
 
 
 if __name__ == "__main__":

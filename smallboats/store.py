@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from .paths import default_db_path  # noqa: F401 - re-exported: store.default_db_path
 from .sources import Publication
 
 SCHEMA = """
@@ -60,14 +61,6 @@ PUBLICATION_LAG_DAYS = 31
 
 DAILY_METRICS = ("arrivals", "boats", "uncontrolled_boats")
 WEEKLY_METRICS = ("arrivals", "boats", "uncontrolled_boats", "prevented_people", "prevented_events")
-
-
-def default_db_path() -> Path:
-    """``$SMALLBOATS_DB``, else ``$XDG_DATA_HOME/smallboats/smallboats.duckdb``."""
-    if env := os.environ.get("SMALLBOATS_DB"):
-        return Path(env).expanduser()
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "smallboats" / "smallboats.duckdb"
 
 
 def sha256(data: bytes) -> str:

@@ -45,7 +45,7 @@ def invoke(db_path, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def run(db_path, store, monkeypatch):
-    monkeypatch.setattr(cli, "Store", lambda path, read_only=False: _Shared(store))
+    monkeypatch.setattr("smallboats.store.Store", lambda path, read_only=False: _Shared(store))
     return lambda *args: invoke(db_path, *args)
 
 
