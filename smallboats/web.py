@@ -31,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from . import charts, questions as q
 from .api import MAX_ARTICLE_BYTES, get_store
 from .claims import check as check_article
-from .claims.report import marked
+from .claims.report import MARK, marked
 from .dates import parse_date
 from .store import Store, StoreError
 
@@ -346,7 +346,7 @@ VERDICT_CLASSES = {"accurate": "accurate", "close": "close", "inaccurate": "inac
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
-    return page(request, "check.html", status=status, classes=VERDICT_CLASSES,
+    return page(request, "check.html", status=status, classes=VERDICT_CLASSES, marks=MARK,
                 max_bytes=MAX_ARTICLE_BYTES, **context)
 
 

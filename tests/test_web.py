@@ -458,7 +458,7 @@ RESULTS_MARKUP = """() => {
         [...n.childNodes].map(walk).join("") + `</${n.localName}>`;
     return [...document.getElementById("results").childNodes].map(walk).join("");
 }"""
-BLOCKS = r"(?:h2|h3|p|ul|ol|li|div|section)"
+BLOCKS = r"(?:h2|h3|p|ul|ol|li|div|section|details|summary)"
 
 
 def results_markup(pg) -> str:
@@ -541,14 +541,17 @@ def test_check_an_article_in_the_browser(page) -> None:
     items = page.locator("#claims > li")
     assert items.evaluate_all("ls => ls.map(l => l.dataset.verdict)") == [c["verdict"] for c in want["claims"]]
     for c in want["claims"]:
-        evidence = page.inner_text(f"#claim-{c['index']}")
+        evidence = page.inner_text(f"#claim-{c['index']}")  # what is on the screen
+        folded = page.locator(f"#claim-{c['index']} details.more").text_content() if c["official"] or c["latest"] else ""
         assert evidence.count(c["reason"]) == 1, c
         official, latest = c["official"], c["latest"]
-        assert official is None or ", ".join(official["vintages"]) in evidence
+        source = official or latest
+        assert source is None or f"From {source['evidence']}." in evidence  # the publications in one line
+        assert official is None or ", ".join(official["vintages"]) in folded  # the files behind a disclosure
         if latest and (official is None or latest["value"] != official["value"]):  # the newest, where it differs
-            assert "Newest figure:" in evidence and ", ".join(latest["vintages"]) in evidence
+            assert "Newest figure:" in folded and ", ".join(latest["vintages"]) in folded
         else:
-            assert "Newest figure:" not in evidence
+            assert "Newest figure:" not in folded
     # the marks are the article: taking them away leaves the text as pasted
     shown = page.evaluate("""() => { const a = document.getElementById('article').cloneNode(true);
         a.querySelectorAll('.visually-hidden').forEach(e => e.remove()); return a.textContent; }""")
@@ -654,3 +657,40 @@ def test_screenshots(browser, server: str, shots: Path) -> None:
         pg.screenshot(path=shots / f"check-{size}.png", full_page=True)
         context.close()
     assert len(list(shots.glob("*.png"))) == 2 * (len(pages) + 1)
+
+
+LONG_SEED, LONG_SEED_DATE = SEEDS / "004_78bcce59227ec246.txt", "2025-05-31"  # its evidence spans hundreds of pages
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_long_check_report_fits_a_few_screens(browser, server: str, javascript: bool) -> None:
+    """Seed 004 (about 780 words, figures resting on hundreds of MoD pages): under 5,000 px at
+    1,280 px wide; each figure's publications in one line, its files folded away; the verdict
+    counts link to the claims."""
+    text = LONG_SEED.read_text()
+    with local_page(browser, server, java_script_enabled=javascript) as pg:
+        fill_check_form(pg, text, LONG_SEED_DATE)
+        if javascript:
+            pg.keyboard.press("Enter")
+            pg.wait_for_function("document.activeElement && document.activeElement.id === 'result-h'")
+        else:
+            with pg.expect_navigation():
+                pg.keyboard.press("Enter")
+        report = api_check(pg, text, LONG_SEED_DATE)
+        height = pg.evaluate("document.documentElement.scrollHeight")
+        assert height < 5000, f"the check page is {height} px tall"
+        many = [c for c in report["claims"] if c["official"] and len(c["official"]["vintages"]) > 100]
+        assert many, "some figure rests on more than 100 publications"
+        for c in many:
+            one_line = c["official"]["evidence"]
+            assert re.search(r"\d+ MoD (daily|weekly) pages, [A-Z][a-z]+( \d{4})? – [A-Z][a-z]+ \d{4}", one_line), one_line
+            item = pg.locator(f"#claim-{c['index']}")
+            assert one_line in item.inner_text()
+            assert not item.locator("details.more").evaluate("d => d.open")
+            assert c["official"]["vintages"][0] not in item.inner_text()  # folded: not on screen
+        for verdict, n in report["counts"].items():
+            link = pg.locator(f'#counts a:has(span[data-verdict="{VERDICT_CLASSES[verdict]}"])')
+            first = next(c["index"] for c in report["claims"] if c["verdict"] == verdict)
+            assert link.get_attribute("href") == f"#claim-{first}" and number(link.inner_text()) == n
+        marks = pg.locator("#claims .verdict").all_inner_texts()
+        assert all(not re.search("[\U0001F300-\U0001FAFF\u2705\u274C\u2754\u2796]", m) for m in marks), marks

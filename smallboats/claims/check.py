@@ -56,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from .. import questions, series
+from ..evidence import summary as evidence_summary
 from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
 from ..store import Store
 from .extract import NEEDS, Document, Mention
@@ -236,7 +237,8 @@ def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as
     else:
         source = f"as published in {name(max(vintages, key=lambda v: (v.published, v.id)))}"
     return Official(value=value, start=res.start, end=res.end, period=res.label, day=day, detail=detail,
-                    source=source, vintages=[v.file_name for v in vintages], later_publication=later)
+                    source=source, vintages=[v.file_name for v in vintages], evidence=evidence_summary(vintages),
+                    later_publication=later)
 
 
 # -- one claim ------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ class Official(BaseModel):
     detail: str | None = Field(None, description="How the value was computed.")
     source: str = Field(description="Which publication, in words.")
     vintages: list[str] = Field(description="File names of the publications the figure comes from.")
+    evidence: str | None = Field(None, description="Those publications in one line: 'the 14 November 2025 time series', "
+                                                   "'254 MoD daily pages, April 2022 – January 2023, and the 14 November 2025 time series'.")
     later_publication: bool = Field(description="Some of it was first published after the article's date.")
 
 

@@ -11,7 +11,8 @@ from ..questions import long_date
 from .check import fmt
 from .models import Claim, Report
 
-MARK = {"accurate": "✅", "close": "≈", "inaccurate": "❌", "unverifiable": "❔", "not a crossing figure": "➖"}
+#: Verdict marks in characters every common font has (no emoji, which fall back to empty boxes).
+MARK = {"accurate": "✓", "close": "≈", "inaccurate": "✗", "unverifiable": "?", "not a crossing figure": "–"}
 _ORDER = ("accurate", "close", "inaccurate", "unverifiable", "not a crossing figure")
 
 
@@ -42,7 +43,13 @@ def _period(c: Claim) -> str:
 
 
 def _notes(c: Claim) -> list[str]:
-    return [x for x in (c.arithmetic_error, c.revision, *c.notes) if x]
+    return [x for x in (c.arithmetic_error, c.revision, *c.notes, _sources(c)) if x]
+
+
+def _sources(c: Claim) -> str | None:
+    """The publications behind the figure in one line (the files are in the JSON's ``vintages``)."""
+    o = c.official or c.latest
+    return f"from {o.evidence}" if o is not None and o.evidence else None
 
 
 def table(report: Report) -> Table:
@@ -127,6 +134,10 @@ def html_page(report: Report) -> str:
     rows = []
     for c in report.claims:
         notes = "".join(f"<li>{e(n)}</li>" for n in _notes(c))
+        files = (c.official or c.latest).vintages if (c.official or c.latest) else []
+        if files:
+            notes += (f"<li><details><summary>{len(files)} file{'s' if len(files) != 1 else ''}</summary>"
+                      f"<code>{e(', '.join(files))}</code></details></li>")
         tol = f"<li>tolerance: {e(c.tolerance)}</li>" if c.tolerance else ""
         rows.append(
             f'<tr id="claim-{c.index + 1}" class="{c.verdict.replace(" ", "-")}"><td>{c.index + 1}</td>'

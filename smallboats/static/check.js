@@ -28,6 +28,7 @@
   var results = document.getElementById("results");
   if (!api || !results || !window.fetch) return;
   var verdicts = JSON.parse(form.getAttribute("data-verdicts"));  // [[verdict, class suffix], ...] from web.py
+  var marks = JSON.parse(form.getAttribute("data-marks"));  // {verdict: mark} (claims.report.MARK)
   var classes = {};
   verdicts.forEach(function (v) { classes[v[0]] = v[1]; });
   var maxBytes = Number(form.getAttribute("data-max-bytes"));
@@ -79,21 +80,28 @@
     return out;
   }
 
+  // As check.html: the verdict, the reason, the publications in one line; the figures, tolerance,
+  // notes and file names folded away in a <details>.
   function evidence(c) {
     var figures = [["Official figure, as published by then", c.official], ["Newest figure", c.latest]]
       .filter(function (f) { return f[1] && (f[0] !== "Newest figure" || !c.official || f[1].value !== c.official.value); })
       .map(function (f) {
         var o = f[1];
-        return el("p", {class: "small"}, el("strong", {}, f[0] + ":"), " " + figure(o.value) + ", " + o.period + ". " +
-          (o.detail ? o.detail + ". " : "") + o.source.charAt(0).toUpperCase() + o.source.slice(1) + ": ",
-          el("span", {class: "file"}, o.vintages.join(", ")), ".");
-      });
-    var notes = [c.tolerance && "Tolerance: " + c.tolerance, c.revision, c.arithmetic_error, c.needs]
+        return [el("p", {class: "small"}, el("strong", {}, f[0] + ":"), " " + figure(o.value) + ", " + o.period + ". " +
+          (o.detail ? o.detail + ". " : "") + o.source.charAt(0).toUpperCase() + o.source.slice(1) + "."),
+          o.vintages.length ? el("p", {class: "file"}, o.vintages.join(", ")) : null];
+      }).reduce(function (a, b) { return a.concat(b); }, []);
+    var notes = [c.tolerance && "Tolerance: " + c.tolerance, c.revision, c.needs]
       .concat(c.notes).filter(Boolean).map(function (n) { return el("p", {class: "small"}, n); });
-    return add(el("li", {id: "claim-" + c.index, class: "verdict-" + classes[c.verdict], "data-verdict": c.verdict},
-      el("p", {}, el("span", {class: "verdict"}, c.verdict), " · ", el("q", {}, c.text), " ",
+    var src = c.official || c.latest;
+    return el("li", {id: "claim-" + c.index, class: "verdict-" + classes[c.verdict], "data-verdict": c.verdict},
+      el("p", {}, el("span", {class: "verdict"}, marks[c.verdict] + " " + c.verdict), " · ", el("q", {}, c.text), " ",
         el("a", {href: "#mark-" + c.index, class: "small"}, "in the article")),
-      el("p", {}, c.reason)), figures.concat(notes));
+      el("p", {}, c.reason),
+      c.arithmetic_error && el("p", {class: "small"}, c.arithmetic_error),
+      src && src.evidence ? el("p", {class: "small evidence"}, "From " + src.evidence + ".") : null,
+      c.official || c.latest || notes.length ?
+        add(el("details", {class: "more"}, el("summary", {}, "Figures, tolerance and files")), figures.concat(notes)) : null);
   }
 
   function render(report) {
@@ -102,8 +110,10 @@
     add(results, [
       el("h2", {id: "result-h", tabindex: "-1"}, n + " number" + (n !== 1 ? "s" : "") + " checked, as published by " + longDate(report.date)),
       add(el("ul", {class: "legend", id: "counts"}), verdicts.map(function (v) {
-        return el("li", {}, el("mark", {class: "verdict-" + v[1]}, v[0]), ": ",
-          el("span", {"data-verdict": v[1]}, String(report.counts[v[0]] || 0)));
+        var first = report.claims.filter(function (c) { return c.verdict === v[0]; })[0];
+        var count = el("span", {"data-verdict": v[1]}, String(report.counts[v[0]] || 0));
+        return el("li", {}, el("mark", {class: "verdict-" + v[1]}, marks[v[0]] + " " + v[0]), ": ",
+          first ? el("a", {href: "#claim-" + first.index}, count) : count);
       })),
       report.date_note && el("p", {class: "note"}, report.date_note),
       el("div", {class: "check-layout"},
