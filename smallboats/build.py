@@ -144,13 +144,14 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
     archives = [(data_dir / rel, parser) for rel, parser in ARCHIVES.items() if (data_dir / rel).exists()]
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if workers > 1 and archives else None
     try:
-        background = pool.submit(_parse_archive, *archives.pop(0), known) if pool else None
-        odses = ((p.name, p.read_bytes()) for p in sorted(data_dir.glob(ODS_GLOB)))
-        ingest(parse_files(odses, ods.parse, known), batch=8)
-        for path, parser in archives:
-            ingest(parse_files(archive.iter_members(path), parser, known))
-        if background is not None:
-            ingest(background.result())
+        with store.bulk():  # the as-of tables are brought up to date once, at the end
+            background = pool.submit(_parse_archive, *archives.pop(0), known) if pool else None
+            odses = ((p.name, p.read_bytes()) for p in sorted(data_dir.glob(ODS_GLOB)))
+            ingest(parse_files(odses, ods.parse, known), batch=8)
+            for path, parser in archives:
+                ingest(parse_files(archive.iter_members(path), parser, known))
+            if background is not None:
+                ingest(background.result())
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

@@ -508,9 +508,13 @@ _CACHE_LOCK = threading.Lock()
 
 
 def _vintage_refs(store: Store) -> dict[int, VintageRef]:
-    v = store.vintages()
-    return {int(r.id): VintageRef(id=int(r.id), file_name=r.file_name, kind=r.kind, published=pd.Timestamp(r.published).date())
-            for r in v.itertuples(index=False)}
+    """Every vintage's reference, built once per store version."""
+    def refs() -> dict[int, VintageRef]:
+        v = store.vintages()
+        return {int(r.id): VintageRef(id=int(r.id), file_name=r.file_name, kind=r.kind, published=r.published)
+                for r in v.itertuples(index=False)}
+
+    return store.cached(("vintage_refs",), refs)
 
 
 def _record(store: Store, as_of: dt.date | None) -> _Record:

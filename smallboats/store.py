@@ -7,6 +7,7 @@ vintage that has it, flagged ``later_publication``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -17,10 +18,10 @@ from pathlib import Path
 from typing import Iterable
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from . import asof
 from .paths import default_db_path  # noqa: F401 - re-exported: store.default_db_path
 from .sources import Publication
 
@@ -80,58 +81,177 @@ class IngestResult:
 
 
 class Store:
-    """A DuckDB file of vintages. Open read-only for serving; writers use :meth:`ingest`."""
+    """A DuckDB file of vintages. Open read-only for serving; writers use :meth:`ingest`.
+
+    A read-only store copies nothing at start: each read attaches the file read-only and lets
+    go of it when done, so that it never keeps a lock a writer (``smallboats fetch``) needs.
+    What does not change between questions (the version, the vintage references, the figures as
+    of a date) is kept until the file changes."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._cache: dict[tuple, pd.DataFrame] = {}
+        self._memo: dict[tuple, object] = {}
+        self._version: str | None = None
         if read_only:
-            self._loaded_mtime: float | None = None
-            self.con = duckdb.connect(":memory:")
-            self.con.execute("SET enable_progress_bar = false")  # no bar on stdout while loading
+            self._identity: tuple | None = None
+            self._attached = False  # the file is attached (only during a read)
+            self._in_memory = False  # an older store, read into memory
+            self._depth = 0
+            self._con = duckdb.connect(":memory:")
+            self._con.execute("SET enable_progress_bar = false")  # no bar on stdout while loading
             self.refresh()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(self.path))
-            self.con.execute(SCHEMA)
-            self.con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
+            self._con = duckdb.connect(str(self.path))
+            self._con.execute(SCHEMA)
+            self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
+            self._con.execute(asof.DDL)
+            self._bulk = False
+            self._asof_version = self.version() if asof.current(self._con, self.version()) else None
+            if self._asof_version is None:  # a store built before the as-of tables
+                self._rebuild_asof()
 
-    def refresh(self, retries: int = 20) -> bool:
-        """Read-only stores are an in-memory snapshot of the file, so that they never hold
-        its lock and a writer (``smallboats fetch``) can add a vintage while readers serve.
-        Reload the snapshot if the file changed; True if it did."""
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, the store's tables in its default schema (a read-only store
+        attaches the file until its next read is done)."""
+        with self._lock:
+            if self.read_only and not self._attached:
+                self._attach()
+            return self._con
+
+    def refresh(self) -> bool:
+        """True if the file changed since the store last read it: what was kept is forgotten
+        (and a store written before the as-of tables is read into memory and given them)."""
         if not self.read_only:
             return False
         if not self.path.exists():
             raise StoreError(f"no store at {self.path}: run `smallboats build` first")
-        mtime = self.path.stat().st_mtime
-        if mtime == self._loaded_mtime:
+        st = self.path.stat()
+        if (st.st_ino, st.st_mtime_ns, st.st_size) == self._identity:
             return False
+        with self._lock:
+            if self._in_memory:
+                self._con.execute("DROP TABLE IF EXISTS memory.main.observations")
+                self._in_memory = self._attached = False
+            with self._reading():
+                pass
+        return True
+
+    def _attach(self, retries: int = 20) -> None:
+        if self._in_memory:
+            return
+        quoted = str(self.path).replace("'", "''")
         for attempt in range(retries):
             try:
-                with self._lock:
-                    quoted = str(self.path).replace("'", "''")
-                    self.con.execute(f"ATTACH '{quoted}' AS disk (READ_ONLY)")
-                    try:
-                        for table in ("vintages", "observations", "notices"):
-                            self.con.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT * FROM disk.{table}")
-                    finally:
-                        self.con.execute("DETACH disk")
-                    self.con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
+                self._con.execute(f"ATTACH '{quoted}' AS disk (READ_ONLY)")
                 break
             except duckdb.IOException:  # a writer holds the lock for a moment: wait and retry
                 if attempt == retries - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
-        self._loaded_mtime = mtime
+        self._con.execute("USE disk")
+        self._attached = True
+        st = self.path.stat()
+        identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if identity != self._identity:
+            self._clear()
+            self._identity = identity
+            if not self._readable_in_place():
+                self._snapshot()
+
+    def _detach(self) -> None:
+        if self._attached and not self._in_memory:
+            self._con.execute("USE memory")
+            self._con.execute("DETACH disk")
+            self._attached = False
+
+    @contextlib.contextmanager
+    def _reading(self):
+        """Hold the lock, with the file attached (read-only stores) for the duration."""
+        with self._lock:
+            if not self.read_only or self._in_memory:
+                yield
+                return
+            outer = self._depth == 0
+            self._depth += 1
+            try:
+                if not self._attached:
+                    self._attach()
+                yield
+            finally:
+                self._depth -= 1
+                if outer:
+                    self._detach()
+
+    def _readable_in_place(self) -> bool:
+        has_notes = self._con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE database_name = 'disk' AND table_name = 'vintages' "
+            "AND column_name = 'notes'").fetchone()[0]
+        return bool(has_notes) and asof.current(self._con, self.version())
+
+    def _snapshot(self) -> None:
+        """An older store: copy it into memory, add what it lacks, and let go of the file."""
+        for table in ("vintages", "observations", "notices"):
+            self._con.execute(f"CREATE OR REPLACE TABLE memory.main.{table} AS SELECT * FROM disk.{table}")
+        self._con.execute("USE memory")
+        self._con.execute("DETACH disk")
+        self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")
+        self._version = None
+        asof.rebuild(self._con, self.version())
+        self._in_memory = True
+
+    def _rebuild_asof(self) -> None:
+        with self._lock:
+            self._con.execute("BEGIN TRANSACTION")
+            try:
+                asof.rebuild(self._con, self.version())
+                self._con.execute("COMMIT")
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+            self._asof_version = self.version()
+            self._memo.clear()
+            self._cache.clear()
+
+    def reindex(self) -> None:
+        """Bring the as-of tables up to date after writing the tables directly (bench/scale.py)."""
+        self._version = None
+        self._rebuild_asof()
+
+    @contextlib.contextmanager
+    def bulk(self):
+        """Ingest many batches and bring the as-of tables up to date once, at the end (readers
+        of a store whose tables are behind compute them in memory meanwhile)."""
+        self._bulk = True
+        try:
+            yield self
+        finally:
+            self._bulk = False
+            if self._asof_version != self.version():
+                self._rebuild_asof()
+
+    def _clear(self) -> None:
         self._cache.clear()
-        return True
+        self._memo.clear()
+        self._version = None
+
+    def cached(self, key: tuple, compute):
+        """``compute()``, once per store version (a new vintage clears it)."""
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]
+            with self._reading():
+                if key not in self._memo:
+                    self._memo[key] = compute()
+                return self._memo[key]
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
-        self.con.close()
+        self._con.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -142,8 +262,8 @@ class Store:
     def _query(self, sql: str, params: Iterable | dict | None = None, python_dates: bool = True) -> pd.DataFrame:
         """Run ``sql``; DATE columns come back as ``datetime.date`` (not pandas timestamps)
         unless ``python_dates`` is False (large frames that stay in numpy)."""
-        with self._lock:
-            cur = self.con.execute(sql, params or [])
+        with self._reading():
+            cur = self._con.execute(sql, params or [])
             dates = [d[0] for d in cur.description if str(d[1]) == "DATE"] if python_dates else []
             df = cur.df()
         for c in dates:
@@ -154,10 +274,16 @@ class Store:
         return df
 
     def version(self) -> str:
-        """Changes whenever a vintage is added: a cache key and an HTTP ETag ingredient."""
+        """Changes whenever a vintage is added: a cache key and an HTTP ETag ingredient.
+        Read once per version (after :meth:`refresh` or :meth:`ingest`), not per question."""
         with self._lock:
-            row = self.con.execute("SELECT count(*), coalesce(max(id), 0) FROM vintages").fetchone()
-        return f"{row[0]}-{row[1]}"
+            if self._version is not None:
+                return self._version
+        with self._reading():
+            if self._version is None:
+                row = self._con.execute("SELECT count(*), coalesce(max(id), 0) FROM vintages").fetchone()
+                self._version = f"{row[0]}-{row[1]}"
+            return self._version
 
     # -- writing -------------------------------------------------------------------
     def ingest(self, pub: Publication, data: bytes, digest: str | None = None) -> IngestResult:
@@ -170,9 +296,9 @@ class Store:
         if self.read_only:
             raise StoreError("the store is open read-only")
         with self._lock:
-            known_v = {r[0] for r in self.con.execute("SELECT sha256 FROM vintages").fetchall()}
-            known_n = {r[0] for r in self.con.execute("SELECT sha256 FROM notices").fetchall()}
-            next_id = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM vintages").fetchone()[0]
+            known_v = {r[0] for r in self._con.execute("SELECT sha256 FROM vintages").fetchall()}
+            known_n = {r[0] for r in self._con.execute("SELECT sha256 FROM notices").fetchall()}
+            next_id = self._con.execute("SELECT coalesce(max(id), 0) + 1 FROM vintages").fetchone()[0]
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             results: list[IngestResult] = []
             vint_rows, notice_rows = [], []
@@ -211,28 +337,35 @@ class Store:
                     "value": pa.array(obs_cols["value"], pa.int64()),
                 }
             )
-            self.con.execute("BEGIN TRANSACTION")
+            self._con.execute("BEGIN TRANSACTION")
             try:
                 if vint_rows:
-                    self.con.executemany(
+                    self._con.executemany(
                         "INSERT INTO vintages (id, kind, file_name, sha256, published, figures_from, figures_to, "
                         "n_observations, ingested_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", vint_rows)
-                    self.con.register("_obs_in", obs)
-                    self.con.execute("INSERT INTO observations SELECT * FROM _obs_in")
-                    self.con.unregister("_obs_in")
+                    self._con.register("_obs_in", obs)
+                    self._con.execute("INSERT INTO observations SELECT * FROM _obs_in")
+                    self._con.unregister("_obs_in")
                 if notice_rows:
-                    self.con.executemany("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?)", notice_rows)
-                self.con.execute("COMMIT")
+                    self._con.executemany("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?)", notice_rows)
+                self._version = None
+                rebuilt = bool(vint_rows) and not self._bulk
+                if rebuilt:
+                    asof.rebuild(self._con, self.version())
+                self._con.execute("COMMIT")
+                if rebuilt:
+                    self._asof_version = self.version()
             except BaseException:
-                self.con.execute("ROLLBACK")
+                self._con.execute("ROLLBACK")
                 raise
-            self._cache.clear()
+            finally:
+                self._clear()
             return results
 
     def known_digests(self) -> dict[str, str]:
         """sha256 -> kind of every file already stored (vintages and notices)."""
-        with self._lock:
-            return dict(self.con.execute("SELECT sha256, kind FROM vintages UNION ALL SELECT sha256, kind FROM notices").fetchall())
+        with self._reading():
+            return dict(self._con.execute("SELECT sha256, kind FROM vintages UNION ALL SELECT sha256, kind FROM notices").fetchall())
 
     # -- reading -------------------------------------------------------------------
     def vintages(self) -> pd.DataFrame:
@@ -246,42 +379,27 @@ class Store:
         return self._query("SELECT kind, file_name, published, reason, sha256 FROM notices ORDER BY kind, file_name")
 
     def counts(self) -> dict[str, int]:
-        with self._lock:
-            v = dict(self.con.execute("SELECT kind, count(*) FROM vintages GROUP BY kind").fetchall())
-            n = dict(self.con.execute("SELECT kind, count(*) FROM notices GROUP BY kind").fetchall())
+        with self._reading():
+            v = dict(self._con.execute("SELECT kind, count(*) FROM vintages GROUP BY kind").fetchall())
+            n = dict(self._con.execute("SELECT kind, count(*) FROM notices GROUP BY kind").fetchall())
         return {**{f"vintages_{k}": c for k, c in v.items()}, **{f"notices_{k}": c for k, c in n.items()}}
 
-    def _candidates(self, freq: str) -> "_Candidates":
-        key = ("candidates", freq)
-        if key not in self._cache:
-            df = self._query(
-                "SELECT o.metric, o.date, o.value, o.vintage_id, v.published, (v.kind = 'ods') AS is_ods, v.figures_to "
-                "FROM observations o JOIN vintages v ON v.id = o.vintage_id WHERE o.freq = ?", [freq], python_dates=False)
-            self._cache[key] = _Candidates(df)
-        return self._cache[key]
-
     def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
+        """One row per date as known on ``as_of``: see :func:`smallboats.asof.wide`."""
         key = (freq, metrics, as_of)
-        if key in self._cache:
-            return self._cache[key]
-        long = self._candidates(freq).select(as_of)
-        long = long[long["metric"].isin(metrics)]
-        if long.empty:
-            wide = pd.DataFrame({c: pd.Series(dtype=t) for c, t in
-                                 [("date", object), *((m, "Int64") for m in metrics),
-                                  ("vintage_id", "Int64"), ("later_publication", "boolean")]})
-        else:
-            values = long.pivot(index="date", columns="metric", values="value")
-            values = values.reindex(columns=list(metrics)).astype("Int64")
-            # provenance follows the first metric (arrivals): the figure every question starts from
-            first = long[long["metric"] == metrics[0]].set_index("date")[["vintage_id", "later_publication"]]
-            wide = values.join(first).reset_index()
-            wide["vintage_id"] = wide["vintage_id"].astype("Int64")
-            wide["later_publication"] = wide["later_publication"].astype("boolean")
-        wide.columns.name = None
-        if len(self._cache) > 512:
-            self._cache = {k: v for k, v in self._cache.items() if k[0] == "candidates"}
-        self._cache[key] = wide
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        with self._reading():
+            if key in self._cache:
+                return self._cache[key]
+            if not self.read_only and self._asof_version != self.version():
+                self._rebuild_asof()
+            ends = self.cached(("ends", freq), lambda: asof.Ends.read(self._con, freq))
+            wide = asof.wide(self._con, ends, freq, metrics, as_of, PUBLICATION_LAG_DAYS)
+            if len(self._cache) > 512:
+                self._cache.clear()
+            self._cache[key] = wide
         return wide
 
     def daily(self, as_of: dt.date | None = None) -> pd.DataFrame:
@@ -347,53 +465,3 @@ class Store:
         differ = pairs["page_value"].isna() != pairs["ods_value"].isna()
         differ |= pairs["difference"].fillna(0) != 0
         return pairs[differ.to_numpy()].reset_index(drop=True), len(pairs)
-
-
-class _Candidates:
-    """Every published value of one frequency, grouped by (metric, date), each group ordered
-    oldest publication first, so that the as-of rule is a few vectorised numpy steps."""
-
-    def __init__(self, df: pd.DataFrame):
-        # "newest" = latest publication date; on the same day the ODS time series counts as
-        # newer than a page (it is the Home Office's consolidated series), then latest figures.
-        df = df.sort_values(["metric", "date", "published", "is_ods", "figures_to", "vintage_id"], kind="stable")
-        metric = df["metric"].to_numpy()
-        date = pd.to_datetime(df["date"]).to_numpy().astype("datetime64[D]")
-        new_group = np.ones(len(df), dtype=bool)
-        new_group[1:] = (metric[1:] != metric[:-1]) | (date[1:] != date[:-1])
-        self.starts = np.flatnonzero(new_group)
-        self.ends = np.append(self.starts[1:], len(df)) - 1
-        self.metric = metric[self.starts]
-        self.date = date[self.starts]
-        self.published = pd.to_datetime(df["published"]).to_numpy().astype("datetime64[D]")
-        self.value = df["value"].to_numpy(dtype="float64", na_value=np.nan)
-        self.vintage_id = df["vintage_id"].to_numpy()
-
-    def select(self, as_of: dt.date | None) -> pd.DataFrame:
-        """Long frame (date, metric, value, vintage_id, later_publication) as known on ``as_of``:
-        per (metric, date) the newest vintage published on or before ``as_of``; where none has
-        it, the oldest that has it (``later_publication``). Dates after ``as_of`` are left out, and
-        so are dates after the last one any vintage known by then covers, when that is within
-        :data:`PUBLICATION_LAG_DAYS` of ``as_of`` (they had not been published yet); a longer
-        silence is a gap in the archive, and those days come from later publications too."""
-        if len(self.starts) == 0:
-            return pd.DataFrame(columns=["date", "metric", "value", "vintage_id", "later_publication"])
-        if as_of is None:
-            pos, later, keep = self.ends, np.zeros(len(self.starts), bool), slice(None)
-        else:
-            d = np.datetime64(as_of, "D")
-            known = self.published <= d
-            newest_known = np.maximum.reduceat(np.where(known, np.arange(len(known)), -1), self.starts)
-            later = newest_known < 0
-            pos = np.where(later, self.starts, newest_known)
-            last_known = self.date[~later].max() if (~later).any() else None
-            lag = PUBLICATION_LAG_DAYS
-            cut = last_known if last_known is not None and d - last_known <= np.timedelta64(lag, "D") else d
-            keep = self.date <= cut
-        return pd.DataFrame({
-            "date": pd.to_datetime(self.date[keep]).date,
-            "metric": self.metric[keep],
-            "value": self.value[pos][keep],
-            "vintage_id": self.vintage_id[pos][keep],
-            "later_publication": later[keep],
-        })

@@ -202,17 +202,13 @@ class Record:
         return pd.concat(frames, ignore_index=True), t.vintages
 
 
-_COVERAGE: dict[tuple[int, str], list[tuple[dt.date, dt.date]]] = {}
-
-
 def _coverage(store: Store) -> list[tuple[dt.date, dt.date]]:
-    """(published, figures_to) of every vintage, cached while the store is unchanged."""
-    key = (id(store), store.version())
-    if key not in _COVERAGE:
+    """(published, figures_to) of every vintage, once per store version."""
+    def coverage() -> list[tuple[dt.date, dt.date]]:
         v = store.vintages()
-        _COVERAGE.clear()
-        _COVERAGE[key] = [(pd.Timestamp(p).date(), pd.Timestamp(f).date()) for p, f in zip(v["published"], v["figures_to"])]
-    return _COVERAGE[key]
+        return [(pd.Timestamp(p).date(), pd.Timestamp(f).date()) for p, f in zip(v["published"], v["figures_to"])]
+
+    return store.cached(("coverage",), coverage)
 
 
 def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as_of: dt.date | None,

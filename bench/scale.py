@@ -1,0 +1,251 @@
+"""Benchmark: does answering cost more as the store keeps more vintages?
+
+Builds, in a temporary folder, stores with the bundled vintages x1, x4 and x8: the built store,
+plus 3 or 7 synthetic copies of its ODS vintages published later (each copy shifted by the span
+of the real ones plus a week, so x8 is about five more years of weekly releases; the figures
+are the same, so every question has the same answer). For each it prints the median of
+``--runs`` fresh processes of: opening the store, the first and a warm ``series(day)``, ``ytd``
+as of a date not asked before, the CLI question ``smallboats --format json ytd`` end to end
+(against ``smallboats --version``), and ``serve``'s resident memory idle and under load
+(bench/loadgen.py at 200 requests a second for a few seconds, 127.0.0.1).
+
+Then, on the x1 store, the claim checker: one 1,000-word article checked on a date already seen
+and on a new date each time (medians), and the 94 news articles checked in turn on N distinct
+dates and on 30 dates (articles per second).
+
+    .venv/bin/python bench/scale.py [--db PATH] [--runs 5] [--factors 1,4,8] [--articles 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from smallboats.store import Store, default_db_path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+NEWS = ROOT / "tests" / "data" / "news" / "articles"
+SEEDS = ROOT / "tests" / "data" / "seeds"
+CLI = [sys.executable, "-m", "smallboats.cli"]
+
+
+def grow(base: Path, path: Path, factor: int) -> None:
+    """``base`` plus ``factor - 1`` copies of its ODS vintages, each published later."""
+    shutil.copy(base, path)
+    if factor == 1:
+        return
+    with Store(path) as store:
+        con = store.con
+        first, last = con.execute("SELECT min(published), max(published) FROM vintages WHERE kind = 'ods'").fetchone()
+        step = (last - first).days + 7
+        for j in range(1, factor):
+            top = con.execute("SELECT max(id) FROM vintages").fetchone()[0]
+            con.execute("BEGIN TRANSACTION")
+            con.execute("""
+                CREATE TEMP TABLE idmap AS
+                SELECT id AS old, $top + row_number() OVER (ORDER BY id) AS new FROM vintages WHERE kind = 'ods'""",
+                        {"top": top})
+            con.execute("""
+                INSERT INTO vintages SELECT m.new, kind, 'copy' || $j || '/' || file_name, sha256 || '-' || $j,
+                       published + $shift, figures_from, figures_to, n_observations, ingested_at, notes
+                FROM vintages v JOIN idmap m ON m.old = v.id""", {"j": j, "shift": step * j})
+            con.execute("INSERT INTO observations SELECT m.new, freq, date, metric, value FROM observations o "
+                        "JOIN idmap m ON m.old = o.vintage_id")
+            con.execute("DROP TABLE idmap")
+            con.execute("COMMIT")
+        store.reindex()
+
+
+PROBE = """
+import datetime as dt, json, sys, time
+t0 = time.perf_counter()
+from smallboats.store import Store
+from smallboats import questions
+t1 = time.perf_counter()
+store = Store(sys.argv[1], read_only=True)
+t2 = time.perf_counter()
+questions.series(store, "day")
+t3 = time.perf_counter()
+warm = []
+for _ in range(5):
+    a = time.perf_counter(); questions.series(store, "day"); warm.append(time.perf_counter() - a)
+new = []
+for i in range(int(sys.argv[2]), int(sys.argv[2]) + 8):
+    day = dt.date(2025, 11, 20) + dt.timedelta(days=3 * i)
+    a = time.perf_counter(); questions.ytd(store, as_of=day); new.append(time.perf_counter() - a)
+new.sort(); warm.sort()
+print(json.dumps({"open": t2 - t1, "first_series_day": t3 - t2, "warm_series_day": warm[2], "ytd_new_as_of": new[4]}))
+"""
+
+
+def wall(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def serve_rss(db: Path, seconds: float) -> tuple[float, float]:
+    """``serve``'s RSS after start-up and a few answers, and its peak under load."""
+    import httpx
+    from api import free_port, urls
+    from loadgen import open_loop
+
+    port = free_port()
+    server = subprocess.Popen([*CLI, "--db", str(db), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v1/vintages", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.2)
+        open_loop("127.0.0.1", port, urls(50, 7), 100)
+        time.sleep(0.5)
+        idle = rss_mb(server.pid)
+        peak = [idle]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                peak.append(rss_mb(server.pid))
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        open_loop("127.0.0.1", port, urls(int(200 * seconds), 8), 200)
+        done.set()
+        sampler.join()
+        return idle, max(peak)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: float) -> None:
+    paths = {}
+    for k in factors:
+        paths[k] = tmp / f"x{k}.duckdb"
+        t = time.perf_counter()
+        grow(base, paths[k], k)
+        with Store(paths[k], read_only=True) as s:
+            n = s.con.execute("SELECT count(*) FROM vintages").fetchone()[0]
+            obs = s.con.execute("SELECT count(*) FROM observations").fetchone()[0]
+        print(f"x{k}: {n} vintages, {obs:,} observations, {paths[k].stat().st_size / 2**20:.0f} MB "
+              f"(made in {time.perf_counter() - t:.1f} s)", flush=True)
+    figures: dict[int, dict[str, list[float]]] = {k: {} for k in factors}
+    for r in range(runs):  # interleaved, so that the machine's load falls on every size alike
+        for k in factors:
+            out = subprocess.run([sys.executable, "-c", PROBE, str(paths[k]), str(8 * r)], check=True,
+                                 capture_output=True, text=True).stdout
+            for name, v in json.loads(out).items():
+                figures[k].setdefault(name, []).append(v * 1000)
+            figures[k].setdefault("cli_ytd", []).append(wall([*CLI, "--db", str(paths[k]), "--format", "json", "ytd"]) * 1000)
+            figures[k].setdefault("cli_version", []).append(wall([*CLI, "--version"]) * 1000)
+    for k in factors:
+        idle, peak = [], []
+        for _ in range(max(1, runs // 2)):
+            i, p = serve_rss(paths[k], load_seconds)
+            idle.append(i)
+            peak.append(p)
+        figures[k]["serve_rss_idle_mb"] = idle
+        figures[k]["serve_rss_load_mb"] = peak
+    names = {"open": "open the store (ms)", "first_series_day": "first series(day) (ms)",
+             "warm_series_day": "warm series(day) (ms)", "ytd_new_as_of": "ytd, new as-of date (ms)",
+             "cli_ytd": "CLI --format json ytd (ms)", "cli_version": "CLI --version (ms)",
+             "serve_rss_idle_mb": "serve RSS idle (MB)", "serve_rss_load_mb": "serve RSS under load (MB)"}
+    lo, hi = factors[0], factors[-1]
+    print(f"\nmedians of {runs} runs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'figure':<28}" + "".join(f"{'x' + str(k):>10}" for k in factors) + f"{'x%d/x%d' % (hi, lo):>10}")
+    for key, name in names.items():
+        med = {k: statistics.median(figures[k][key]) for k in factors}
+        print(f"{name:<28}" + "".join(f"{med[k]:>10.1f}" for k in factors) + f"{med[hi] / med[lo]:>10.2f}")
+    gap = statistics.median(figures[lo]["cli_ytd"]) - statistics.median(figures[lo]["cli_version"])
+    print(f"CLI question minus --version on x{lo}: {gap:.0f} ms")
+
+
+def thousand_words() -> str:
+    words, parts = 0, []
+    for f in sorted(SEEDS.glob("0*.txt")):
+        for para in f.read_text().splitlines():
+            if words >= 1000:
+                break
+            parts.append(para)
+            words += len(para.split())
+    return "\n".join(parts)
+
+
+def claims(db: Path, runs: int, n_articles: int) -> None:
+    from smallboats.claims import check
+
+    store = Store(db, read_only=True)
+    article = thousand_words()
+    check(article, "2025-05-31", store)
+    seen, new = [], []
+    for i in range(runs * 6):
+        t = time.perf_counter()
+        check(article, "2025-05-31", store)
+        seen.append(time.perf_counter() - t)
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+        t = time.perf_counter()
+        check(article, day, store)
+        new.append(time.perf_counter() - t)
+    s, n = statistics.median(seen) * 1000, statistics.median(new) * 1000
+    print(f"\nclaim checker, one {len(article.split())}-word article: date already seen {s:.1f} ms, "
+          f"new date each time {n:.1f} ms ({n / s:.2f}x)")
+    texts = [f.read_text() for f in sorted(NEWS.glob("*.txt"))]
+    rnd = random.Random(3)
+    days = rnd.sample([dt.date(2018, 6, 1) + dt.timedelta(days=i) for i in range(3000)], n_articles)
+    for label, dates in ((f"{n_articles} distinct dates", days), ("30 dates", [days[i % 30] for i in range(n_articles)])):
+        t = time.perf_counter()
+        for i, day in enumerate(dates):
+            check(texts[i % len(texts)], day, store)
+        elapsed = time.perf_counter() - t
+        print(f"{n_articles} news articles on {label}: {n_articles / elapsed:.1f} articles/s")
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", type=Path, default=None, help="a built store (default: $SMALLBOATS_DB)")
+    ap.add_argument("--factors", default="1,4,8")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--load-seconds", type=float, default=3.0)
+    ap.add_argument("--articles", type=int, default=2000, help="news articles checked on distinct dates (0: skip)")
+    ap.add_argument("--skip-stores", action="store_true")
+    args = ap.parse_args()
+    base = args.db or default_db_path()
+    if not base.exists():
+        sys.exit(f"no store at {base}: run `smallboats build` first")
+    sys.path.insert(0, str(BENCH))
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_stores:
+            stores(base, Path(tmp), [int(k) for k in args.factors.split(",")], args.runs, args.load_seconds)
+        if args.articles:
+            claims(base, args.runs, args.articles)
+
+
+if __name__ == "__main__":
+    main()
