@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -679,9 +680,15 @@ def check_batch_cmd(
                    TextColumn("{task.fields[errors]}"), TimeElapsedColumn(), console=err.get(), disable=not err.is_terminal)
     task = bar.add_task("check", total=source.total, rate="", errors="")
 
+    last_line = [time.monotonic()]
+
     def show(p: batch.Progress) -> None:
         bar.update(task, completed=p.skipped + p.done, rate=f"{p.rate:,.1f} articles/s",
                    errors=f"{p.errors} errors" if p.errors else "")
+        if bar.disable and time.monotonic() - last_line[0] >= 30:  # not a terminal (a log): a line every 30 s
+            last_line[0] = time.monotonic()
+            of = f" of {source.total - p.skipped:,}" if source.total is not None else ""
+            err.print(f"checked {p.done:,}{of} articles, {p.rate:,.1f} articles/s, {p.errors:,} errors", highlight=False)
 
     try:
         with bar:
@@ -689,6 +696,8 @@ def check_batch_cmd(
                                 partition_size=partition_size, on_progress=show)
     except batch.BatchError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        fail(f"interrupted: what was checked is in {out_dir}; run the same command again to check the rest", 130)
     verdicts = ", ".join(f"{n:,} {v}" for v, n in sorted(prog.verdicts.items(), key=lambda x: -x[1]))
     err.print(f"checked {prog.done:,} articles in {prog.seconds:.1f} s ({prog.rate:,.1f} articles/s on {prog.workers} "
               f"worker{'s' if prog.workers != 1 else ''}); {prog.skipped:,} skipped (already in {out_dir}); "

@@ -224,6 +224,7 @@ def test_report_over_the_real_articles(full_run, db_path, reports, tmp_path):
         if vs:
             articles += 1
             bad_articles += "inaccurate" in vs
+    assert all(verdicts.count(v) for v in counted), "the real articles have figures of every verdict"
     for dim in ("outlet", "year", "kind"):
         every = tabs[dim].set_index(dim).loc["all"]
         assert every["figures"] == len(verdicts) > 0
@@ -245,5 +246,6 @@ def test_report_over_the_real_articles(full_run, db_path, reports, tmp_path):
     assert json.loads(proc.stdout)["by_year"][-1]["figures"] == len(verdicts)
     assert (tmp_path / "rep" / "by_outlet.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in (tmp_path / "rep" / "by_kind.svg").read_bytes()[:400]
-    assert "| all |" in (tmp_path / "rep" / "report.md").read_text()
+    md = (tmp_path / "rep" / "report.md").read_text()
+    assert "| all |" in md and "| close |" in md
     assert run_cli("report", str(tmp_path), db=db_path).returncode == 2
