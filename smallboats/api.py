@@ -29,7 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from . import __version__, questions as q
+from . import __version__, conventions, questions as q
 from .claims import Report as ClaimReport, check as check_article
 from .dates import parse_date
 from .forecast import ForecastError, ForecastReport, forecast
@@ -129,19 +129,23 @@ def etag(state: _State, request: Request) -> str:
 def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) -> Response:
     """Answer from the cache, or 304 if the client has it, or ``compute(store)`` rendered as JSON."""
     state = _state(request)
-    tag = etag(state, request)
-    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    csv = conventions.wants_csv(request)
+    tag = etag(state, request)[:-1] + ('-csv"' if csv else '"')
+    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     body = state.cache.get(tag)
     if body is None:
         result = compute(state.store)
-        body = result.model_dump_json().encode() if isinstance(result, BaseModel) else _LIST.dump_json(result)
+        if csv:
+            body = conventions.to_csv(result)
+        else:
+            body = result.model_dump_json().encode() if isinstance(result, BaseModel) else _LIST.dump_json(result)
         with state.lock:
             state.cache[tag] = body
             while len(state.cache) > CACHE_SIZE:
                 state.cache.popitem(last=False)
-    return Response(body, media_type="application/json", headers=headers)
+    return Response(body, media_type=conventions.CSV if csv else "application/json", headers=headers)
 
 
 _LIST = TypeAdapter(list[Any])
@@ -160,7 +164,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "Dates outside the record; `covered` gives its range."},
     422: {"model": Problem, "description": "A parameter that could not be understood."},
 }
-router = APIRouter(prefix="/api/v1", responses=ERRORS)
+router = APIRouter(prefix="/api/v1", responses={**conventions.CSV_RESPONSE, **ERRORS},
+                   dependencies=[Depends(conventions.answer_format)])
 
 AsOf = Annotated[str | None, Query(description="As known on this date: 2025-04-15 or '15 April 2025'. Default: the newest figures.")]
 From = Annotated[str | None, Query(alias="from", description="First date (inclusive).")]
@@ -285,6 +290,8 @@ async def check_ep(request: Request, store: StoreDep,
         report = await run_in_threadpool(check_article, text, published, store, infer_date=infer)
     except ValueError as exc:
         raise q.InvalidQuestion(str(exc)) from None
+    if conventions.wants_csv(request):
+        return Response(conventions.to_csv(report), media_type=conventions.CSV)
     return Response(report.model_dump_json(), media_type="application/json")
 
 
@@ -297,9 +304,12 @@ def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
     # The snapshot lives as long as the app: it holds no lock on the file, so there is
     # nothing to release at shutdown (and one app may be started by several servers).
     state = _State(Path(db_path) if db_path is not None else default_db_path())
-    app = FastAPI(title="smallboats", version=__version__,
-                  description="Small-boat arrivals across the English Channel (Home Office), as known on any date, "
-                              "each answer with the publications it came from.")
+    from fastapi_offline import FastAPIOffline  # /docs and /redoc with their scripts served from the package
+
+    app = FastAPIOffline(title="smallboats", version=__version__, favicon_url="/favicon.svg",
+                         redoc_url=None,  # conventions.redoc serves it, with a policy that keeps it offline
+                         description="Small-boat arrivals across the English Channel (Home Office), as known on any date, "
+                                     "each answer with the publications it came from.")
     app.state.smallboats = state
 
     @app.exception_handler(q.OutOfRange)
@@ -323,4 +333,5 @@ def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(web.router)
+    conventions.install(app)
     return app

@@ -807,6 +807,15 @@ def serve(
     path = s.db or default_db_path()
     if not Path(path).exists():
         fail(f"no store at {path}: run `smallboats build` first (or pass --db)")
+    import socket
+
+    with socket.socket() as probe:  # a busy port: one line, not uvicorn's log and traceback
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}); give another port: "
+                 f"--port {port + 1} (or `make run PORT={port + 1}`)")
     app_ = create_app(path)
     err.print(f"serving {path} at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/, OpenAPI: http://{host}:{port}/docs)",
               highlight=False, soft_wrap=True)

@@ -2,7 +2,8 @@
 
 Dates may be given as ``datetime.date`` or text (``"2025-04-15"``, ``"15 April 2025"``).
 Answers are pydantic models (see :mod:`smallboats.questions`) with ``.evidence``, and
-``.to_pandas()`` / ``.to_polars()`` for their tables.
+``.to_pandas()`` / ``.to_polars()`` for their tables (dates as datetime64 columns); so have the
+check's :class:`~smallboats.claims.Report` (one row per claim) and :meth:`Smallboats.forecast`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .claims import Report
+    from .forecast import ForecastReport
 
 DateLike = dt.date | str | None
 
@@ -85,6 +87,17 @@ class Smallboats:
                as_of: DateLike = None) -> q.Series:
         """Totals by day, week (Monday-Sunday), month or year."""
         return q.series(self.store, freq, _d(start), _d(end), _d(as_of))
+
+    def forecast(self, as_of: DateLike = None, year: int | None = None) -> "ForecastReport":
+        """Projected arrivals for the rest of ``year`` (default: the as-of date's), the whole year
+        and the next 7 and 28 days, with 80% and 95% intervals (as ``smallboats forecast`` and
+        ``/api/v1/forecast``); ``.to_pandas()`` gives one row per projection."""
+        from .forecast import ForecastError, forecast
+
+        try:
+            return forecast(self.store, _d(as_of), year).report()
+        except ForecastError as exc:
+            raise q.InvalidQuestion(str(exc)) from None
 
     def vintages(self) -> pd.DataFrame:
         """One row per publication with figures in the store."""

@@ -99,12 +99,15 @@ class YearTotal(BaseModel):
     total: int
 
 
-class Comparison(BaseModel):
+class MethodComparison(BaseModel):
     """The same year total by another method (``error`` when it could not be made)."""
 
     method: str
     year_total: IntervalReport | None = None
     error: str | None = None
+
+
+Comparison = MethodComparison  # its former name (the API's schema names must be unique)
 
 
 class ForecastReport(BaseModel):
@@ -124,8 +127,24 @@ class ForecastReport(BaseModel):
     record_year: YearTotal | None = Field(description="The complete year with the most arrivals before this one.")
     p_above_previous_year: float | None = Field(description="Probability that the year ends above the previous year.")
     p_above_record_year: float | None = Field(description="Probability that the year ends above the record year.")
-    comparison: Comparison | None
+    comparison: MethodComparison | None
     notes: list[str]
+
+    def to_pandas(self) -> "pd.DataFrame":
+        """One row per projection (the year total, the rest of the year, the next 7 and 28 days):
+        its dates as datetime64, the point and the 2.5/10/90/97.5 percentiles."""
+        from .questions import frame
+
+        year = {"window": "year_total", "start": dt.date(self.year, 1, 1), "end": dt.date(self.year, 12, 31),
+                **self.year_total.model_dump()}
+        return frame([year] + [{"window": k, **getattr(self, k).model_dump()}
+                               for k in ("rest_of_year", "next_7_days", "next_28_days")])
+
+    def to_polars(self) -> Any:
+        """Needs polars (``pip install 'smallboats[polars]'``)."""
+        import polars as pl
+
+        return pl.from_pandas(self.to_pandas())
 
 
 @dataclass(frozen=True)
@@ -182,7 +201,7 @@ class Forecast:
     p_above_previous_year: float | None
     p_above_record_year: float | None
     later_publication: bool
-    comparison: Comparison | None
+    comparison: MethodComparison | None
 
     @property
     def notes(self) -> list[str]:
@@ -458,9 +477,9 @@ def project(frame: pd.DataFrame, as_of: dt.date, year: int | None = None, compar
     comparison = None
     if compare:
         try:
-            comparison = Comparison(method=ETS_METHOD, year_total=_ets_projection(rec, origin, year).shift(ytd).report())
+            comparison = MethodComparison(method=ETS_METHOD, year_total=_ets_projection(rec, origin, year).shift(ytd).report())
         except ForecastError as exc:
-            comparison = Comparison(method=ETS_METHOD, error=str(exc))
+            comparison = MethodComparison(method=ETS_METHOD, error=str(exc))
     return Forecast(
         as_of=as_of, data_through=origin, year=year, method=METHOD,
         year_to_date=round(ytd), year_to_date_missing_days=rec.missing(year_start, origin) if origin >= year_start else 0,

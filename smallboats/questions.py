@@ -122,22 +122,31 @@ class Answer(Model):
 
     def to_pandas(self, table: str | None = None) -> pd.DataFrame:
         """The table as a frame (nested fields as ``a.b`` columns); whole-number columns
-        with gaps stay whole (nullable Int64), dates stay dates."""
-        rows = [_flat(r) for r in self.rows(table)]
-        columns = list(dict.fromkeys(k for r in rows for k in r))
-        data = {}
-        for c in columns:
-            values = [r.get(c) for r in rows]
-            known = [v for v in values if v is not None]
-            whole = known and all(isinstance(v, int) and not isinstance(v, bool) for v in known)
-            data[c] = pd.array(values, dtype="Int64") if whole and len(known) < len(values) else values
-        return pd.DataFrame(data, columns=columns)
+        with gaps stay whole (nullable Int64), dates are datetime64 columns."""
+        return frame(self.rows(table))
 
     def to_polars(self, table: str | None = None) -> Any:
         """Needs polars (``pip install 'smallboats[polars]'``)."""
         import polars as pl
 
         return pl.from_pandas(self.to_pandas(table))
+
+
+def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows as a frame, the conventions of every ``to_pandas()``: nested fields as ``a.b`` columns,
+    whole numbers with gaps as nullable Int64, columns of dates (and gaps) as datetime64."""
+    flat = [_flat(r) for r in rows]
+    columns = list(dict.fromkeys(k for r in flat for k in r))
+    data: dict[str, Any] = {}
+    for c in columns:
+        values = [r.get(c) for r in flat]
+        known = [v for v in values if v is not None]
+        whole = known and all(isinstance(v, int) and not isinstance(v, bool) for v in known)
+        if known and all(type(v) is dt.date for v in known):
+            data[c] = pd.to_datetime(pd.Series(values, dtype=object))
+        else:
+            data[c] = pd.array(values, dtype="Int64") if whole and len(known) < len(values) else values
+    return pd.DataFrame(data, columns=columns)
 
 
 def _flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -189,3 +189,14 @@ def test_a_question_asked_again_is_answered_from_the_cache_until_the_store_chang
     assert sorted(v["file_name"] for v in after) == sorted([older.name, newer.name])
     failed = proc("records", "--top", "101", env=env)  # errors are never cached
     assert failed.returncode == 2 and len(list((cache / "smallboats" / "answers").iterdir())) == 2
+
+
+def test_serve_on_a_busy_port_is_one_line_naming_another(db_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        res = proc("--db", str(db_path), "serve", "--port", str(port))
+    one_line_error(res, f"127.0.0.1:{port}", f"--port {port + 1}", f"make run PORT={port + 1}")

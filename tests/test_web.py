@@ -694,3 +694,15 @@ def test_a_long_check_report_fits_a_few_screens(browser, server: str, javascript
             assert link.get_attribute("href") == f"#claim-{first}" and number(link.inner_text()) == n
         marks = pg.locator("#claims .verdict").all_inner_texts()
         assert all(not re.search("[\U0001F300-\U0001FAFF\u2705\u274C\u2754\u2796]", m) for m in marks), marks
+
+
+@pytest.mark.parametrize("path, ready", [("/docs", ".swagger-ui .opblock-summary-path"), ("/redoc", "[data-section-id] h2")])
+def test_api_docs_render_with_no_network(browser, server: str, path: str, ready: str) -> None:
+    """/docs (Swagger UI) and /redoc load their scripts from this server: every request to
+    anything else is refused (local_page), and the endpoints still appear."""
+    with local_page(browser, server) as pg:
+        pg.goto(path)
+        pg.wait_for_selector(ready, timeout=20000)
+        text = pg.inner_text("body")
+        for name in ("/api/v1/ytd", "/api/v1/forecast") if path == "/docs" else ("Year to date", "Projected arrivals"):
+            assert name in text, name

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Verdict = Literal["accurate", "close", "inaccurate", "unverifiable", "not a crossing figure"]
 
@@ -85,3 +88,23 @@ class Report(BaseModel):
     text: str
     claims: list[Claim]
     counts: dict[str, int]
+
+    def to_pandas(self) -> "pd.DataFrame":
+        """One row per claim (nested fields as ``a.b`` columns, dates as datetime64), with the
+        article's date; the file lists as text (``official.vintages``: names joined by ', ')."""
+        from ..questions import frame
+
+        rows = []
+        for c in self.claims:
+            row = {"article_date": self.date, **c.model_dump()}
+            for side in ("official", "latest"):
+                if row[side] is not None:
+                    row[side] = {**row[side], "vintages": ", ".join(row[side]["vintages"])}
+            rows.append(row)
+        return frame(rows)
+
+    def to_polars(self) -> Any:
+        """Needs polars (``pip install 'smallboats[polars]'``)."""
+        import polars as pl
+
+        return pl.from_pandas(self.to_pandas())
