@@ -122,8 +122,27 @@ def _ask(fn: Callable[[], Any]) -> Any:
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     html = ENV.get_template(template).render(
-        path=request.url.path, **context)
+        path=request.url.path, as_known=as_known(request), **context)
     return HTMLResponse(html, status_code=status)
+
+
+def as_known(request: Request) -> dict[str, Any] | None:
+    """For the banner on every page asked ``as_of`` a date before the newest publication: the
+    publication the figures come from, how many came later, and the page without ``as_of``."""
+    try:
+        when = parse_date(request.query_params.get("as_of") or None)
+    except ValueError:
+        return None  # the page says what is wrong with the date
+    if when is None:
+        return None
+    v = request.app.state.smallboats.store.vintages()
+    published = pd.to_datetime(v["published"]).dt.date
+    if v.empty or when >= published.max() or not (published <= when).any():
+        return None
+    used = v[published <= when].assign(day=published).sort_values(["day", "id"]).iloc[-1]
+    rest = urlencode([(k, x) for k, x in request.query_params.multi_items() if k != "as_of"])
+    return {"as_of": when, "file": used["file_name"], "published": used["day"], "later": int((published > when).sum()),
+            "newest": published.max(), "newest_url": request.url.path + (f"?{rest}" if rest else "")}
 
 
 def error_page(request: Request, template: str, exc: PageError, **context: Any) -> HTMLResponse:

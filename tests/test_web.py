@@ -132,7 +132,7 @@ def test_overview_as_of_an_earlier_vintage(client: TestClient, newest_daily: pd.
     latest = dt.datetime.strptime(s.find(id="latest-date").get_text(), "%d %B %Y").date()
     assert dt.date(2026, 1, 1) <= latest < dt.date(2026, 1, 9)
     assert number(s.find(id="ytd-arrivals").get_text()) == total(newest_daily, dt.date(2026, 1, 1), latest)
-    assert s.select_one("#as_of option[selected]")["value"] == "2026-01-09"
+    assert s.select_one("#as_of")["value"] == "2026-01-09"
     errs = soup(client, "/?as_of=1999-01-01", 404)
     assert "covers" in errs.find(class_="error").get_text()
 
@@ -369,7 +369,7 @@ def test_explore_period_table_and_csv(page, tmp_path: Path) -> None:
     page.select_option("#freq", "week")
     page.fill("#from", "2025-12-01")
     page.fill("#to", "2026-02-28")
-    page.select_option("#as_of", "2026-03-06")
+    page.fill("#as_of", "2026-03-06")
     with page.expect_navigation():
         page.focus("form.controls button[type=submit]")
         page.keyboard.press("Enter")
@@ -706,3 +706,71 @@ def test_api_docs_render_with_no_network(browser, server: str, path: str, ready:
         text = pg.inner_text("body")
         for name in ("/api/v1/ytd", "/api/v1/forecast") if path == "/docs" else ("Year to date", "Projected arrivals"):
             assert name in text, name
+
+
+# -- as known on: the banner and the date input; no table clipped at 1,280 px or on a phone ----
+
+@pytest.mark.parametrize("url", ["/?as_of=2025-12-12", "/explore?freq=month&as_of=2025-12-12"])
+def test_a_banner_says_which_publication_when_not_the_newest(client: TestClient, db_path: Path, url: str) -> None:
+    con = duckdb.connect(str(db_path), read_only=True)
+    used = con.execute("SELECT file_name, published FROM vintages WHERE published <= DATE '2025-12-12' "
+                       "ORDER BY published DESC, id DESC LIMIT 1").fetchone()
+    later, newest = con.execute("SELECT count(*), max(published) FROM vintages WHERE published > DATE '2025-12-12'").fetchone()
+    con.close()
+    banner = soup(client, url).find(id="as-known")
+    assert banner is not None, url
+    text = " ".join(banner.get_text().split())
+    assert "as known on 12 December 2025" in text and used[0] in text
+    assert f"{later:,} later publications" in text and f"{newest.day} {newest:%B %Y}" in text
+    link = banner.find("a")["href"]
+    assert "as_of" not in link and link.split("?")[0] == url.split("?")[0]
+    assert ("freq=month" in link) == ("freq=month" in url)
+
+
+@pytest.mark.parametrize("url", ["/", "/explore", "/revisions", "/check"])
+def test_no_banner_for_the_newest_figures(client: TestClient, db_path: Path, url: str) -> None:
+    assert soup(client, url).find(id="as-known") is None
+    con = duckdb.connect(str(db_path), read_only=True)
+    newest = con.execute("SELECT max(published) FROM vintages").fetchone()[0]
+    con.close()
+    assert soup(client, f"/?as_of={newest}").find(id="as-known") is None
+
+
+def test_as_of_is_a_date_input_with_the_publications_as_suggestions(client: TestClient, db_path: Path) -> None:
+    con = duckdb.connect(str(db_path), read_only=True)
+    first, last, days = con.execute("SELECT min(published), max(published), count(DISTINCT published) FROM vintages").fetchone()
+    con.close()
+    for url in ("/?as_of=2026-01-09", "/explore?as_of=2026-01-09"):
+        field = soup(client, url).find(id="as_of")
+        assert field.name == "input" and field["type"] == "date" and field["value"] == "2026-01-09"
+        assert (field["min"], field["max"]) == (str(first), str(last))
+        options = soup(client, url).find(id=field["list"]).find_all("option")
+        assert len(options) == days
+
+
+PAGES = ["/", "/explore?freq=week&from=2026-01-01", "/explore?freq=year", "/revisions", "/revisions?from=2022-01-01"]
+TABLES = """() => {
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    const vw = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main table')].map((t, i) => {
+        const box = t.closest('.scroll') || t.parentElement;
+        const r = t.getBoundingClientRect();
+        return {table: t.id || (t.closest('[id]') || {}).id || String(i), width: Math.ceil(r.width),
+                room: box.clientWidth, right: Math.ceil(r.right), vw: vw,
+                cut: [...t.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim())};
+    });
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "phone"])
+def test_no_table_is_clipped(browser, server: str, viewport: dict) -> None:
+    """Every table (those in closed details opened) fits its box and the window: nothing to
+    scroll sideways to, no cell cut."""
+    clipped = []
+    with local_page(browser, server, viewport=viewport) as pg:
+        for url in PAGES:
+            pg.goto(url)
+            tables = pg.evaluate(TABLES)
+            assert tables, url
+            clipped += [(url, t) for t in tables if t["width"] > t["room"] + 1 or t["right"] > t["vw"] + 1 or t["cut"]]
+    assert not clipped, [(u, t["table"], t["width"], t["room"], t["cut"][:3]) for u, t in clipped]
