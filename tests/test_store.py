@@ -68,7 +68,7 @@ def test_weekly_series_equals_sb02_for_every_week(store):
     assert len(sb02) > 440
     for end, (arrivals, boats) in sb02.items():
         assert end.weekday() == 6
-        row = weeks.loc[end]
+        row = weeks.loc[dt.datetime.combine(end, dt.time())]  # period_end is a datetime64 column
         assert (int(row.arrivals), int(row.boats)) == (arrivals, boats), end
         assert row.complete
 
