@@ -619,20 +619,21 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
-        days = [p for p in periods if p.spec.kind in ("weekday", "date", "day") and not p.spec.shift]
+        days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair") and not p.spec.shift]
         for m in figures:  # "473 arrived on Monday, which brought the total for 2025 to 10,358": the total to Monday
             if (m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
                     and days and _BROUGHT_TO.search(s[:m.quantity.first])):
                 d = days[-1].spec
-                spec = (PeriodSpec("until", day=-1, n=d.day or 0, year=m.period.spec.year) if d.kind == "weekday"
-                        else PeriodSpec("until", day=d.day, month=d.month, year=d.year or m.period.spec.year) if d.kind == "date"
-                        else PeriodSpec("until", day=-2, n=d.n, year=m.period.spec.year))
-                m.period = replace(m.period, spec=spec)
+                if d.kind == "date" and d.year is None:
+                    d = replace(d, year=m.period.spec.year)
+                m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=d))
         for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's
-            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "since" and m.period.spec.day
+            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "since"
+                    and (m.period.spec.day or m.period.spec.topic)
                     and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:(m.quantity.first if m.quantity else m.start - off)])):
-                old, m.period = m.period, replace(m.period, spec=PeriodSpec("date", day=m.period.spec.day, month=m.period.spec.month,
-                                                                         year=m.period.spec.year))
+                sp = m.period.spec
+                old, m.period = m.period, replace(m.period, spec=sp.topic or PeriodSpec("date", day=sp.day, month=sp.month,
+                                                                                       year=sp.year))
                 for x in figures:  # its boats too: "when 291 arrived in six boats"
                     if x.period == old and x.period_from == "partner":
                         x.period = m.period
@@ -656,7 +657,7 @@ def extract(text: str) -> Document:
                 # "compared with 27,881 by the same point last year": the point of the figure before
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
                           and f.period.spec.kind != "same_period"]
-                m.subject = before[-1] if before else _previous_figure(mentions, sent.index)
+                m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
@@ -713,7 +714,7 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
         if {a.metric, b.metric} != {"people", "boats"} or a.kind != "figure" or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
-        if len(between) < 60 and re.search(r"\b(?:on|in|aboard|across|crammed\s+into|packed\s+into)\s*$", between):
+        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into)\s*$", between):
             if a.period is None and b.period is not None:
                 a.period, a.period_from = b.period, "partner"
             elif b.period is None and a.period is not None:
@@ -736,6 +737,15 @@ def _previous_figure(mentions: list[Mention], sentence: int, yearly: bool = Fals
         year_figs = [m for m in figs if m.period is not None and m.period.spec.kind in ("year", "since", "until")]
         figs = year_figs or [m for m in figs if m.sentence == sentence - 1]
     return figs[-1] if figs else None
+
+
+def _last_running(mentions: list[Mention], metric: str | None) -> Mention | None:
+    """The last running total of ``metric`` before ("... so far this year"), for "at the equivalent
+    point last year" in a later sentence with no figure of its own to compare."""
+    run = [m for m in mentions if m.crossing and m.kind == "figure" and m.metric == metric and m.period is not None
+           and (m.period.spec.kind in ("until", "since") or (m.period.spec.kind == "year" and m.period.spec.n == 0
+                                                            and m.period.spec.year is None))]
+    return run[-1] if run else None
 
 
 def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int],

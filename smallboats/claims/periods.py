@@ -132,6 +132,9 @@ def _since_event(m: re.Match, text: str):
         note = (f"{event.name} on {long_date(event.start)}, not in {year.group(0)}"
                 if year and int(year.group(0)) != event.start.year else None)
         return PeriodSpec("since", since=event.start, event=event.name, note=note), m.end() + em.end()
+    if (wm := re.match(rf"(?:last\s+)?({_DAY_RX})\b", rest, re.I)) and wm[1][0].isupper():  # "since Sunday"
+        last = -1 if wm.group(0).lower().startswith("last") else 0
+        return PeriodSpec("since", topic=PeriodSpec("weekday", n=last, day=_DAYS.index(wm[1].lower()))), m.end() + wm.end()
     if ym := re.match(rf"(?:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january(?:\s+1(?:st)?)?(?!\s+{_YEAR_RX}))\b", rest, re.I):
         return PeriodSpec("year", n=0), m.end() + ym.end()
     if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
@@ -159,7 +162,9 @@ def _under_labour(m, text):
 @_p(r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:same\s+(?:period|time|point|stage|months?|weeks?|days?)"
     rf"(?:\s+(?:last\s+year|(?:of|in)\s+(?:last\s+year|{_YEAR_RX}(?:[-/–]\d\d)?)|from\s+{_YEAR_RX}(?:[-/–]\d\d)?"
     r"|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before|prior)\s+year))?"
-    rf"|(?:by\s+)?this\s+(?:time|point|stage)\s+(?:last\s+year|in\s+{_YEAR_RX})|a\s+year\s+(?:earlier|ago|before))\b")
+    rf"|(?:by\s+)?this\s+(?:time|point|stage)\s+(?:last\s+year|in\s+{_YEAR_RX})|a\s+year\s+(?:earlier|ago|before)"
+    rf"|equivalent\s+(?:figure|period|point|time|months?|weeks?|days?)(?:\s+(?:for|in|of|from)\s+{_YEAR_RX}|\s+last\s+year"
+    r"|\s+a\s+year\s+(?:earlier|ago|before))?)\b")
 def _same_period(m, text):
     y = re.search(rf"({_YEAR_RX})(?:[-/–]\d\d)?", m.group(0))
     return PeriodSpec("same_period", year=int(y[1]) if y and not re.search(r"[-/–]\d\d", m.group(0)) else None)
@@ -437,7 +442,9 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             which = "the article's own day" if spec.n == 0 else "the last day published by the article's date"
             out = Resolved(x, x, f"{which} ({long_date(x)}: the period is taken from the context, not written)")
     elif spec.kind == "until":
-        if spec.day == -1:  # "by Thursday"
+        if spec.topic is not None:  # "bringing the total to N" after "at the weekend": to the end of that period
+            e = resolve(spec.topic, d).end
+        elif spec.day == -1:  # "by Thursday"
             e = _last_weekday(d, spec.n)
         elif spec.day == -2:  # to today (n=0) or yesterday (n=-1)
             e = d + spec.n * day
@@ -546,6 +553,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     elif spec.kind == "since":
         if spec.since is not None:
             s = spec.since
+        elif spec.topic is not None:  # "since Sunday"
+            s = resolve(spec.topic, d).start
         else:
             year = spec.year or (d.year if (spec.month or 1, spec.day or 1) <= (d.month, d.day) else d.year - 1)
             s = dt.date(year, spec.month or 1, spec.day or 1)
