@@ -249,6 +249,7 @@ class Outcome:
     comparison: Resolved | None = None
     provisional: bool = False  # the provisional margin applied (figure first published after the article)
     nominal: Resolved | None = None  # the period as written, when the day before was checked instead
+    record_holds: bool = True  # a record claim with its figure: whether the record itself holds (else never "close")
 
 
 class Checker:
@@ -541,7 +542,7 @@ class Checker:
             tol = tolerance(m.quantity) if m.quantity is not None else None
             if tol is not None and not tol.ok(int(value)):
                 return Outcome(official, False, f"claimed a record {_said(m.quantity)} on {long_date(window.end)}; official "
-                                                f"{int(value):,}", tol.text, period=window, comparison=scope)
+                                                f"{int(value):,}", tol.text, period=window, comparison=scope, record_holds=ok)
             return Outcome(official, ok, f"claimed a record day; {long_date(window.end)} had {int(value):,}, "
                                          f"{'more than' if ok else 'not more than'} the previous record "
                                          f"({top:,} on {long_date(top_day)})", period=window, comparison=scope)
@@ -560,7 +561,8 @@ class Checker:
         tol = tolerance(m.quantity) if m.quantity is not None else None
         if tol is not None and not tol.ok(this.arrivals):
             return Outcome(official, False, f"claimed a record {_said(m.quantity)} for {span_label(window.start, window.end)}; "
-                                            f"official {fmt(this.arrivals)}", tol.text, period=window, comparison=scope)
+                                            f"official {fmt(this.arrivals)}", tol.text, period=window, comparison=scope,
+                                            record_holds=ok)
         return Outcome(official, ok, f"claimed a record; {span_label(window.start, window.end)} had {fmt(this.arrivals)}, "
                                      f"{'more than' if ok else 'not more than'} the same span of any earlier year "
                                      f"(highest: {fmt(best)} in {span_label(a, b)})", period=window, comparison=scope)
@@ -759,7 +761,7 @@ class Checker:
 
 
 #: Claims that may be "close": counts of people, not boats, days, ranks or changes.
-_CLOSE_KINDS = {"figure", "max_day", "rank"}
+_CLOSE_KINDS = {"figure", "max_day", "rank", "record"}
 _CLOSE_METRICS = {None, "people", "prevented"}
 
 
@@ -772,8 +774,8 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
             or m.metric not in _CLOSE_METRICS:
         return None
     for o in (out, latest):
-        v = o.official.value if o is not None and o.official is not None else None
-        if v and abs(q.value - v) <= 0.01 * v:
+        v = o.official.value if o is not None and o.official is not None and o.record_holds else None
+        if v and q.value != v and abs(q.value - v) <= 0.01 * v:
             return o, abs(q.value - v) / v * 100
     return None
 

@@ -35,6 +35,15 @@ EVENTS: tuple[Event, ...] = (
           r"(?:came\s+into\s+force|began|started|took\s+effect)"),
     Event("Rishi Sunak became prime minister", dt.date(2022, 10, 25),
           r"(?:rishi\s+)?sunak\s+(?:became\s+prime\s+minister|took\s+office|came\s+to\s+power)"),
+    Event("the Safety of Rwanda Act became law", dt.date(2024, 4, 25),
+          r"the\s+safety\s+of\s+rwanda\s+(?:\([^)]*\)\s+)?(?:act|bill)\s+(?:became\s+law|received\s+royal\s+assent"
+          r"|was\s+passed|came\s+into\s+force)"),
+    Event("the general election was called", dt.date(2024, 5, 22),
+          r"(?:(?:rishi\s+)?sunak\s+)?(?:called|announced)\s+the\s+(?:(?:2024|july)\s+)?(?:general\s+)?election"
+          r"|the\s+(?:(?:2024|july)\s+)?(?:general\s+)?election\s+was\s+(?:called|announced)"),
+    Event("the general election", dt.date(2024, 7, 4), r"the\s+(?:july\s+)?general\s+election(?!\s+(?:was|is)\b)"),
+    Event("the Rwanda deal was signed", dt.date(2022, 4, 14),
+          r"the\s+(?:uk-rwanda\s+|rwanda\s+)(?:deal|partnership|agreement|scheme|plan|policy)\s+was\s+(?:signed|agreed|announced)"),
     Event("the Illegal Migration Act became law", dt.date(2023, 7, 20),
           r"the\s+illegal\s+migration\s+act\s+(?:became\s+law|received\s+royal\s+assent|was\s+passed)"),
 )

@@ -442,6 +442,9 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
 
 # -- periods ----------------------------------------------------------------------------------
 
+#: a comma and a conjunction start another clause, whose period is not the number's before it
+_CLAUSE = re.compile(r",\s*(?:as(?!\s+of)|after|while|because|although|but)\s", re.I)
+
 #: a period written right before a number ("the total so far this year 36,956") is that number's
 _CLOSE = 12
 
@@ -476,13 +479,16 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
             if any(lo <= x < hi for x, _ in between):
                 continue
             d = hi - lo
+            if after and _CLAUSE.search(sentence_text[lo:hi]):
+                continue  # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's
             if after:  # taken by a number right after it?
                 nxt = [x for x, _ in rivals if x >= p.end]
                 if nxt and _owns_next(sentence_text, p, min(nxt), d):
                     continue
             else:  # a number before it owns it, unless it sits right before this one
                 prev = [y for _, y in rivals if y <= p.start]
-                if prev and not _owns_next(sentence_text, p, a, p.start - max(prev)):
+                if (prev and not _owns_next(sentence_text, p, a, p.start - max(prev))
+                        and not _CLAUSE.search(sentence_text[max(prev):p.start])):
                     continue
             key = (not p.spec.strong, d)
             if best is None or key < best[0]:
@@ -596,6 +602,16 @@ def extract(text: str) -> Document:
             if (m.kind == "figure" and m.quantity is not None and periods and periods[0].start < 40
                     and _SUBJECT_AT.search(s[:m.start - off]) and not _VERB_AFTER.match(s[m.end - off:])):
                 m.period, m.period_from = periods[0], "sentence"
+        for m in figures:  # "bringing the total so far this year, not including Sunday's arrivals, to 9,803": the total's own period
+            if (m.kind == "figure" and m.quantity is not None and (bt := _BROUGHT_TO.search(s[:m.quantity.first]))
+                    and (m.period is None or m.period.start < bt.start())
+                    and (inside := [p for p in periods if bt.start() <= p.start and p.end <= m.quantity.first])):
+                m.period, m.period_from = inside[0], "sentence"
+        if same := [p for p in periods if p.spec.kind == "same_period"]:  # "This compares to 7,217 by the same date
+            for m in figures:                                # last year and 8,693 in 2022": the same point of those years
+                if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year
+                        and m.start - off > same[0].end and re.fullmatch(r"(?:in\s+)?\d{4}", m.period.text.strip(), re.I)):
+                    m.period = replace(m.period, spec=PeriodSpec("same_period", year=m.period.spec.year))
         _pair_boats(s, figures, off)
         # "No small boats arrived for more than a week until ...": a "no arrivals" with no period of its own is not placed
         drop = [m for m in figures if m.quantity is not None and m.quantity.value == 0 and m.quantity.words and m.period is None]
@@ -619,10 +635,11 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
-        days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair") and not p.spec.shift]
         for m in figures:  # "473 arrived on Monday, which brought the total for 2025 to 10,358": the total to Monday
-            if (m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
-                    and days and _BROUGHT_TO.search(s[:m.quantity.first])):
+            bt = _BROUGHT_TO.search(s[:m.quantity.first]) if m.quantity is not None else None
+            days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair")
+                    and not p.spec.shift and bt is not None and p.end <= bt.start()]
+            if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and days:
                 d = days[-1].spec
                 if d.kind == "date" and d.year is None:
                     d = replace(d, year=m.period.spec.year)
@@ -661,6 +678,8 @@ def extract(text: str) -> Document:
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
+            elif m.kind == "rank" and m.period is None and inherited is not None and _ANAPHORA.match(s):
+                m.period, m.period_from = inherited, "previous sentence"  # "It is the second highest ... since the election"
         # what the sentence is about, for the next one: not what it compares with ("half the 5,417 in October 2024")
         against = {id(m.reference) for m in sent_mentions if m.reference is not None}
         own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against]

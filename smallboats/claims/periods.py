@@ -159,7 +159,7 @@ def _under_labour(m, text):
     return PeriodSpec("since", since=event.start, event=event.name)
 
 
-@_p(r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:same\s+(?:period|time|point|stage|months?|weeks?|days?)"
+@_p(r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:same\s+(?:period|time|point|stage|date|months?|weeks?|days?)"
     rf"(?:\s+(?:last\s+year|(?:of|in)\s+(?:last\s+year|{_YEAR_RX}(?:[-/–]\d\d)?)|from\s+{_YEAR_RX}(?:[-/–]\d\d)?"
     r"|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|year\s+before|prior)\s+year))?"
     rf"|(?:by\s+)?this\s+(?:time|point|stage)\s+(?:last\s+year|in\s+{_YEAR_RX})|a\s+year\s+(?:earlier|ago|before)"
