@@ -581,6 +581,9 @@ class Checker:
         if day_before:
             scope = _day_before(scope)
             window = Resolved(window.start, min(window.end, scope.end), window.label, window.any_day)
+        if window.start > scope.end or window.end < scope.start:
+            return Outcome(None, None, f"{window.label} is outside {scope.label}, the span it is ranked in", period=window,
+                           comparison=scope)
         named = _named_span(m.subject_period, scope)
         df, vintages = rec.days(scope.start, scope.end)
         periods = _unit_totals(df, m.unit, scope.start, scope.end)

@@ -212,6 +212,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
 _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
+_SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
 _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
 #: "600 people crossed on a single day last week": some day in the period
@@ -620,8 +621,9 @@ def extract(text: str) -> Document:
         # a figure with no period of its own takes the previous sentence's, within a paragraph
         prev = sentences[sent.index - 1] if sent.index else None
         inherited = last_subject.get(prev.index) if prev and prev.paragraph == sent.paragraph else None
-        if inherited is None and prev and prev.paragraph + 1 == sent.paragraph:
-            inherited = last_subject.get(prev.index)
+        if inherited is None and prev and (prev.paragraph + 1 == sent.paragraph
+                                           or (prev.paragraph + 2 == sent.paragraph and _ANAPHORA.match(s))):
+            inherited = last_subject.get(prev.index)  # the next line, or after a blank line "It was ..."
         for i, m in enumerate(figures):
             if m.kind not in ("figure", "record") or m.period is not None:
                 continue
@@ -644,13 +646,17 @@ def extract(text: str) -> Document:
                 if d.kind == "date" and d.year is None:
                     d = replace(d, year=m.period.spec.year)
                 m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=d))
-        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's
-            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "since"
-                    and (m.period.spec.day or m.period.spec.topic)
-                    and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:(m.quantity.first if m.quantity else m.start - off)])):
-                sp = m.period.spec
-                old, m.period = m.period, replace(m.period, spec=sp.topic or PeriodSpec("date", day=sp.day, month=sp.month,
-                                                                                       year=sp.year))
+        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's)
+            first = m.quantity.first if m.quantity else m.start - off
+            when = next((p for p in periods if p.spec.kind == "since" and not p.spec.event
+                         and re.fullmatch(r"\s*,?\s*when\s+", s[p.end:first])), None)
+            if m.kind == "figure" and when is not None and (m.period is None or m.period is when or m.period_from != "sentence"):
+                sp = when.spec
+                spec = (sp.topic or PeriodSpec("date", day=sp.day, month=sp.month, year=sp.year) if sp.day or sp.topic
+                        else PeriodSpec("year", year=sp.since.year) if sp.since is not None else None)
+                if spec is None:
+                    continue
+                old, m.period, m.period_from = m.period, replace(when, spec=spec), "sentence"
                 for x in figures:  # its boats too: "when 291 arrived in six boats"
                     if x.period == old and x.period_from == "partner":
                         x.period = m.period
@@ -678,11 +684,18 @@ def extract(text: str) -> Document:
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
-            elif m.kind == "rank" and m.period is None and inherited is not None and _ANAPHORA.match(s):
-                m.period, m.period_from = inherited, "previous sentence"  # "It is the second highest ... since the election"
+        for m in [m for m in sent_mentions if m.unit == "inherit"]:  # "It was the highest number since 2022"
+            unit = next((u for u, kinds in _ONE_UNIT.items() if inherited is not None and inherited.spec.kind in kinds), None)
+            if unit is None:
+                sent_mentions.remove(m)
+                continue
+            m.unit, m.window_period = unit, inherited
+            if (unit, m.ordinal, m.lowest) == ("day", 1, False):
+                m.kind = "max_day"
         # what the sentence is about, for the next one: not what it compares with ("half the 5,417 in October 2024")
         against = {id(m.reference) for m in sent_mentions if m.reference is not None}
-        own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against]
+        own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against
+               and m.period.spec.kind not in ("same_period", "prev_year")]
         if not own:  # "That was almost half ...": the figure it is about
             own = [m.subject.period for m in sent_mentions if m.subject is not None and m.subject.period is not None]
         refs = {id(m.reference_period) for m in sent_mentions if m.reference_period is not None}
@@ -877,6 +890,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     claim of its own or, when a figure is the value of the top day in a wider window ("last month
     ... the highest single number so far this year, roughly 650"), that figure's claim."""
     s, off = sent.text, sent.start
+    if re.search(r"\bthan\s+(?:the\s+)?(?:previous\s+)?$", s[:rk.start()], re.I) and not re.match(r"\s+of\s+\d", s[rk.end():]):
+        return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
             or ("day" if words["single"] else None) or ("year" if words["annual"] else None))
@@ -887,6 +902,11 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         after = " on record" + after
     scope = [p for p in periods if rk.end() - 1 <= p.start < rk.end() + 60 and p.spec.kind in ("year", "since")]
     sp = scope[0] if scope else None
+    if sm := _SINCE_FIGURE.match(after):  # "the highest since 562 were detected on April 14": since that day
+        day = next((p for p in periods if p.start >= rk.end() and p.spec.kind == "date"), None)
+        if day is not None and day.start - rk.end() < 80:
+            sp = replace(day, spec=PeriodSpec("since", day=day.spec.day, month=day.spec.month, year=day.spec.year),
+                         text="since " + re.sub(r"^on\s+", "", day.text))
     if sp is None and _OF_THE_YEAR.match(after):  # "the busiest day of the year"
         m = _OF_THE_YEAR.match(after)
         sp = PeriodMention(PeriodSpec("year", n=0), rk.end(), rk.end() + m.end(), m.group(0).strip())
@@ -909,6 +929,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         periods[i] = wp
     if unit is None:  # "the highest number since 2022": the unit of the period ranked
         unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
+        if unit is None and wp is None and sp is not None and _ANAPHORA.match(s):
+            unit = "inherit"  # "It was the highest number since 2022": the period the sentence before was about
         if unit is None:
             return
     if sp is not None and sp in periods:
@@ -916,10 +938,13 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ORDINALS.get(words["ord"], 1),
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
                   calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
-    kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) else "rank"
+    named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
+    kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
             and x.metric == "people"]  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
-    own = (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
+    if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
+        nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
+    own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
         wp is None and bool(others))
     if nums and not own:
         for x in nums:  # the figure is the value of the top period in a wider window: one claim
