@@ -12,6 +12,7 @@ day in the window before the date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -274,10 +275,21 @@ def _month_range(m, text):
                       year=int(m[4] or m[2]) if (m[4] or m[2]) else None)
 
 
-@_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)\s+(days|weeks)|24\s+hours)\b")
+@_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|year"
+    r"|(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|twenty-four)\s+(days|weeks|months)|24\s+hours)\b")
 def _rolling(m, text):
     unit = m[1].lower()
-    if unit == "week":
+    if unit == "year":
+        if not m.group(0).lower().lstrip().startswith(("in the past", "over the past", "during the past", "the past",
+                                                       "over the last", "in the last", "during the last")):
+            return None  # "last year", "the previous year": the calendar year (another rule)
+        days = -12
+    elif m[3] and m[3].lower() == "months":
+        k = {"eighteen": 18, "twenty-four": 24}.get(m[2].lower()) or _num(m[2].lower())
+        if (m[2].lower() in ("12", "twelve") and re.match(r"(?:for\s+)?the\s+previous", m.group(0), re.I)):
+            return None  # "for the previous 12 months" after a 12-month figure: the year before it (another rule)
+        days = -k
+    elif unit == "week":
         days = 7
     elif unit == "fortnight":
         days = 14
@@ -485,10 +497,11 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             raise Unresolvable(f"no such date: {spec.day} {_MONTHS[(spec.month or 1) - 1].title()} {year}") from None
         out = Resolved(x, x, long_date(x))
     elif spec.kind == "rolling":
-        if spec.n == -1:
-            prev_month = d.replace(day=1) - day
-            start = prev_month.replace(day=min(d.day, prev_month.day)) + day
-            words = "the past month"
+        if spec.n < 0:  # months back: the past month, the past 12 months, the past year
+            k = -spec.n
+            y, mo = divmod(d.year * 12 + d.month - 1 - k, 12)
+            start = dt.date(y, mo + 1, min(d.day, calendar.monthrange(y, mo + 1)[1])) + day
+            words = "the past month" if k == 1 else "the past year" if k == 12 else f"the past {k} months"
         else:
             start = d - (spec.n - 1) * day
             words = "the past week" if spec.n == 7 else f"the past {spec.n} days"
