@@ -149,6 +149,10 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
             ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, 2 if narrow else 1)))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
             ax.set_xlim(dt.date(2000, 1, 1), dt.date(2001, 1, 24 if narrow else 14))
+        elif chart.style == "bars" and chart.bar_days >= 365:  # a bar per year: its year under it
+            step = -(-len(chart.x) // (6 if narrow else 12))
+            firsts = [pd.Timestamp(d) for d in chart.x[::step]]
+            ax.set_xticks([mdates.date2num(d) + 0.4 * chart.bar_days for d in firsts], [f"{d:%Y}" for d in firsts])
         else:
             loc = mdates.AutoDateLocator(maxticks=5 if narrow else 9)
             ax.xaxis.set_major_locator(loc)

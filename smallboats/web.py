@@ -261,7 +261,7 @@ def overview(request: Request, store: StoreDep, as_of: Text = None) -> HTMLRespo
 def _explore_args(store: Store, freq: str, start: str | None, end: str | None, as_of: str | None,
                   metric: str) -> tuple[str, dt.date | None, dt.date, dt.date, str]:
     """Explore's parameters with defaults: by month, from 1 January of the year before the last
-    day in the record to that day, newest figures."""
+    day in the record (by year: from the first year) to that day, newest figures."""
     if freq not in q.KINDS:
         raise PageError(f"frequency must be one of {', '.join(q.KINDS)}; got {freq!r}", 422)
     if metric not in METRICS:
@@ -269,9 +269,9 @@ def _explore_args(store: Store, freq: str, start: str | None, end: str | None, a
     when = _date(as_of, "as of")
     a, b = _date(start, "from"), _date(end, "to")
     if a is None or b is None:
-        last = _ask(lambda: q.ytd(store, as_of=when)).at
-        b = b or last
-        a = a or dt.date(b.year - 1, 1, 1)
+        ytd = _ask(lambda: q.ytd(store, as_of=when))
+        b = b or ytd.at
+        a = a or (ytd.years[0].start if freq == "year" else dt.date(b.year - 1, 1, 1))  # by year: every year
     return freq, when, a, b, metric
 
 

@@ -774,3 +774,25 @@ def test_no_table_is_clipped(browser, server: str, viewport: dict) -> None:
             assert tables, url
             clipped += [(url, t) for t in tables if t["width"] > t["room"] + 1 or t["right"] > t["vw"] + 1 or t["cut"]]
     assert not clipped, [(u, t["table"], t["width"], t["room"], t["cut"][:3]) for u, t in clipped]
+
+
+def test_explore_by_year_shows_every_year_and_the_axis_says_years(client: TestClient, newest_daily: pd.DataFrame,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import OrderedDict
+
+    from smallboats import charts, web
+
+    s = soup(client, "/explore?freq=year")
+    years = [int(th.get_text()[-4:]) for th in s.select("#explore-table tbody th")]
+    want = sorted({d.year for d in newest_daily.index})
+    assert years == want
+    for tr in s.select("#explore-table tbody tr"):
+        year = int(tr.th.get_text()[-4:])
+        people = number(tr.find_all("td")[1].get_text())
+        assert people == int(newest_daily.loc[str(year), "arrivals"].sum()), year
+    monkeypatch.setitem(charts._RC, "svg.fonttype", "none")  # text as text, to read the tick labels
+    monkeypatch.setattr(web, "_CHARTS", OrderedDict())
+    svg = client.get("/charts/explore.svg?freq=year&metric=arrivals").text
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    ticks = [t.strip() for t in labels if re.fullmatch(r"\s*\d{4}\s*", t)]
+    assert ticks == [str(y) for y in want], labels
