@@ -216,7 +216,7 @@ _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
 _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
 #: "600 people crossed on a single day last week": some day in the period
-_ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
+_ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
 _RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+record|ever)\s+(?:remains|was|is)\s+(?P<y1>(?:19|20)\d\d)\b"
@@ -577,7 +577,7 @@ def extract(text: str) -> Document:
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="any" if kind == "record" else "day",
-                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 50])))
+                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b", s, re.I))
