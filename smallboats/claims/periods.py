@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until"]
+               "year_end", "context", "until", "range"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -267,12 +267,66 @@ def _weekend(m, text):
     return PeriodSpec("weekend", n=-1 if m.group(0).lower().startswith("last") else 0)
 
 
+@_p(rf"\bfrom\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\s+(?:to|until|through)\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
 @_p(rf"\bbetween\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\s+and\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
 def _month_range(m, text):
     if not (m[1][0].isupper() and m[3][0].isupper()):
         return None
     return PeriodSpec("month_range", month=MONTH_NUMBER[m[1].lower().rstrip(".")], n=MONTH_NUMBER[m[3].lower().rstrip(".")],
                       year=int(m[4] or m[2]) if (m[4] or m[2]) else None)
+
+
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def _range(d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None) -> PeriodSpec:
+    return PeriodSpec("range", day=d1, month=m1, year=y1, topic=PeriodSpec("date", day=d2, month=m2, year=y2))
+
+
+@_p(rf"\b(?:from|between)\s+(?:the\s+)?{_ORD}(?:\s+(?:of\s+)?({_MONTH_RX}))?(?:,?\s+({_YEAR_RX}))?\s*(?:to|and|until|–|-|—)\s*"
+    rf"(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
+def _day_range(m, text):
+    """'between 1 May 2024 and 30 April 2025', 'from 12 to 18 June', 'the week from the 12th – 18th of June'"""
+    m2 = MONTH_NUMBER[m[5].lower().rstrip(".")]
+    m1 = MONTH_NUMBER[m[2].lower().rstrip(".")] if m[2] else m2
+    y2 = int(m[6]) if m[6] else None
+    return _range(int(m[1]), m1, int(m[3]) if m[3] else y2, int(m[4]), m2, y2)
+
+
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+days\s+of\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
+def _first_days(m, text):
+    """'the first ten days of July', 'the first 16 days of August'"""
+    month = MONTH_NUMBER[m[2].lower().rstrip(".")]
+    year = int(m[3]) if m[3] else None
+    return _range(1, month, year, _num(m[1]), month, year)
+
+
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+months\s+of\s+(?:(?:the|this|a)\s+(?:calendar\s+)?year|({_YEAR_RX}))\b")
+def _first_months(m, text):
+    """'the first four months of the year': 1 January to the end of April (so far, in the year running)"""
+    k = _num(m[1])
+    if not 1 <= k <= 12:
+        return None
+    year = int(m[2]) if m[2] else None
+    return _range(1, 1, year, 31, k, year)  # the month's last day (31 is clipped to it)
+
+
+@_p(r"\b(?:in|over|within)\s+(two|three|four|five|six|seven|\d)\s+days\b(?!['’]?\s*time)")
+def _in_days(m, text):
+    """'600 people crossed in two days': the days up to the last published"""
+    return PeriodSpec("rolling", n=_num(m[1]))
+
+
+@_p(r"\b(?:in\s+|during\s+)?the\s+first\s+quarter\b(?!\s+of)")
+def _first_quarter(m, text):
+    return PeriodSpec("quarter", n=1, month=0)
+
+
+@_p(r"\bfrom\s+new\s+year(?:['’]s\s+day)?\s+(?:to|until)\s+polling\s+day\b")
+def _to_polling_day(m, text):
+    """'from New Year to polling day': 2024, to the general election of 4 July"""
+    return _range(1, 1, 2024, 4, 7, 2024)
 
 
 @_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|year"
@@ -413,7 +467,11 @@ def find_periods(sentence: str) -> list[PeriodMention]:
     for p in found:
         if all(p.end <= k.start or p.start >= k.end for k in kept):
             kept.append(p)
-    return _combine(sorted(kept, key=lambda p: p.start), sentence)
+    kept.sort(key=lambda p: p.start)
+    # "on Friday, 14 June": the date wins over the weekday
+    kept = [p for i, p in enumerate(kept) if not (p.spec.kind == "weekday" and i + 1 < len(kept) and kept[i + 1].spec.kind == "date"
+                                                  and re.fullmatch(r"\s*,?\s*(?:the\s+)?", sentence[p.end:kept[i + 1].start]))]
+    return _combine(kept, sentence)
 
 
 # -- resolving against the article's date ------------------------------------------------------
@@ -489,6 +547,20 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
         last = _last_weekday(d, spec.n)
         first = _last_weekday(last, spec.day or 0)
         out = Resolved(first, last, f"{first:%A} and {last:%A} ({span_label(first, last)})")
+    elif spec.kind == "range":  # from one date to another; years, when not written, the latest that fits
+        end = spec.topic
+        ey = end.year or (d.year if (end.month, end.day) <= (d.month, d.day) else d.year - 1)
+        if end.year is None and spec.year is not None:
+            ey = spec.year if (spec.month, spec.day) <= (end.month, end.day) else spec.year + 1
+        sy = spec.year or (ey if (spec.month, spec.day) <= (end.month, end.day) else ey - 1)
+        try:
+            last = calendar.monthrange(ey, end.month or 1)[1]
+            s, e = dt.date(sy, spec.month or 1, spec.day or 1), dt.date(ey, end.month or 1, min(end.day or 1, last))
+        except ValueError:
+            raise Unresolvable("no such date in the range") from None
+        if e > d and s <= d:  # "the first ten days of July" said on 5 July: the days so far
+            e = d
+        out = Resolved(s, e, span_label(s, e), running=e == d)
     elif spec.kind == "date":
         year = spec.year or (d.year - 1 if spec.n == -1 else d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
         try:
