@@ -437,6 +437,17 @@ def test_numbers(text, value, unit, qualifier):
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
     ("the total for 2025 so far", "2025-01-01", "2025-04-15"), ("March's tally", "2025-03-01", "2025-03-31"),
+    # the explicit dates and ranges real reporting uses (issue 9)
+    ("as at 3 October", "2024-01-01", "2024-10-03"), ("by Thursday", "2025-01-01", "2025-04-10"),
+    ("up to 9 March", "2025-01-01", "2025-03-09"), ("from January to March", "2025-01-01", "2025-03-31"),
+    ("between 1 May 2023 and 30 April 2024", "2023-05-01", "2024-04-30"), ("over the past 12 months", "2024-04-16", "2025-04-15"),
+    ("the first quarter", "2025-01-01", "2025-03-31"), ("in two days", "2025-04-14", "2025-04-15"),
+    ("the first ten days of April", "2025-04-01", "2025-04-10"), ("the first ten days of July", "2024-07-01", "2024-07-10"),
+    ("on Friday, 14 March", "2025-03-14", "2025-03-14"), ("in the month of October", "2024-10-01", "2024-10-31"),
+    ("in the week from the 7th – 13th of April", "2025-04-07", "2025-04-13"), ("from 28 December to 3 January", "2024-12-28", "2025-01-03"),
+    ("the first two months of 2024", "2024-01-01", "2024-02-29"), ("the first three months of the year", "2025-01-01", "2025-03-31"),
+    ("from New Year to polling day", "2024-01-01", "2024-07-04"), ("since Sunday", "2025-04-13", "2025-04-15"),
+    ("since the general election was called", "2024-05-22", "2025-04-15"), ("since the Rwanda deal was signed", "2022-04-14", "2025-04-15"),
 ])
 def test_periods_resolved_against_the_date(text, start, end):
     (p,) = find_periods(text)
