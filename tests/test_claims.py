@@ -419,6 +419,7 @@ def test_elliptical_figures_lists_clauses_and_comparisons(store, rows):
     ("500 or so", 500, "count", "around"), ("420-odd", 420, "count", "around"), ("1,000-plus", 1000, "count", "more than"),
     ("20 or more", 20, "count", "at least"), ("more than a thousand", 1000, "count", "more than"), ("a dozen", 12, "count", None),
     ("up by an eighth", 12.5, "percent", "around"), ("two-fifths", 40, "percent", "around"),
+    ("now past 9,000", 9000, "count", "more than"),
 ])
 def test_numbers(text, value, unit, qualifier):
     (q,) = find_quantities(text + " this year")
@@ -447,6 +448,7 @@ def test_numbers(text, value, unit, qualifier):
     ("in the week from the 7th – 13th of April", "2025-04-07", "2025-04-13"), ("from 28 December to 3 January", "2024-12-28", "2025-01-03"),
     ("the first two months of 2024", "2024-01-01", "2024-02-29"), ("the first three months of the year", "2025-01-01", "2025-03-31"),
     ("from New Year to polling day", "2024-01-01", "2024-07-04"), ("since Sunday", "2025-04-13", "2025-04-15"),
+    ("under Rishi Sunak", "2022-10-25", "2024-07-04"),
     ("since the general election was called", "2024-05-22", "2025-04-15"), ("since the Rwanda deal was signed", "2022-04-14", "2025-04-15"),
 ])
 def test_periods_resolved_against_the_date(text, start, end):

@@ -151,10 +151,12 @@ _VERB_AFTER = re.compile(
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down)\s+(?:than|on|from|compared)\b", re.I)
 _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|increase|increased|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased"
                          r"|decline|declined|surge|surged|grown|grew|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
-_PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge)\b", re.I)
+_PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge"
+                        r"|short(?=\s+of\b)|below|under)\b", re.I)
 _DOWN = {"down", "fall", "fell", "fallen", "drop", "dropped", "decrease", "decreased", "decline", "declined", "lower", "fewer",
+         "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
-_CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from)\b", re.I)
+_CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
 _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
@@ -194,6 +196,12 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("a record for the quarter", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second|third|fourth)\s+quarter\b"
                                  r"|\bthe\s+(?:busiest|highest)\s+(?:first|second|third|fourth)\s+quarter\s+on\s+record\b", "quarter"),
     ("a record for this point", r"\ba\s+(?:new\s+)?record\s+for\s+(?:this|the\s+same)\s+(?:point|stage|time)\s+(?:in|of)\s+the\s+year\b", "year"),
+    ("more than at this point of any year", r"\bthan\s+(?:at\s+)?(?:the\s+same|this)\s+(?:point|stage|time)\s+(?:of|in)\s+any\s+"
+                                            r"(?:previous|earlier|other)\s+year\b", "year"),
+    ("the highest first-quarter figure", r"\bthe\s+(?:highest|busiest|biggest|largest)\s+first[- ]quarter\s+(?:figure|total)"
+                                         r"(?:\s+(?:of\s+any\s+year|on\s+record))?\b", "quarter"),
+    ("the highest first-half figure", r"\bthe\s+(?:highest|busiest|biggest|largest)\s+first[- ]half\s+(?:figure|total)"
+                                      r"(?:\s+(?:of\s+any\s+year|on\s+record))?\b", "half"),
 )
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
@@ -580,7 +588,9 @@ def extract(text: str) -> Document:
                               any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
-                                                 r"(?:crossings?|arrivals|boats|migrants|people)\b", s, re.I))
+                                                 r"(?:crossings?|arrivals|boats|migrants|people)\b"
+                                                 r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
+                                                 s, re.I))
             sent_mentions.append(mention)
         for zm in _ZERO.finditer(s):
             if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):

@@ -66,7 +66,8 @@ def fraction_percent(text: str) -> float:
 QUALIFIERS: dict[str, str] = {
     "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
     "upwards of": "more than", "well over": "more than", "well above": "more than", "passed": "more than",
-    "topped": "more than", "exceeded": "more than", "surpassed": "more than",
+    "topped": "more than", "exceeded": "more than", "surpassed": "more than", "now past": "more than",
+    "past": "more than",
     "just over": "just over", "just above": "just over", "just more than": "just over", "slightly more than": "just over",
     "at least": "at least", "a minimum of": "at least", "no fewer than": "at least", "no less than": "at least",
     "almost": "almost", "nearly": "almost", "just under": "almost", "just below": "almost",

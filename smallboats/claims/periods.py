@@ -154,6 +154,12 @@ def _since_event(m: re.Match, text: str):
     return None
 
 
+@_p(r"\bunder\s+(?:rishi\s+)?sunak(?:['’]s\s+(?:government|premiership))?\b|\bwhile\s+(?:rishi\s+)?sunak\s+was\s+prime\s+minister\b")
+def _under_sunak(m, text):
+    """Rishi Sunak's premiership: 25 October 2022 to 4 July 2024"""
+    return replace(_range(25, 10, 2022, 4, 7, 2024), event="under Rishi Sunak")
+
+
 @_p(r"\bunder\s+(?:labour|sir\s+keir(?:\s+starmer)?|keir\s+starmer|starmer)\b")
 def _under_labour(m, text):
     event = EVENTS[0]
@@ -560,7 +566,7 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             raise Unresolvable("no such date in the range") from None
         if e > d and s <= d:  # "the first ten days of July" said on 5 July: the days so far
             e = d
-        out = Resolved(s, e, span_label(s, e), running=e == d)
+        out = Resolved(s, e, f"{spec.event} ({span_label(s, e)})" if spec.event else span_label(s, e), running=e == d)
     elif spec.kind == "date":
         year = spec.year or (d.year - 1 if spec.n == -1 else d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
         try:
