@@ -384,7 +384,8 @@ class Checker:
                 value, what = int((values.fillna(0) > 0).sum()), f"days with arrivals in {res.label}"
             tol = tolerance(q)
             return Outcome(_official(value, res, vintages, rec.as_of), tol.ok(value),
-                           f"claimed {_said(q)} days; official {value} {what}", tol.text, res)
+                           f"claimed {_said(q)}{'' if re.search(r'(?:day|week)s?$', q.text) else ' days'}; official {value} {what}",
+                           tol.text, res)
         if provisional is None:
             provisional = rec.as_of is not None and any(v.published > rec.as_of for v in vintages)
         tol = tolerance(q)

@@ -603,6 +603,11 @@ def extract(text: str) -> Document:
                                              "boats" if noun.startswith("boat") else "people", "crossing"))
         sent_mentions.sort(key=lambda m: m.start)
         _relations(sent, sent_mentions, periods, reserved, mentions)
+        runs = [(m.start, m.end) for m in sent_mentions if m.metric == "days" and m.ended and m.quantity is not None
+                and m.quantity.words]  # "the first arrivals for nine days": one claim, not "nine" again
+        sent_mentions = [m for m in sent_mentions if not (m.metric == "days" and not m.ended
+                                                          and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                                                  for a, b in runs))]
         figures = [m for m in sent_mentions if m.crossing and (m.kind in ("figure", "max_day", "rank")
                                                                 or (m.kind == "record" and m.quantity is not None))]
         blockers = [(m.start - off, m.end - off) for m in sent_mentions if m.crossing and m.quantity is not None]
@@ -880,6 +885,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             n = words_value(sm["n"]) if not sm["n"].isdigit() else int(sm["n"])
             weeks = sm["unit"].lower().startswith("week")
             qual = QUALIFIERS.get(re.sub(r"\s+", " ", (sm["q"] or "").strip().lower()))
+            if weeks and qual is None:
+                qual = "around"  # "the first crossing in a week": a week is a loose measure (6 to 8 days)
             q = Quantity(float(n * (7 if weeks else 1)), "count", qual, sm.start("n"), sm.end("unit"), s[sm.start("n"):sm.end("unit")],
                          7.0 if weeks else 1.0, False, True, qstart=sm.start("q") if sm["q"] else -1)
             days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]

@@ -356,7 +356,7 @@ def _rolling(m, text):
     elif unit == "month":
         days = -1  # one calendar month back
     elif unit.startswith("24"):
-        return PeriodSpec("day", n=0)
+        return PeriodSpec("rolling", n=1)  # the last 24 hours: the last day published (or today, when the article says so)
     else:
         word = m[2].lower()
         k = {"fourteen": 14}.get(word) or _num(word)
@@ -582,7 +582,7 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             words = "the past month" if k == 1 else "the past year" if k == 12 else f"the past {k} months"
         else:
             start = d - (spec.n - 1) * day
-            words = "the past week" if spec.n == 7 else f"the past {spec.n} days"
+            words = "the past week" if spec.n == 7 else "the past 24 hours" if spec.n == 1 else f"the past {spec.n} days"
         out = Resolved(start, d, f"{words} ({span_label(start, d)})", running=True)
     elif spec.kind == "week":
         monday = d - d.weekday() * day
