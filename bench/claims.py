@@ -92,12 +92,10 @@ def evaluate(store: Store, docs: dict[str, dict], labels: list[dict]) -> dict:
             if found:
                 tp += 1
                 period_n += 1
-                got = (c.period.start.isoformat() if c.period and c.period.start else None,
-                       c.period.end.isoformat() if c.period and c.period.end else None)
-                if got == (lab["period_start"], lab["period_end"]):
+                if (wrong := news.period_error(c, lab, where)) is None:
                     period_ok += 1
                 else:
-                    errors.append(f"period  {where}: expected {lab['period_start']}..{lab['period_end']}, got {got[0]}..{got[1]}")
+                    errors.append(wrong)
             else:
                 fn += 1
                 errors.append(f"missed  {where}: {'not found' if c is None else 'taken as ' + c.category}")
@@ -191,6 +189,8 @@ def main() -> None:
         print(f"  detection: precision {r['precision']:.3f}, recall {r['recall']:.3f}; "
               f"periods {r['period_accuracy']:.3f} (of {r['periods_scored']}); verdicts {r['verdict_accuracy']:.3f}; "
               f"wrong claims caught {r['wrong_caught']:.3f} (of {r['wrong']}); distractors unchecked {r['distractors_unchecked']:.3f}")
+        whole = sum(not news.score([p])["errors"] for p in part)
+        print(f"  articles right in every label: {whole} of {len(part)}")
         if args.errors == name:
             for e in r["errors"]:
                 print("    " + e)

@@ -84,6 +84,15 @@ def _claim_at(report, a: int, b: int):
     return (crossing or hits or [None])[0]
 
 
+def period_error(c, lab: dict, where: str) -> str | None:
+    """None when the claim's period is the label's, else the line that says how it differs."""
+    got = (c.period.start.isoformat() if c.period and c.period.start else None,
+           c.period.end.isoformat() if c.period and c.period.end else None)
+    if got == (lab["period_start"], lab["period_end"]):
+        return None
+    return f"period  {where}: expected {lab['period_start']}..{lab['period_end']}, got {got[0]}..{got[1]}"
+
+
 def score(pairs) -> dict:
     """Score reports against labels, article by article. ``pairs``: (Article, Report) for each
     article checked whole. Returns the figures and one line per disagreement."""
@@ -116,12 +125,10 @@ def score(pairs) -> dict:
             tp += 1
             if lab.get("period_start") is not None:
                 period_n += 1
-                got = (c.period.start.isoformat() if c.period and c.period.start else None,
-                       c.period.end.isoformat() if c.period and c.period.end else None)
-                if got == (lab["period_start"], lab["period_end"]):
+                if (wrong := period_error(c, lab, where)) is None:
                     period_ok += 1
                 else:
-                    errors.append(f"period  {where}: expected {lab['period_start']}..{lab['period_end']}, got {got[0]}..{got[1]}")
+                    errors.append(wrong)
             if c.verdict == lab["verdict"]:
                 verdict_ok += 1
                 wrong_caught += lab["verdict"] == "inaccurate"
