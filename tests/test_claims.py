@@ -519,3 +519,20 @@ def test_python_api(db_path):
     with smallboats.open(db_path) as sb:
         report = sb.check(seed("003"), "24 November 2021")
     assert [c.verdict for c in report.claims if c.crossing] == ["inaccurate", "accurate"]
+
+
+@pytest.mark.parametrize("date, text, number, category", [
+    # real sentences (tests/data/news 049 and 080): forecasts are not counts
+    ("2022-12-27", "Home Office officials previously estimated up to 60,000 people could make the journey during the year.",
+     "60,000", "forecast"),
+    ("2021-07-23", "THE Border Force expects up to 22,000 migrants to cross the Channel in boats this year.", "22,000", "forecast"),
+])
+def test_forecasts_are_not_checked(store, date, text, number, category):
+    c = claim(check(text, date, store=store), number)
+    assert (c.verdict, c.category, c.crossing) == (NC, category, False)
+
+
+def test_clock_times_are_not_numbers(store):
+    report = check("Border Force said it was alerted to one of the dinghies in the Channel at 22:40 GMT on Thursday "
+                   "and the other at 00:15 GMT on Friday.", "2019-11-15", store=store)  # tests/data/news 072
+    assert not [c for c in report.claims if c.text in ("22", "40", "00", "15", "22:40", "00:15")]

@@ -39,7 +39,7 @@ from .numbers import QUALIFIERS, Quantity, find_quantities, words_value
 from .periods import PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
-Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year",
+Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
@@ -64,6 +64,8 @@ NEEDS: dict[str, str] = {
                "Met Office's weather assessments",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
+    "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
+                "figures' projection",
 }
 
 _PEOPLE = {"migrant", "migrants", "people", "persons", "person", "individuals", "individual", "asylum-seekers",
@@ -107,6 +109,8 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
                   r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
+    ("forecast", r"\b(?:could|would|expects?|expected\s+to|predict(?:s|ed|ions?)?|forecasts?|projected|projections?"
+                 r"|on\s+course\s+(?:for|to)|set\s+to|at\s+this\s+rate|at\s+the\s+current\s+rate)\b"),
 ))
 _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 #: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
@@ -231,7 +235,7 @@ _RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+
                           r"|\b(?P<y2>(?:19|20)\d\d)\s+(?:remains|was|is)\s+the\s+(?:highest|busiest|worst|record)\s+year\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: numbers that are names, not quantities
-_NOT_NUMBERS = re.compile(r"\bone[- ]in,?\s+one[- ]out\b|\bcovid-19\b|\bnumber\s+10\b|\bg[78]\b|\bno\.?\s*10\b|\b[A-Z]\d+\b", re.I)
+_NOT_NUMBERS = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\bone[- ]in,?\s+one[- ]out\b|\bcovid-19\b|\bnumber\s+10\b|\bg[78]\b|\bno\.?\s*10\b|\b[A-Z]\d+\b", re.I)
 #: a sentence ends at . ! ? before a capital or digit, not after an abbreviation ("Dec. 29", "Mr. Jones")
 _DAYS_BEFORE = {"consecutive", "straight", "successive", "more", "further", "whole", "full", "separate", "different",
                 "calm", "of", "in", "without", "with"}
