@@ -25,7 +25,7 @@ from smallboats.claims.report import html_page, markdown
 from smallboats.cli import app
 
 from .conftest import DATA, ODS_DIR, SEEDS
-from .oracle import NEWEST, OLDEST, sheet  # OLDEST: the first publication of 2018-2025 days
+from .oracle import NEWEST, OLDEST, sheet, span  # OLDEST: the first publication of 2018-2025 days
 
 D = dt.date
 MARCH_27 = ODS_DIR / "27_March_2026_Small_boats_-_time_series.ods"
@@ -536,3 +536,19 @@ def test_clock_times_are_not_numbers(store):
     report = check("Border Force said it was alerted to one of the dinghies in the Channel at 22:40 GMT on Thursday "
                    "and the other at 00:15 GMT on Friday.", "2019-11-15", store=store)  # tests/data/news 072
     assert not [c for c in report.claims if c.text in ("22", "40", "00", "15", "22:40", "00:15")]
+
+
+def test_the_figure_reported_before_keeps_its_day(store):
+    """tests/data/news 020: 'The 482 people made the crossing in just 21 boats' is the 482 of the lead, not the
+    day of the record it beat (20 July); its boats are that day's too."""
+    text = ("482 migrants made the crossing in a single day, new figures for yesterday show. This beats the previous "
+            "record of 430 set just weeks ago on July 20th. The 482 people made the crossing in just 21 boats, "
+            "averaging almost 23 people per vessel.")
+    report = check(text, "2021-08-05", store=store)
+    day = D(2021, 8, 4)
+    for text_, occurrence in (("482", 2), ("21", 1)):
+        c = claim(report, text_, occurrence)
+        assert (c.period.start, c.period.end) == (day, day), text_
+    people, boats = span(day, day)
+    assert claim(report, "21").latest.value == boats
+    assert claim(report, "482", 2).latest.value == people

@@ -99,7 +99,7 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
-    ("prevented", r"\b(?:prevented|(?:were|was|been|being|be|are|is)\s+stopped|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
+    ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
                   r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
@@ -643,6 +643,13 @@ def extract(text: str) -> Document:
         if inherited is None and prev and (prev.paragraph + 1 == sent.paragraph
                                            or (prev.paragraph + 2 == sent.paragraph and _ANAPHORA.match(s))):
             inherited = last_subject.get(prev.index)  # the next line, or after a blank line "It was ..."
+        for m in figures:  # "The 482 people made the crossing in just 21 boats": the 482 already reported
+            if m.kind == "figure" and m.period is None and m.quantity is not None and re.search(r"\bthe\s*$", s[:m.quantity.first], re.I):
+                same = [x for x in mentions if x.crossing and x.kind in ("figure", "record") and x.metric == m.metric
+                        and x.quantity is not None and x.quantity.value == m.quantity.value and x.period is not None]
+                if same:
+                    m.period, m.period_from = same[-1].period, "previous sentence"
+                    m.notes.append(f"the {m.text} reported before")
         for i, m in enumerate(figures):
             if m.kind not in ("figure", "record") or m.period is not None:
                 continue
