@@ -14,6 +14,8 @@ Each article is checked whole, as a user would paste it. Three kinds of test:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from . import news
@@ -98,3 +100,15 @@ def test_single_days_are_the_source_rows(reports):
             compared += 1
     assert compared >= 150, compared
 
+
+
+def test_a_bare_figure_says_its_period_came_from_the_context(reports):
+    """019 (19 July 2021): 'The Home Office said that overall at least 430 people arrived in various places after
+    travelling aboard 14 boats' has no period of its own: it is the day the article reports, and the reason says so."""
+    art, rep = next((a, r) for a, r in reports if a.file.startswith("019"))
+    a, b, _ = next(x for x in news.spans(art) if x[2]["match"] == "430" and x[2].get("period_source") == "context")
+    claim = news._claim_at(rep, a, b)
+    day = claim.latest.start
+    assert day == claim.latest.end == dt.date(2021, 7, 19)
+    assert claim.latest.value == oracle.sheet()[day][oracle.COLUMN["arrivals"]]
+    assert "the period is taken from the context, not written" in claim.reason

@@ -864,6 +864,10 @@ def _named_span(pm: PeriodMention | None, scope: Resolved) -> tuple[dt.date, dt.
 def _where(res: Resolved) -> str:
     """'on 15 April 2025', 'for 1 January–15 April 2025 (so far this year)', 'for 2024'."""
     if res.start == res.end:
+        if "taken from the context" in res.label:  # a bare figure: say which day it was taken to be, and why
+            which = res.label.split(" (")[0].split(":")[0]
+            which = "" if which == long_date(res.start) else f"{which}; "
+            return f"on {long_date(res.start)} ({which}the period is taken from the context, not written)"
         return f"on {long_date(res.start)}"
     span, words = span_label(res.start, res.end), res.label.split(" (")[0]
     if words in (span, str(res.start.year)) or words.startswith(span):
