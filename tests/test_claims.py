@@ -420,6 +420,7 @@ def test_elliptical_figures_lists_clauses_and_comparisons(store, rows):
     ("20 or more", 20, "count", "at least"), ("more than a thousand", 1000, "count", "more than"), ("a dozen", 12, "count", None),
     ("up by an eighth", 12.5, "percent", "around"), ("two-fifths", 40, "percent", "around"),
     ("now past 9,000", 9000, "count", "more than"),
+    ("an annual drop of more than a third, according to government figures", 100 / 3, "percent", "more than"),  # news 032
 ])
 def test_numbers(text, value, unit, qualifier):
     (q,) = find_quantities(text + " this year")

@@ -51,7 +51,7 @@ _FRACTION_RX = (r"(?:(?:" + "|".join(_NUMERATORS) + r")[\s-]+(?:" + "|".join(_DE
 FRACTION = re.compile(rf"\b(?P<f>{_FRACTION_RX})\b"
                       r"(?=(?P<of>\s+(?:of\s+)?the\s+\d|\s+the\s+(?:number|total|figure|level)\b)"
                       r"|\s+(?:this|last|since|on|compared|in|from|of\s+(?:the|all|last|this)|year|month|week|more|fewer|less|higher"
-                      r"|lower|up|down|,|\.))", re.I)
+                      r"|lower|up|down|,|\.)|\s*[,.;:)]|\s*$)", re.I)
 
 
 def fraction_percent(text: str) -> float:
