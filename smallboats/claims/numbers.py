@@ -36,11 +36,11 @@ NUMBER = re.compile(
 
 #: multiples: "three times", "twice", "doubled", "tripled"
 MULTIPLE = re.compile(
-    rf"\b(?:(?P<n>{_DIGITS}|{_WORD_NUMBER})\s+times\b|(?P<w>twice|doubled|doubling|double|tripled|trebled|triple|treble|quadrupled|halved))",
+    rf"\b(?:(?P<n>{_DIGITS}|{_WORD_NUMBER})\s+times\b|(?P<w>twice|doubled|doubling|double|tripled|tripling|trebled|trebling|triple|treble|quadrupled|halved))",
     re.I,
 )
 _MULTIPLE_WORDS = {"twice": 2, "doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "trebled": 3,
-                   "triple": 3, "treble": 3, "quadrupled": 4, "halved": 0.5}
+                   "triple": 3, "treble": 3, "quadrupled": 4, "halved": 0.5, "tripling": 3, "trebling": 3}
 
 #: fractions, built from numerators ("a", "one", "two" ...) and denominators ("half", "third" ... "tenth"):
 #: "fallen by more than a third", "up by an eighth", "two-fifths" (a proportion, read as approximate);
