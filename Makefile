@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export SMALLBOATS_DB ?= $(HOME)/.local/share/smallboats/smallboats.duckdb
-DATA_FILES := $(shell find data/homeoffice -type f 2>/dev/null)
+DATA_FILES := $(shell find data/homeoffice data/iom -type f 2>/dev/null)
 
 .PHONY: run test install install-test browser bench build clean
 

@@ -194,8 +194,12 @@ def main() -> None:
               f"wrong claims caught {r['wrong_caught']:.3f} (of {r['wrong']}); distractors unchecked {r['distractors_unchecked']:.3f}")
         whole = sum(not news.score([p])["errors"] for p in part)
         print(f"  articles right in every label: {whole} of {len(part)}")
+        d = news.score_deaths(part)
+        print(f"  deaths and missing (IOM record): {d['labels']} labels; found: precision {d['precision']:.3f}, "
+              f"recall {d['recall']:.3f}; periods {d['period_accuracy']:.3f} (of {d['periods_scored']}); "
+              f"verdicts {d['verdict_accuracy']:.3f}")
         if args.errors == name:
-            for e in r["errors"]:
+            for e in r["errors"] + d["errors"]:
                 print("    " + e)
     docs, labels = load()
     parts = [("all", docs, labels)]

@@ -329,9 +329,11 @@ def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return _problem(422, "; ".join(parts))
 
-    from . import web  # here, not at the top: web builds on this module's router and store
+    from . import api_people, web, web_people  # here, not at the top: they build on this module's router and store
 
     app.include_router(router)
+    app.include_router(api_people.router)
     app.include_router(web.router)
+    app.include_router(web_people.router)
     conventions.install(app)
     return app

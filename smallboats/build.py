@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .sources import Publication, SourceError, archive, daily_page, ods, weekly_page
+from .sources import Publication, SourceError, archive, daily_page, iom, irr_d01, ods, weekly_page
 from .store import IngestResult, Store, sha256
 
 #: How each kind of file is found under the data folder and parsed.
@@ -23,6 +23,30 @@ ARCHIVES = {
     "pages/daily-last-7-days-pages.tar.xz": daily_page.parse,
     "pages/weekly-summary-pages.tar.xz": weekly_page.parse,
 }
+
+#: The quarterly Irr_D01 releases (tidy CSVs, kept xz-compressed; the Home Office .xlsx) under
+#: the data folder, and the IOM's incidents beside it (``../iom``: not a Home Office source).
+FILES = {
+    "irregular-migration/*.csv.xz": irr_d01.parse_csv,
+    "irregular-migration/*.csv": irr_d01.parse_csv,
+    "irregular-migration/*.xlsx": irr_d01.parse_xlsx,
+    "../iom/*.csv.xz": iom.parse,
+    "../iom/*.csv": iom.parse,
+}
+
+
+def read_file(path: Path) -> tuple[str, bytes]:
+    """(name, bytes) of a file; a ``.xz`` copy is decompressed and named as the original, so
+    that its vintage has the published file's name and sha256."""
+    data = path.read_bytes()
+    if path.suffix == ".xz":
+        import lzma
+
+        try:
+            return path.name[:-3], lzma.decompress(data)
+        except lzma.LZMAError as exc:
+            raise SourceError(path.name, f"expected an xz-compressed file; could not decompress it ({exc})") from None
+    return path.name, data
 
 
 def default_data_dir() -> Path:
@@ -49,13 +73,20 @@ class BuildReport:
 
 
 PARSERS: dict[str, Callable[[str, bytes], Publication]] = {
-    "ods": ods.parse, "daily_page": daily_page.parse, "weekly_page": weekly_page.parse}
+    "ods": ods.parse, "daily_page": daily_page.parse, "weekly_page": weekly_page.parse,
+    irr_d01.CSV_KIND: irr_d01.parse_csv, irr_d01.XLSX_KIND: irr_d01.parse_xlsx, iom.KIND: iom.parse}
 
 
 def guess_kind(path: Path) -> str:
-    """ods for .ods files; weekly_page for HTML whose path says weekly; else daily_page."""
-    if path.suffix.lower() == ".ods":
+    """ods for .ods files; irr_xlsx for .xlsx; for .csv (or .csv.xz) iom when the name says
+    missing migrants or IOM, else irr_csv; weekly_page for HTML whose path says weekly; else daily_page."""
+    name = path.name.lower().removesuffix(".xz")
+    if name.endswith(".ods"):
         return "ods"
+    if name.endswith(".xlsx"):
+        return irr_d01.XLSX_KIND
+    if name.endswith(".csv"):
+        return iom.KIND if "missing_migrants" in name or "iom" in name else irr_d01.CSV_KIND
     return "weekly_page" if "weekly" in str(path).lower() else "daily_page"
 
 
@@ -65,8 +96,8 @@ def ingest_file(store: Store, path: Path, kind: str | None = None) -> IngestResu
     path = Path(path)
     if not path.is_file():
         raise SourceError(str(path), "no such file")
-    data = path.read_bytes()
-    pub = parse_one(path.name, data, PARSERS[kind or guess_kind(path)])
+    name, data = read_file(path)
+    pub = parse_one(name, data, PARSERS[kind or guess_kind(path)])
     return store.ingest(pub, data)
 
 
@@ -98,6 +129,26 @@ def parse_files(files: Iterable[tuple[str, bytes]], parser: Callable[[str, bytes
             yield name, err, ""
 
 
+def _parse_paths(paths: Iterable[Path], parser: Callable[[str, bytes], Publication], known: frozenset[str]) -> Iterator[Parsed]:
+    for path in paths:
+        try:
+            name, data = read_file(path)
+        except SourceError as err:
+            yield path.name, err, ""
+            continue
+        yield from parse_files([(name, data)], parser, known)
+
+
+def _parse_others(items: list[tuple[Path, Callable[[str, bytes], Publication]]], known: frozenset[str]) -> list[Parsed]:
+    return [parsed for path, parser in items for parsed in _parse_paths([path], parser, known)]
+
+
+def find(data_dir: Path, pattern: str) -> list[Path]:
+    """Files matching ``pattern`` (relative to ``data_dir``; ``..`` allowed), sorted by name."""
+    where = data_dir / pattern
+    return sorted(where.parent.glob(where.name)) if where.parent.is_dir() else []
+
+
 def _parse_archive(path: Path, parser: Callable[[str, bytes], Publication], known: frozenset[str]) -> list[Parsed]:
     return list(parse_files(archive.iter_members(path), parser, known))
 
@@ -107,9 +158,9 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
     """Ingest every publication under ``data_dir`` (idempotent). ``progress(report)`` is called
     as each file is read (``report.files`` so far, ``report.total("added")`` vintages added). Problems are collected in the report, not raised.
 
-    With ``workers`` > 1 the largest archive (the daily pages) is parsed in a second process
-    while this one parses the ODS files and the rest; only parsing is parallel, the store is
-    written from this process alone.
+    With ``workers`` > 1 the largest archive (the daily pages), then the quarterly releases and
+    the IOM file, are parsed in a second process while this one parses the ODS files and the
+    rest; only parsing is parallel, the store is written from this process alone.
     """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     if not data_dir.is_dir():
@@ -146,12 +197,19 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
     try:
         with store.bulk():  # the as-of tables are brought up to date once, at the end
             background = pool.submit(_parse_archive, *archives.pop(0), known) if pool else None
+            others = [(path, parser) for pattern, parser in FILES.items() for path in find(data_dir, pattern)]
+            # the quarterly releases and the IOM file: after the daily pages, in the same second process
+            later = pool.submit(_parse_others, others, known) if pool else None
             odses = ((p.name, p.read_bytes()) for p in sorted(data_dir.glob(ODS_GLOB)))
             ingest(parse_files(odses, ods.parse, known), batch=8)
+            if later is None:
+                ingest(_parse_others(others, known), batch=8)
             for path, parser in archives:
                 ingest(parse_files(archive.iter_members(path), parser, known))
             if background is not None:
                 ingest(background.result())
+            if later is not None:
+                ingest(later.result(), batch=8)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

@@ -266,7 +266,7 @@ def build(
 def ingest(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="ODS files or saved gov.uk pages.", show_default=False)],
-    kind: Annotated[Optional[str], typer.Option("--kind", help="ods, daily_page or weekly_page (default: guessed from the name).", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="ods, daily_page, weekly_page, irr_csv, irr_xlsx or iom (default: guessed from the name).", show_default=False)] = None,
     db: DbOpt = None,
     fmt: FmtOpt = None,
 ) -> None:
@@ -404,7 +404,7 @@ def _cell(v: Any) -> Any:
 
 
 def _show(answer: Any, s: Settings, title: str, tables: tuple[str | None, ...] = (None,), sentence: str | None = None,
-          headers: dict[str, str] | None = None) -> None:
+          headers: dict[str, str] | None = None, source: str = "Home Office, provisional") -> None:
     """JSON: the whole answer. CSV: its main table, exact. Table: the answer in a sentence
     first, then its tables rounded for reading, then where the figures come from."""
     if s.fmt is Fmt.json:
@@ -424,7 +424,7 @@ def _show(answer: Any, s: Settings, title: str, tables: tuple[str | None, ...] =
     ev = answer.evidence
     known = f"as known on {ev.as_of}" if ev.as_of else "newest figures"
     files = ", ".join(f"{v.file_name} ({v.kind}, published {v.published})" for v in ev.vintages)
-    out.print(f"Home Office, provisional; {known}; {ev.start} to {ev.end}; from {files}", highlight=False, style="dim")
+    out.print(f"{source}; {known}; {ev.start} to {ev.end}; from {files}", highlight=False, style="dim")
     if ev.note:
         out.print(ev.note, highlight=False, style="yellow")
 
@@ -777,8 +777,9 @@ def article_text(data: bytes, name: str) -> str:
 def in_record(store: "Store", day: dt.date) -> None:
     """An article dated outside the record is an error, as a question's date is (exit 1)."""
     from .questions import long_date
+    from .store import SERIES_KINDS
 
-    v = store.vintages()
+    v = store.vintages(SERIES_KINDS)  # the crossing figures (the quarterly and IOM files reach back further)
     if v.empty:
         fail(f"the store {store.path} has no publications: run `smallboats build`")
     first, newest, last = v["figures_from"].min(), v["published"].max(), v["figures_to"].max()
@@ -919,6 +920,9 @@ def backtest_cmd(
              caption=f"{len(bt.rows)} forecasts in {bt.seconds:.1f} s; model: seasonal level; baselines: straight line "
                      "through the year so far, and the year so far plus the rest of last year")
     err.print(f"chart: {path}", highlight=False)
+
+
+from . import cli_people  # noqa: E402,F401  (registers `who` and `deaths`)
 
 
 def main() -> None:  # console-script entry

@@ -20,6 +20,7 @@ from .series import Freq
 from .store import Store
 
 if TYPE_CHECKING:
+    from . import deaths as deaths_q, people
     from .claims import Report
     from .forecast import ForecastReport
 
@@ -98,6 +99,24 @@ class Smallboats:
             return forecast(self.store, _d(as_of), year).report()
         except ForecastError as exc:
             raise q.InvalidQuestion(str(exc)) from None
+
+    def who(self, period: str | int, top: int = 10, nationality: str | None = None, as_of: DateLike = None) -> "people.Who":
+        """Small-boat arrivals in a year (2023) or quarter ("2023 Q3") by nationality (top N; one
+        nationality's share and change), region, sex and age group: the Home Office's quarterly
+        statistics as published by ``as_of``."""
+        from . import people
+
+        return people.who(self.store, period, _d(as_of), top, nationality)
+
+    def deaths(self, start: DateLike = None, end: DateLike = None, as_of: DateLike = None,
+               since: DateLike = None) -> "deaths_q.Deaths":
+        """Dead and missing on the route to the UK (IOM Missing Migrants Project) from ``start``
+        (or ``since``) to ``end``, per year, at sea / on land / other, and the records."""
+        from . import deaths as deaths_q
+
+        if since is not None and start is not None:
+            raise q.InvalidQuestion("give since or start, not both")
+        return deaths_q.deaths(self.store, _d(since if since is not None else start), _d(end), _d(as_of))
 
     def vintages(self) -> pd.DataFrame:
         """One row per publication with figures in the store."""

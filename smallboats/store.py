@@ -45,6 +45,25 @@ CREATE TABLE IF NOT EXISTS observations (
     metric     VARCHAR NOT NULL,
     value      BIGINT                    -- NULL: published as not available ("-")
 );
+-- quarterly releases of Irr_D01 (kinds irr_csv, irr_xlsx): detections by quarter and group
+CREATE TABLE IF NOT EXISTS detections (
+    vintage_id  INTEGER NOT NULL,
+    quarter_end DATE NOT NULL,
+    method      VARCHAR NOT NULL,        -- method of entry: 'Small boat arrivals', ...
+    nationality VARCHAR NOT NULL,
+    region      VARCHAR NOT NULL,
+    sex         VARCHAR NOT NULL,
+    age_group   VARCHAR NOT NULL,
+    value       BIGINT NOT NULL
+);
+-- the IOM Missing Migrants Project's incidents (kind iom)
+CREATE TABLE IF NOT EXISTS incidents (
+    vintage_id INTEGER NOT NULL, incident_id VARCHAR NOT NULL, date DATE NOT NULL,
+    dead INTEGER, missing INTEGER, dead_missing INTEGER NOT NULL, survivors INTEGER,
+    female INTEGER, male INTEGER, minors INTEGER, country_of_origin VARCHAR, cause VARCHAR,
+    route VARCHAR NOT NULL, country VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    source VARCHAR, link VARCHAR
+);
 CREATE TABLE IF NOT EXISTS notices (
     kind        VARCHAR NOT NULL,
     file_name   VARCHAR NOT NULL,
@@ -59,6 +78,11 @@ CREATE TABLE IF NOT EXISTS notices (
 #: that last day is at most this many days before D (the ODS comes out weekly, a week or so in
 #: arrears); a longer silence is a gap in the archive (none bundled from Feb 2023 to Nov 2025).
 PUBLICATION_LAG_DAYS = 31
+
+#: the kinds of vintage whose figures are the daily and weekly series (the others fill
+#: ``detections`` and ``incidents``)
+SERIES_KINDS = ("ods", "daily_page", "weekly_page")
+TABLES = ("vintages", "observations", "notices", "detections", "incidents")
 
 DAILY_METRICS = ("arrivals", "boats", "uncontrolled_boats")
 WEEKLY_METRICS = ("arrivals", "boats", "uncontrolled_boats", "prevented_people", "prevented_events")
@@ -191,14 +215,20 @@ class Store:
         has_notes = self._con.execute(
             "SELECT count(*) FROM duckdb_columns() WHERE database_name = 'disk' AND table_name = 'vintages' "
             "AND column_name = 'notes'").fetchone()[0]
-        return bool(has_notes) and asof.current(self._con, self.version())
+        tables = self._con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'disk' AND list_contains($t, table_name)",
+            {"t": list(TABLES)}).fetchone()[0]
+        return bool(has_notes) and tables == len(TABLES) and asof.current(self._con, self.version())
 
     def _snapshot(self) -> None:
         """An older store: copy it into memory, add what it lacks, and let go of the file."""
-        for table in ("vintages", "observations", "notices"):
+        on_disk = {r[0] for r in self._con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'disk'").fetchall()}
+        for table in (t for t in TABLES if t in on_disk):
             self._con.execute(f"CREATE OR REPLACE TABLE memory.main.{table} AS SELECT * FROM disk.{table}")
         self._con.execute("USE memory")
         self._con.execute("DETACH disk")
+        self._con.execute(SCHEMA)  # tables an older store lacks stay empty
         self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")
         self._version = None
         asof.rebuild(self._con, self.version())
@@ -302,12 +332,13 @@ class Store:
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             results: list[IngestResult] = []
             vint_rows, notice_rows = [], []
+            table_rows: dict[str, list[pa.Table]] = {}
             obs_cols: dict[str, list] = {"vintage_id": [], "freq": [], "date": [], "metric": [], "value": []}
             for pub, digest in items:
                 if digest in known_v or digest in known_n:
                     results.append(IngestResult(pub.file_name, "unchanged"))
                     continue
-                if pub.is_notice or not pub.observations:
+                if pub.is_notice or not pub.n_rows:
                     notice_rows.append((pub.kind, pub.file_name, digest, pub.published, pub.notice_reason or "no figures", now))
                     known_n.add(digest)
                     results.append(IngestResult(pub.file_name, "notice"))
@@ -315,10 +346,15 @@ class Store:
                 vid = next_id
                 next_id += 1
                 known_v.add(digest)
-                first, last = min(o.date for o in pub.observations), pub.figures_to
-                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, first, last,
-                                  len(pub.observations), now, "; ".join(pub.notes) or None))
+                vint_rows.append((vid, pub.kind, pub.file_name, digest, pub.publication_date, pub.figures_from,
+                                  pub.figures_to, pub.n_rows, now, "; ".join(pub.notes) or None))
+                for table, rows in pub.tables.items():
+                    t = rows if isinstance(rows, pa.Table) else pa.table(dict(zip(self._columns(table)[1:], map(list, zip(*rows)))))
+                    table_rows.setdefault(table, []).append(t.add_column(0, "vintage_id", pa.array([vid] * len(t), pa.int32())))
                 n = len(pub.observations)
+                if not n:
+                    results.append(IngestResult(pub.file_name, "added", vid, pub.n_rows))
+                    continue
                 freqs, days, metrics, values = zip(*pub.observations)
                 obs_cols["vintage_id"].extend([vid] * n)
                 obs_cols["freq"].extend(freqs)
@@ -346,6 +382,11 @@ class Store:
                     self._con.register("_obs_in", obs)
                     self._con.execute("INSERT INTO observations SELECT * FROM _obs_in")
                     self._con.unregister("_obs_in")
+                for table, parts in table_rows.items():
+                    for part in parts:
+                        self._con.register("_rows_in", part)
+                        self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows_in")
+                        self._con.unregister("_rows_in")
                 if notice_rows:
                     self._con.executemany("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?)", notice_rows)
                 self._version = None
@@ -362,17 +403,21 @@ class Store:
                 self._clear()
             return results
 
+    def _columns(self, table: str) -> list[str]:
+        return [r[0] for r in self._con.execute(f"DESCRIBE {table}").fetchall()]
+
     def known_digests(self) -> dict[str, str]:
         """sha256 -> kind of every file already stored (vintages and notices)."""
         with self._reading():
             return dict(self._con.execute("SELECT sha256, kind FROM vintages UNION ALL SELECT sha256, kind FROM notices").fetchall())
 
     # -- reading -------------------------------------------------------------------
-    def vintages(self) -> pd.DataFrame:
-        """One row per vintage, oldest publication first."""
+    def vintages(self, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """One row per vintage (of ``kinds``; None: all), oldest publication first."""
         return self._query(
             "SELECT id, kind, file_name, published, figures_from, figures_to, n_observations, notes, sha256, ingested_at "
-            "FROM vintages ORDER BY published, figures_to, id"
+            "FROM vintages WHERE $kinds IS NULL OR list_contains($kinds, kind) ORDER BY published, figures_to, id",
+            {"kinds": list(kinds) if kinds is not None else None}
         )
 
     def notices(self) -> pd.DataFrame:

@@ -33,7 +33,7 @@ from .api import MAX_ARTICLE_BYTES, get_store
 from .claims import check as check_article
 from .claims.report import MARK, marked
 from .dates import parse_date
-from .store import Store, StoreError
+from .store import SERIES_KINDS, Store, StoreError
 
 
 HERE = Path(__file__).resolve().parent
@@ -173,7 +173,7 @@ def as_of_choices(request: Request, store: Store) -> list[dict[str, str]]:
     key = (id(store), store_version(request))
     if key not in _CHOICES:
         out = []
-        for published, grp in store.vintages().groupby("published", sort=False):
+        for published, grp in store.vintages(SERIES_KINDS).groupby("published", sort=False):
             kinds = ", ".join(sorted({KIND_WORDS.get(k, k) for k in grp["kind"]}))
             d = pd.Timestamp(published).date()
             out.append({"value": d.isoformat(), "label": f"{short_date(d)} — {kinds}"})

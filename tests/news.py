@@ -148,3 +148,49 @@ def score(pairs) -> dict:
             "verdict_accuracy": ratio(verdict_ok, verdict_n), "wrong": wrong_n,
             "wrong_caught": ratio(wrong_caught, wrong_n), "distractors_unchecked": ratio(other_ok, other_n),
             "errors": errors}
+
+
+def score_deaths(pairs) -> dict:
+    """Score the deaths and missing labels (``what`` in :data:`SCORED_OTHER`, with a ``verdict``)
+    against the claims checked on the IOM record: found (a deaths or missing claim at the label),
+    period (for one incident, its day) and verdict; a deaths claim where no deaths label is, extra."""
+    n = found = period_ok = period_n = verdict_ok = extra = 0
+    errors: list[str] = []
+    for art, rep in pairs:
+        matched: set[int] = set()
+        for a, b, lab in spans(art):
+            if lab["type"] == "crossing" or lab.get("what") not in SCORED_OTHER or "verdict" not in lab:
+                continue
+            n += 1
+            where = f"{art.file[:3]} {lab['match']!r}#{lab['occurrence']}"
+            hits = [c for c in rep.claims if (c.span[0] <= a < c.span[1] or a <= c.span[0] < b)
+                    and not c.crossing and c.category in SCORED_OTHER]
+            if not hits:
+                errors.append(f"missed  {where}: no {lab['what']} claim checked on the IOM record")
+                continue
+            c = hits[0]
+            matched.add(c.index)
+            found += 1
+            if lab.get("period_start") is not None:
+                period_n += 1
+                got = (c.period.start.isoformat() if c.period and c.period.start else None,
+                       c.period.end.isoformat() if c.period and c.period.end else None)
+                if got == (lab["period_start"], lab["period_end"]):
+                    period_ok += 1
+                else:
+                    errors.append(f"period  {where}: expected {lab['period_start']}..{lab['period_end']}, got {got[0]}..{got[1]}")
+            if c.verdict == lab["verdict"]:
+                verdict_ok += 1
+            else:
+                errors.append(f"verdict {where}: expected {lab['verdict']}, got {c.verdict} ({c.reason})")
+        for c in rep.claims:
+            if not c.crossing and c.category in SCORED_OTHER and c.index not in matched and c.verdict != "not a crossing figure":
+                extra += 1
+                errors.append(f"extra   {art.file[:3]} {c.text!r}: checked on the IOM record but not labelled deaths ({c.reason})")
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else float("nan")
+
+    return {"labels": n, "precision": ratio(found, found + extra), "recall": ratio(found, n),
+            "period_accuracy": ratio(period_ok, period_n), "periods_scored": period_n,
+            "verdict_accuracy": ratio(verdict_ok, n), "errors": errors}

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .news import KINDS, LABELS, METRICS, NUMERAL, OTHER, QUALIFIERS, VERDICTS, articles, held_out, spans
+from .news import KINDS, LABELS, METRICS, NUMERAL, OTHER, QUALIFIERS, SCORED_OTHER, VERDICTS, articles, held_out, spans
 
 ARTS = articles()
 
@@ -35,6 +35,9 @@ def test_labels_are_well_formed(art):
         assert lab["type"] in {"crossing", "other"}, where
         if lab["type"] == "other":
             assert lab["what"] in OTHER, where
+            if lab["what"] in SCORED_OTHER and "verdict" in lab:  # checked on the IOM record
+                assert lab["verdict"] in VERDICTS and lab["scope"] in {"incident", "at sea", "route"}, where
+                assert dt.date.fromisoformat(lab["period_start"]) <= dt.date.fromisoformat(lab["period_end"]), where
             continue
         assert lab["kind"] in KINDS, where
         assert lab.get("qualifier") in QUALIFIERS, where

@@ -58,7 +58,8 @@ import pandas as pd
 from .. import questions, series
 from ..evidence import summary as evidence_summary
 from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
-from ..store import Store
+from ..store import SERIES_KINDS, Store
+from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
 from .numbers import Quantity
@@ -203,9 +204,9 @@ class Record:
 
 
 def _coverage(store: Store) -> list[tuple[dt.date, dt.date]]:
-    """(published, figures_to) of every vintage, once per store version."""
+    """(published, figures_to) of every vintage of the daily and weekly figures, once per store version."""
     def coverage() -> list[tuple[dt.date, dt.date]]:
-        v = store.vintages()
+        v = store.vintages(SERIES_KINDS)
         return [(pd.Timestamp(p).date(), pd.Timestamp(f).date()) for p, f in zip(v["published"], v["figures_to"])]
 
     return store.cached(("coverage",), coverage)
@@ -702,6 +703,8 @@ class Checker:
 
     def check(self, m: Mention) -> Claim:
         base = _claim_base(self.doc, m)
+        if not m.crossing and (other := deaths.check(self.store, self.doc, m, self.date, base)) is not None:
+            return other  # deaths (IOM) and nationality shares: claims/deaths.py
         if not m.crossing:
             return Claim(**base, verdict="not a crossing figure", reason=f"not a crossing figure: {NEEDS[m.category]}",
                          needs=NEEDS[m.category] if m.category in ("deaths", "returns", "arrests", "prevented", "asylum",
@@ -928,4 +931,5 @@ def _revision(m: Mention, out: Outcome, latest: Outcome | None, near: bool = Fal
 
 def check_document(store: Store, doc: Document, date: dt.date) -> list[Claim]:
     checker = Checker(store, date, doc)
-    return [checker.check(m) for m in doc.mentions]
+    claims = [checker.check(m) for m in doc.mentions]
+    return claims + deaths.record_claims(store, doc, date, len(claims))  # "the deadliest year on record"

@@ -59,14 +59,33 @@ class Publication:
     published: dt.date | None = None
     notice_reason: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: rows for the store's other tables (``detections``, ``incidents``), by table name,
+    #: for publications that are not daily or weekly series; ``span`` gives their first and
+    #: last dates (a quarter's last day, an incident's date)
+    tables: dict[str, "list[tuple] | pyarrow.Table"] = field(default_factory=dict)
+    span: tuple[dt.date, dt.date] | None = None
 
     @property
     def is_notice(self) -> bool:
         return self.notice_reason is not None
 
     @property
+    def n_rows(self) -> int:
+        """Observations plus rows for the other tables."""
+        return len(self.observations) + sum(len(rows) for rows in self.tables.values())
+
+    @property
+    def figures_from(self) -> dt.date | None:
+        """The first date any figure in this publication covers."""
+        if self.span is not None:
+            return self.span[0]
+        return min((o.date for o in self.observations), default=None)
+
+    @property
     def figures_to(self) -> dt.date | None:
         """The last date any figure in this publication covers."""
+        if self.span is not None:
+            return self.span[1]
         return max((o.date for o in self.observations), default=None)
 
     @property

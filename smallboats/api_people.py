@@ -1,0 +1,37 @@
+"""HTTP endpoints for who crosses (``/api/v1/who``) and who dies (``/api/v1/deaths``), on the
+conventions of :mod:`smallboats.api` (ETag, 304, 422 and 404 answers); included by
+:func:`smallboats.api.create_app`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from . import deaths as deaths_q, people
+from .questions import InvalidQuestion
+from .api import ERRORS, AsOf, From, To, cached, day
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+
+@router.get("/who", response_model=people.Who,
+            summary="Small-boat arrivals by nationality, region, sex and age group in a year or quarter (Home Office quarterly statistics)")
+async def who_ep(request: Request,
+                 period: Annotated[str, Query(description="A year (2023) or a quarter (2023 Q3, 2023-Q3).")],
+                 top: Annotated[int, Query(ge=1, le=200, description="How many nationalities to list.")] = 10,
+                 nationality: Annotated[str | None, Query(description="One nationality's share and change (e.g. Albania).")] = None,
+                 as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: people.who(store, period, day(as_of, "as_of"), top, nationality))
+
+
+@router.get("/deaths", response_model=deaths_q.Deaths,
+            summary="Dead and missing on the route to the UK (IOM Missing Migrants Project): per year, at sea / on land / other, records")
+async def deaths_ep(request: Request, start: From = None, end: To = None,
+                    since: Annotated[str | None, Query(description="From this date to the end of the record (same as from).")] = None,
+                    as_of: AsOf = None) -> Response:
+    if since is not None and start is not None:
+        raise InvalidQuestion("give since or from, not both")
+    return cached(request, lambda store: deaths_q.deaths(store, day(since or start, "since" if since else "from"),
+                                                         day(end, "to"), day(as_of, "as_of")))
