@@ -5,7 +5,7 @@ dated in the period asked and on or before ``as_of``, from the newest IOM extrac
 or before ``as_of`` (else the oldest, flagged ``later_publication``: IOM revises its counts as
 incidents are confirmed, so a later extract may count an incident differently). Each incident
 is placed **at sea**, **on land** or **other** by the first rule of :data:`SCOPE_RULES` that
-matches its cause or place (rules as data: lorries and vehicles are on land; canals are other;
+matches its cause or place (rules as data: lorries, vehicles and violence are on land; canals are other;
 off the coast, in the Channel, washed ashore are at sea; ...).
 
 Figures: ``dead_missing`` (IOM's "No. dead/missing"), ``dead`` and ``missing`` (null where IOM
@@ -37,6 +37,7 @@ _LAND = (r"lorr(?:y|ies)|truck|trailer|vehicle|motorway|highway|\broad\b|\brail|
 #: (scope, field, pattern): the first that matches places an incident; the last always matches
 SCOPE_RULES: tuple[tuple[Scope, str, str], ...] = (
     ("on land", "cause", r"vehicle accident|hazardous transport"),
+    ("on land", "cause", r"\bviolence\b"),  # killed in camps and on the way to the coast, not at sea
     ("other", "location", r"\bcanal\b"),  # inland waterways, on the way to the coast
     ("at sea", "location", _SEA),
     ("at sea", "cause+location", r"drowning.*english channel"),

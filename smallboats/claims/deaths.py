@@ -116,7 +116,7 @@ def _official(value: float | None, start: dt.date, end: dt.date, label: str, ans
 
 
 def _in(label: str) -> str:
-    return label if label.startswith(("since", "the week")) else f"in {label}"
+    return label if label.startswith(("since", "the week", "last", "this", "so far", "over", "the past")) else f"in {label}"
 
 
 def _place(location: str | None) -> str:
@@ -161,7 +161,9 @@ def check_deaths(store: "Store", doc: "Document", m: "Mention", date: dt.date, b
     if res is None:
         start, end, label = date - dt.timedelta(days=7), date, f"the week up to {long_date(date)}"
     else:  # a running total ("so far this year", "since 2018") ends the day before the article, as for crossings
-        start, end, label = res.start, min(res.end, date - dt.timedelta(days=1) if res.running else date), res.label
+        if res.running and res.end >= date > res.start:
+            res = res.shifted_end((res.end - date).days + 1)
+        start, end, label = res.start, min(res.end, date), res.label
     try:
         ans = deaths_q.deaths(store, start, end, as_of=date)
     except (OutOfRange, InvalidQuestion) as exc:
@@ -248,6 +250,8 @@ def record_claims(store: "Store", doc: "Document", date: dt.date, first_index: i
             years = _YEAR.findall(sent.text[: rm.start()]) or _YEAR.findall(sent.text)
             year = res.start.year if res is not None and res.start.year == res.end.year else (
                 int(years[-1]) if years else date.year)
+            if res is not None and res.running and date <= res.start:  # "this year" on 1 January: the year just ended
+                year -= 1
             base = dict(index=first_index + len(out), kind="record_year", sentence=sent.text,
                         sentence_span=(sent.start, sent.end), span=(sent.start + rm.start(), sent.start + rm.end()),
                         text=rm.group(0), number=None, qualifier=None, unit=None, metric=None, category="deaths",
@@ -269,16 +273,24 @@ def record_claims(store: "Store", doc: "Document", date: dt.date, first_index: i
             ok = best is None or rows[year].dead_missing > best.dead_missing
             sea_ok = best is None or rows[year].at_sea > max(y.at_sea for y in others)
             verdict = "accurate" if ok or sea_ok else "inaccurate"
-            counted = "dead or missing on the route to the UK" if ok or not sea_ok else "dead or missing at sea"
+            at_sea = not ok and sea_ok  # IOM's route figure first; a record only at sea says so
             y = rows[year]
+            if at_sea:
+                sea_best = max(others, key=lambda o: o.at_sea)
+                value, counted = y.at_sea, "dead or missing at sea"
+                said = (f"{year} had {y.at_sea:,} dead or missing at sea ({y.dead_missing:,} on the whole route); the next "
+                        f"deadliest at sea, {sea_best.year}, {sea_best.at_sea:,}; the deadliest on the whole route, "
+                        f"{best.year}, {best.dead_missing:,}")  # type: ignore[union-attr]
+            else:
+                value, counted = y.dead_missing, "dead or missing on the route to the UK"
+                said = f"{year} had {y.dead_missing:,} dead or missing on the route ({y.at_sea:,} at sea)" + (
+                    f"; {'the next deadliest' if ok else 'the deadliest'}, {best.year}, {best.dead_missing:,} ({best.at_sea:,} at sea)"
+                    if best else "")
             out.append(Claim(**base, verdict=verdict, period=period,
-                             official=_official(y.dead_missing, period.start, period.end, str(year), ans,
+                             official=_official(value, period.start, period.end, str(year), ans,
                                                 f"{year} against every year of IOM's record from {ans.years[0].year}"),
-                             reason=f"{verdict}: {year} had {y.dead_missing:,} {counted.split(' on ')[0]} on the route "
-                                    f"({y.at_sea:,} at sea)" + (f"; the next deadliest, {best.year}, {best.dead_missing:,} "
-                                                                f"({best.at_sea:,} at sea)" if best else "")
-                                    + f"; counted: {counted}; incidents dated by {long_date(date)}, {ATTRIBUTION}, extract of "
-                                      f"{long_date(ans.evidence.vintages[0].published)}; {IOM_REVISES}"))
+                             reason=f"{verdict}: {said}; counted: {counted}; incidents dated by {long_date(date)}, "
+                                    f"{ATTRIBUTION}, extract of {long_date(ans.evidence.vintages[0].published)}; {IOM_REVISES}"))
     return out
 
 
