@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from . import deaths as deaths_q, people
+from . import conventions, deaths as deaths_q, people
 from .questions import InvalidQuestion
 from .api import ERRORS, AsOf, From, To, cached, day
 
-router = APIRouter(prefix="/api/v1", responses=ERRORS)
+router = APIRouter(prefix="/api/v1", responses={**conventions.CSV_RESPONSE, **ERRORS},
+                   dependencies=[Depends(conventions.answer_format)])
 
 
 @router.get("/who", response_model=people.Who,

@@ -135,7 +135,7 @@ def as_known(request: Request) -> dict[str, Any] | None:
         return None  # the page says what is wrong with the date
     if when is None:
         return None
-    v = request.app.state.smallboats.store.vintages()
+    v = request.app.state.smallboats.store.vintages(SERIES_KINDS)
     published = pd.to_datetime(v["published"]).dt.date
     if v.empty or when >= published.max() or not (published <= when).any():
         return None

@@ -35,6 +35,8 @@ QUESTIONS = {
     "/api/v1/vintages": {},
     "/api/v1/revisions": {},
     "/api/v1/forecast": {"as_of": "2025-06-30"},
+    "/api/v1/who": {"period": "2022", "as_of": "2024-01-15"},
+    "/api/v1/deaths": {"since": "2018-01-01"},
 }
 
 
