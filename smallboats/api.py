@@ -21,7 +21,7 @@ import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Callable, Iterable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from . import __version__, conventions, questions as q
 from .claims import Report as ClaimReport, check as check_article
 from .dates import parse_date
+from .guard import TEST_HOSTS, Guard
 from .forecast import ForecastError, ForecastReport, forecast
 from .store import Store, default_db_path
 
@@ -78,34 +79,61 @@ class Revision(BaseModel):
 
 
 class _State:
-    """The read-only store, its version, and a cache of rendered answers keyed by ETag."""
+    """The read-only store, its version, and a cache of rendered answers keyed by ETag.
+
+    A new version of the store file is loaded in a background thread into a new snapshot,
+    which then replaces the old one in one assignment: requests keep being answered from the
+    old snapshot meanwhile, and nothing here ever waits on the file or on a writer."""
 
     def __init__(self, db_path: Path):
+        self.path = db_path
         self.store = Store(db_path, read_only=True)
         self.version = self.store.version()
         self.checked = time.monotonic()
         self.lock = threading.Lock()
+        self.loading = False
+        self.load_error: str | None = None
         self.cache: OrderedDict[str, bytes] = OrderedDict()
-        self.warm()
+        self.warm(self.store)
 
-    def warm(self) -> None:
+    @staticmethod
+    def warm(store: Store) -> None:
         """Select the newest figures now (seconds on a full store), not in the first request."""
-        self.store.daily()
-        self.store.weekly_published()
+        store.daily()
+        store.weekly_published()
 
     def refresh(self) -> None:
-        """Reload the snapshot if the file changed; at most once every REFRESH_SECONDS. The
-        request that finds a new vintage waits for the reload (once per new vintage)."""
-        if time.monotonic() - self.checked < REFRESH_SECONDS or not self.lock.acquire(blocking=False):
+        """At most once every REFRESH_SECONDS, see whether the file was replaced; if so, load
+        it in a background thread (one at a time). Never blocks the caller."""
+        if time.monotonic() - self.checked < REFRESH_SECONDS or self.loading:
             return
-        try:
+        with self.lock:
+            if self.loading:
+                return
             self.checked = time.monotonic()
-            if self.store.refresh():
-                self.version = self.store.version()
+            try:
+                st = self.path.stat()
+            except OSError:
+                return  # the file is gone for a moment: keep serving the snapshot we have
+            if (st.st_ino, st.st_mtime_ns, st.st_size) == self.store._loaded_key:
+                return
+            self.loading = True
+        threading.Thread(target=self._reload, name="smallboats-reload", daemon=True).start()
+
+    def _reload(self) -> None:
+        try:
+            fresh = Store(self.path, read_only=True)
+            self.warm(fresh)
+            version = fresh.version()
+            with self.lock:
+                self.store, self.version = fresh, version
                 self.cache.clear()
-                self.warm()
+            self.load_error = None
+        except Exception as exc:  # keep serving the old snapshot; try again at the next check
+            self.load_error = f"{type(exc).__name__}: {exc}"
         finally:
-            self.lock.release()
+            self.checked = time.monotonic()
+            self.loading = False
 
 
 def _state(request: Request) -> _State:
@@ -299,8 +327,10 @@ def _problem(status: int, detail: str, covered: Covered | None = None) -> JSONRe
     return JSONResponse(Problem(detail=detail, covered=covered).model_dump(mode="json", exclude_none=True), status_code=status)
 
 
-def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
-    """The FastAPI app over the store at ``db_path`` (default: $SMALLBOATS_DB)."""
+def create_app(db_path: str | os.PathLike | None = None, hosts: Iterable[str] | None = None) -> FastAPI:
+    """The FastAPI app over the store at ``db_path`` (default: $SMALLBOATS_DB), answering to
+    the Host names ``hosts`` (default: 127.0.0.1, localhost, ::1 and the test client's name);
+    see :mod:`smallboats.guard` for what every request passes first."""
     # The snapshot lives as long as the app: it holds no lock on the file, so there is
     # nothing to release at shutdown (and one app may be started by several servers).
     state = _State(Path(db_path) if db_path is not None else default_db_path())
@@ -336,4 +366,5 @@ def create_app(db_path: str | os.PathLike | None = None) -> FastAPI:
     app.include_router(web.router)
     app.include_router(web_people.router)
     conventions.install(app)
+    app.add_middleware(Guard, hosts=TEST_HOSTS if hosts is None else hosts)
     return app

@@ -104,21 +104,48 @@ class IngestResult:
     n_observations: int = 0
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store (it holds the writer lock)."""
+
+
+#: How long a writer waits for another writer to finish before saying so.
+WRITER_WAIT_SECONDS = 30.0
+
+
+def _writer_lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".writer-lock")
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.writing-"
+
+
 class Store:
     """A DuckDB file of vintages. Open read-only for serving; writers use :meth:`ingest`.
 
-    A read-only store copies nothing at start: each read attaches the file read-only and lets
-    go of it when done, so that it never keeps a lock a writer (``smallboats fetch``) needs.
-    What does not change between questions (the version, the vintage references, the figures as
-    of a date) is kept until the file changes."""
+    Readers and writers never wait for each other. A writer holds a lock file beside the
+    store (``NAME.writer-lock``: one writer at a time), copies the store to a temporary file
+    beside it, writes there, and at :meth:`close` (or :meth:`publish`) swaps the finished file
+    in with ``os.replace``. The store file itself is never written in place, so a reader
+    reads whichever complete version is there, and a writer killed at any point leaves the
+    previous version untouched (its temporary file is removed by the next writer).
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+    A read-only store copies nothing at start: each read attaches the file read-only and lets
+    go of it when done. What does not change between questions (the version, the vintage
+    references, the figures as of a date) is kept until the file changes.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
+                 wait: float | None = None):
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         self._lock = threading.RLock()
         self._cache: dict[tuple, pd.DataFrame] = {}
         self._memo: dict[tuple, object] = {}
         self._version: str | None = None
+        self._writer_fd: int | None = None
+        self._temp: Path | None = None
+        self._dirty = False
         if read_only:
             self._identity: tuple | None = None
             self._attached = False  # the file is attached (only during a read)
@@ -129,14 +156,97 @@ class Store:
             self.refresh()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(str(self.path))
-            self._con.execute(SCHEMA)
-            self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
-            self._con.execute(asof.DDL)
-            self._bulk = False
-            self._asof_version = self.version() if asof.current(self._con, self.version()) else None
-            if self._asof_version is None:  # a store built before the as-of tables
+            self._acquire_writer(WRITER_WAIT_SECONDS if wait is None else wait)
+            try:
+                self._temp = self._copy_to_temp()
+                self._dirty = not self.path.exists()
+                self._con = duckdb.connect(str(self._temp))
+                self._con.execute(SCHEMA)
+                self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
+                self._con.execute(asof.DDL)
+                self._bulk = False
+                self._asof_version = self.version() if asof.current(self._con, self.version()) else None
+                if self._asof_version is None:  # a store built before the as-of tables
+                    self._rebuild_asof()
+            except BaseException:
+                self._discard()
+                raise
+
+    # -- the writer's lock and temporary file ---------------------------------------
+    def _acquire_writer(self, wait: float) -> None:
+        import fcntl
+
+        lock_path = _writer_lock_path(self.path)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreBusy(f"another process is writing the store at {self.path}; "
+                                    "try again when it has finished") from None
+                time.sleep(0.1)  # a CLI writer waiting for another writer: never the server
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._writer_fd = fd
+
+    def _copy_to_temp(self) -> Path:
+        """Remove what a killed writer left, then copy the current version to a new temporary file."""
+        import shutil
+
+        prefix = _temp_prefix(self.path)
+        for stale in self.path.parent.glob(prefix + "*"):
+            stale.unlink(missing_ok=True)  # we hold the writer lock: no other writer is using it
+        temp = self.path.with_name(f"{prefix}{os.getpid()}-{time.time_ns()}.duckdb")
+        if self.path.exists():
+            shutil.copyfile(self.path, temp)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():  # a store last written in place by an older version of smallboats
+                shutil.copyfile(wal, temp.with_name(temp.name + ".wal"))
+        return temp
+
+    def publish(self, *, reopen: bool = True) -> None:
+        """Make what this writer stored visible to readers: swap the finished file in (then,
+        unless ``reopen`` is False, go on writing in a fresh copy)."""
+        if self.read_only or self._temp is None or not self._dirty:
+            return
+        with self._lock:
+            if self._asof_version != self.version():  # readers read a published file in place
                 self._rebuild_asof()
+            self._con.execute("CHECKPOINT")
+            self._con.close()
+            fd = os.open(self._temp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(self._temp, self.path)
+            old_wal = self.path.with_name(self.path.name + ".wal")
+            if old_wal.exists():
+                old_wal.unlink()  # its contents were copied into the new version
+            dir_fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+            self._temp = None
+            self._dirty = False
+            if reopen:
+                self._temp = self._copy_to_temp()
+                self._con = duckdb.connect(str(self._temp))
+
+    def _discard(self) -> None:
+        """Drop the temporary file and release the writer lock."""
+        if self._temp is not None:
+            for p in (self._temp, self._temp.with_name(self._temp.name + ".wal")):
+                p.unlink(missing_ok=True)
+            self._temp = None
+        if self._writer_fd is not None:
+            os.close(self._writer_fd)  # releases the flock
+            self._writer_fd = None
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -244,6 +354,7 @@ class Store:
                 self._con.execute("ROLLBACK")
                 raise
             self._asof_version = self.version()
+            self._dirty = self._dirty or not self.read_only
             self._memo.clear()
             self._cache.clear()
 
@@ -281,7 +392,13 @@ class Store:
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
-        self._con.close()
+        """Readers: let go of the file. Writers: publish what was stored, release the lock."""
+        try:
+            if not self.read_only and self._temp is not None:
+                self.publish(reopen=False)
+            self._con.close()
+        finally:
+            self._discard()
 
     def __enter__(self) -> "Store":
         return self
@@ -401,6 +518,7 @@ class Store:
                 raise
             finally:
                 self._clear()
+            self._dirty = True
             return results
 
     def _columns(self, table: str) -> list[str]:

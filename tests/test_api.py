@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 
 import pytest
 import schemathesis
@@ -105,7 +106,9 @@ def test_a_new_vintage_shows_up_while_serving(db_path, tmp_path, monkeypatch):
                           published=dt.date(2026, 8, 22))
         with Store(path) as writer:  # a writer while the server holds its snapshot
             writer.ingest(pub, b"test vintage")
-        after = c.get("/api/v1/vintages")
+        deadline = time.monotonic() + 30  # the new version is loaded in the background
+        while (after := c.get("/api/v1/vintages")).headers["etag"] == before.headers["etag"] and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert after.headers["etag"] != before.headers["etag"]
         assert "test_vintage.ods" in {v["file_name"] for v in after.json()}
         assert c.get("/api/v1/total", params={"from": "2026-08-21", "to": "2026-08-21"}).json()["arrivals"] == 7

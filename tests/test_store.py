@@ -137,10 +137,12 @@ def test_page_without_its_table_leaves_store_unchanged(fresh_store, tmp_path):
     page.parent.mkdir()
     page.write_bytes(html[:start] + html[end:])
     ingest_file(fresh_store, DEC_12)
-    before = _dump(fresh_store)
+    fresh_store.close()  # one writer at a time: the CLI is the next one
+    with Store(fresh_store.path, read_only=True) as s:
+        before = _dump(s)
     res = runner.invoke(app, ["--db", str(fresh_store.path), "ingest", str(page)])
-    # the CLI needs the file lock: close ours first and reopen after
-    assert before == _dump(fresh_store)
+    with Store(fresh_store.path, read_only=True) as s:
+        assert before == _dump(s)
     assert res.exit_code == 1 and "2026-03-12.html" in res.output
 
 
