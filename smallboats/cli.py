@@ -255,7 +255,7 @@ def build(
                       "unchanged": "already in the store", "vintages_in_store": "vintages in the store",
                       "notices_in_store": "notices in the store"})
         for p in problems:
-            err.print(f"[yellow]problem:[/] {p['file']}: {p['problem']}", highlight=False)
+            err.print(f"[yellow]problem:[/] {p['file']}: {p['problem']}", highlight=False, soft_wrap=True)
         if problems:
             err.print(f"[yellow]{len(problems)} file(s) did not parse and were left out.[/]")
     if problems and strict:
@@ -298,6 +298,7 @@ def fetch(
     raw_dir: Annotated[Optional[Path], typer.Option("--raw-dir", help="Where the downloaded files are kept (default: beside the store, in raw/).", show_default=False)] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="gov.uk or a mirror (default: $SMALLBOATS_GOVUK_URL or https://www.gov.uk).", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer.")] = 20.0,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail if any file is not stored.")] = False,
     db: DbOpt = None,
     fmt: FmtOpt = None,
 ) -> None:
@@ -316,6 +317,12 @@ def fetch(
         store.close()
     emit(([{"kind": i.kind, "status": i.status, "vintage_id": i.vintage_id, "file": str(i.file or ""), "url": i.url}
                        for i in report.items]), s.fmt, title="Fetched from gov.uk")
+    for p in report.problems:
+        err.print(f"[yellow]problem:[/] {p}", highlight=False, soft_wrap=True)
+    if report.problems:
+        err.print(f"[yellow]{len(report.problems)} file(s) were not stored (raw files kept in {raw}).[/]", highlight=False)
+        if strict:
+            raise typer.Exit(1)
 
 
 @app.command()
@@ -797,12 +804,15 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Another name this server may be reached by (the Host header); repeatable. 127.0.0.1, localhost, ::1 and --host are always allowed.", show_default=False)] = None,
     db: DbOpt = None,
 ) -> None:
     """Serve the dashboard and the HTTP API; the store is opened read-only."""
     import uvicorn
 
     from .api import create_app
+    from .guard import LOCAL_HOSTS, server_config
+    from .store import StoreError
 
     s = _settings(ctx, db, None)
     path = s.db or default_db_path()
@@ -817,11 +827,15 @@ def serve(
         except OSError as exc:
             fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}); give another port: "
                  f"--port {port + 1} (or `make run PORT={port + 1}`)")
-    app_ = create_app(path)
+    hosts = [*LOCAL_HOSTS, *([host] if host not in ("0.0.0.0", "::") else []), *(allow_host or [])]
+    try:
+        app_ = create_app(path, hosts=hosts)
+    except StoreError as exc:
+        fail(str(exc))
     err.print(f"serving {path} at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/, OpenAPI: http://{host}:{port}/docs)",
               highlight=False, soft_wrap=True)
     try:
-        uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.Server(server_config(app_, host, port, log_level="warning", access_log=False)).run()
     finally:
         app_.state.smallboats.store.close()
 
@@ -926,6 +940,25 @@ from . import cli_people  # noqa: E402,F401  (registers `who` and `deaths`)
 
 
 def main() -> None:  # console-script entry
+    """Run the CLI. Whatever the input, a failure is one line on stderr, not a traceback
+    (``SMALLBOATS_DEBUG=1`` shows the traceback of an unexpected one)."""
+    import os
+
+    try:
+        _run()
+    except StoreError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except Exception as exc:
+        if os.environ.get("SMALLBOATS_DEBUG"):
+            raise
+        text = str(exc).splitlines()[0][:300] if str(exc) else ""
+        err.print(f"[bold red]error:[/] {type(exc).__name__}: {text} (unexpected: SMALLBOATS_DEBUG=1 shows where)",
+                  highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+def _run() -> None:
     """Run the command; a read-only question asked before (same store, code and arguments)
     is answered from :mod:`smallboats.answer_cache` without loading anything heavy."""
     argv = sys.argv[1:]
