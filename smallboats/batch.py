@@ -102,7 +102,7 @@ def report_rows(report: Any, article: dict) -> list[dict]:
         rows.append({
             "article_id": article["id"], "outlet": article.get("outlet"), "date": report.date,
             "url": article.get("url"), "title": article.get("title"),
-            "claim": c.index, "kind": c.kind, "sentence": c.sentence, "span_start": c.span[0], "span_end": c.span[1],
+            "claim": c.index, "kind": c.kind, "sentence": report.text[c.sentence_span[0]:c.sentence_span[1]], "span_start": c.span[0], "span_end": c.span[1],
             "text": c.text, "number": c.number, "qualifier": c.qualifier, "unit": c.unit, "metric": c.metric,
             "category": c.category, "crossing": c.crossing,
             "period": (per.label or per.text) if per else None,

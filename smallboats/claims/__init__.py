@@ -21,7 +21,14 @@ from ..dates import parse_date
 from ..store import Store
 from .check import check_document
 from .extract import extract
-from .models import Claim, Official, PeriodOut, Report
+from .models import Claim, Official, PeriodOut, Report, SentenceOut
+
+#: The most numbers one request may ask to check: a long news article has a few dozen.
+MAX_CLAIMS = 500
+
+
+class TooManyClaims(ValueError):
+    """The article has more numbers than one check takes."""
 
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<meta\b)", re.I)
 
@@ -71,6 +78,9 @@ def check(text: str, date: dt.date | str | None = None, store: Store | None = No
     try:
         body = article_text(text)
         doc = extract(body)
+        if len(doc.mentions) > MAX_CLAIMS:
+            raise TooManyClaims(f"the article has {len(doc.mentions):,} numbers to check; one check takes at most "
+                                f"{MAX_CLAIMS:,}: send it in parts")
         day = parse_date(date) if date is not None else None
         note = None
         if day is None:
@@ -84,10 +94,14 @@ def check(text: str, date: dt.date | str | None = None, store: Store | None = No
         counts: dict[str, int] = {}
         for c in claims:
             counts[c.verdict] = counts.get(c.verdict, 0) + 1
-        return Report(date=day, date_inferred=date is None, date_note=note, text=body, claims=claims, counts=counts)
+        used = sorted({c.sentence_index for c in claims})
+        sentences = [SentenceOut(index=i, span=(doc.sentences[i].start, doc.sentences[i].end), text=doc.sentences[i].text)
+                     for i in used]
+        return Report(date=day, date_inferred=date is None, date_note=note, text=body, sentences=sentences,
+                      claims=claims, counts=counts)
     finally:
         if own_store:
             store.close()
 
 
-__all__ = ["check", "Claim", "Official", "PeriodOut", "Report", "article_text", "page_date", "extract"]
+__all__ = ["check", "Claim", "Official", "PeriodOut", "Report", "SentenceOut", "TooManyClaims", "MAX_CLAIMS", "article_text", "page_date", "extract"]

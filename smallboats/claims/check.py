@@ -907,7 +907,7 @@ def _claim_base(doc: Document, m: Mention) -> dict:
     sent = doc.sentences[m.sentence]
     q = m.quantity
     return dict(
-        index=m.index, kind=m.kind, sentence=sent.text, sentence_span=(sent.start, sent.end),
+        index=m.index, kind=m.kind, sentence_index=sent.index, sentence_span=(sent.start, sent.end),
         span=(m.start - (q.start - q.first) if q else m.start, m.end),  # the qualifier too: "more than 700"
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
         metric=m.metric, category=m.category, crossing=m.crossing,

@@ -320,7 +320,17 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: A "sentence" longer than this (a list of numbers with no full stop) is cut at the last space
+#: before it, so that the work per number stays bounded.
+MAX_SENTENCE_CHARS = 2000
+
+
 def _add(out: list[Sentence], body: str, offset: int, a: int, b: int, paragraph: int) -> None:
+    while b - a > MAX_SENTENCE_CHARS:
+        cut = body.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+        cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+        _add(out, body, offset, a, cut, paragraph)
+        a = cut
     seg = body[a:b]
     lead = len(seg) - len(seg.lstrip())
     seg = seg.strip()

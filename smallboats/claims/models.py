@@ -50,8 +50,8 @@ class Claim(BaseModel):
 
     index: int
     kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year | record")
-    sentence: str
-    sentence_span: tuple[int, int]
+    sentence_index: int = Field(description="The claim's sentence: its entry in the report's ``sentences``.")
+    sentence_span: tuple[int, int] = Field(description="Character offsets of the claim's sentence in the text.")
     span: tuple[int, int] = Field(description="Character offsets of the claim in the text, its qualifier included.")
     text: str
     number: float | None
@@ -79,6 +79,14 @@ class Claim(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class SentenceOut(BaseModel):
+    """A sentence of the article that has claims (once, however many claims it has)."""
+
+    index: int
+    span: tuple[int, int] = Field(description="Character offsets in the report's text.")
+    text: str
+
+
 class Report(BaseModel):
     """Every claim found in an article, checked against the record as it stood on ``date``."""
 
@@ -86,6 +94,8 @@ class Report(BaseModel):
     date_inferred: bool = False
     date_note: str | None = None
     text: str
+    sentences: list[SentenceOut] = Field(default_factory=list, description="Each sentence with claims, once; a claim "
+                                         "names its own by ``sentence_index``.")
     claims: list[Claim]
     counts: dict[str, int]
 

@@ -82,23 +82,33 @@ def marked(text: str, claims: list[Claim]) -> list[tuple[str, Claim | None]]:
     return out
 
 
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|"})
+
+
+def _md(text: str) -> str:
+    """Text as markdown that shows it literally: HTML in it is escaped (the article's
+    ``<script>`` or ``onerror=`` stays text), and so is markdown's own markup."""
+    return html.escape(text, quote=False).translate(_MD_SPECIAL)
+
+
 def markdown(report: Report) -> str:
-    lines = [f"# Claim check: {long_date(report.date)}", "", summary(report), "", "## Article", ""]
+    lines = [f"# Claim check: {long_date(report.date)}", "", _md(summary(report)), "", "## Article", ""]
     body = []
     for piece, c in marked(report.text, report.claims):
         if c is None:
-            body.append(piece.replace("*", r"\*").replace("_", r"\_"))
+            body.append(_md(piece))
         else:
-            body.append(f"**{piece}**<sup>[{c.index + 1} {MARK[c.verdict]}](#claim-{c.index + 1})</sup>")
+            body.append(f"**{_md(piece)}**<sup>[{c.index + 1} {MARK[c.verdict]}](#claim-{c.index + 1})</sup>")
     paragraphs = [p.strip() for p in "".join(body).split("\n") if p.strip()]
     lines += ["\n\n".join(paragraphs), "", "## Claims", "",
               "| # | claim | period | as published by then | latest | verdict | reason |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
     for c in report.claims:
-        reason = c.reason + "".join(f"<br>• {n}" for n in _notes(c))
-        row = [f'<a id="claim-{c.index + 1}"></a>{c.index + 1}', c.text + (f" ({c.metric.replace('_', ' ')})" if c.metric else ""),
-               _period(c), _value(c), _value(c, True), f"{MARK[c.verdict]} {c.verdict}", reason]
-        lines.append("| " + " | ".join(x.replace("|", r"\|").replace("\n", " ") for x in row) + " |")
+        reason = _md(c.reason) + "".join(f"<br>• {_md(n)}" for n in _notes(c))
+        cells = [_md(x) for x in (c.text + (f" ({c.metric.replace('_', ' ')})" if c.metric else ""), _period(c), _value(c),
+                                  _value(c, True), f"{MARK[c.verdict]} {c.verdict}")]
+        row = [f'<a id="claim-{c.index + 1}"></a>{c.index + 1}', *cells, reason]
+        lines.append("| " + " | ".join(x.replace("\n", " ") for x in row) + " |")
     return "\n".join(lines) + "\n"
 
 
