@@ -6,15 +6,17 @@ what was expected) and never reaches the store. Data flows one way: sources -> s
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .sources import Publication, SourceError, archive, daily_page, iom, irr_d01, ods, weekly_page
+from .sources import Publication, SourceError, archive, daily_page, iom, irr_d01, limits, ods, weekly_page
 from .store import IngestResult, Store, sha256
 
 #: How each kind of file is found under the data folder and parsed.
@@ -94,17 +96,47 @@ def ingest_file(store: Store, path: Path, kind: str | None = None) -> IngestResu
     """Parse and store one file in one transaction; a file that does not parse raises
     SourceError and leaves the store exactly as it was."""
     path = Path(path)
+    name = printable(path.name)
     if not path.is_file():
-        raise SourceError(str(path), "no such file")
-    name, data = read_file(path)
-    pub = parse_one(name, data, PARSERS[kind or guess_kind(path)])
-    return store.ingest(pub, data)
-
-
-def parse_one(name: str, data: bytes, parser: Callable[[str, bytes], Publication]) -> Publication:
-    """Parse one file; anything unexpected becomes a SourceError naming the file."""
+        raise SourceError(printable(str(path)), "no such file")
+    kind = kind or guess_kind(path)
+    if kind in ("ods", "daily_page", "weekly_page"):
+        data = _read(path, kind)
+        if isinstance(data, SourceError):
+            raise data
+    else:  # the quarterly releases and the IOM file (maybe .xz)
+        name, data = read_file(path)
+    pub = parse_one(name, data, PARSERS[kind])
     try:
-        return parser(name, data)
+        return store.ingest(pub, data)
+    except Exception as exc:  # the store refused it (e.g. a value DuckDB cannot hold): name the file
+        raise SourceError(name, f"could not be stored ({type(exc).__name__}: {exc})") from None
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be stored and printed (bytes that are not UTF-8 shown as �)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read(path: Path, kind: str) -> "bytes | SourceError":
+    """The file's bytes, unless it is too big to be the publication it claims to be."""
+    cap = limits.MAX_ZIP_BYTES if kind == "ods" else limits.MAX_PAGE_BYTES
+    try:
+        size = path.stat().st_size
+        if size > cap:
+            return SourceError(printable(path.name), f"the file is {size / 1e6:.1f} MB; at most {cap / 1e6:g} MB is read "
+                                                     f"for a {kind.replace('_', ' ')}")
+        return path.read_bytes()
+    except OSError as exc:
+        return SourceError(printable(path.name), f"could not be read ({exc.strerror or exc})")
+
+
+def parse_one(name: str, data: bytes, parser: Callable[[str, bytes], Publication],
+              today: dt.date | None = None) -> Publication:
+    """Parse one file and check its figures are plausible (:func:`limits.validate`); anything
+    unexpected becomes a SourceError naming the file."""
+    try:
+        return limits.validate(parser(name, data), today)
     except SourceError:
         raise
     except Exception as exc:  # a parser bug must still name the file
@@ -114,11 +146,19 @@ def parse_one(name: str, data: bytes, parser: Callable[[str, bytes], Publication
 Parsed = tuple[str, "Publication | SourceError | None", str]  # (file name, result, sha256 of the bytes)
 
 
-def parse_files(files: Iterable[tuple[str, bytes]], parser: Callable[[str, bytes], Publication],
+def parse_files(files: Iterable[tuple[str, "bytes | SourceError | None"]], parser: Callable[[str, bytes], Publication],
                 known: frozenset[str] = frozenset()) -> Iterator[Parsed]:
     """Parse each (name, bytes): a file that does not parse gives its SourceError, a file
-    already in the store (by sha256) gives None without being parsed again."""
+    already in the store (by sha256) gives None without being parsed again. Bytes given as
+    None (a file too big to read) or a SourceError (a file that could not be read) give that."""
     for name, data in files:
+        name = printable(name)
+        if data is None:
+            yield name, SourceError(name, f"the file is over {limits.MAX_PAGE_BYTES / 1e6:g} MB; it was not read"), ""
+            continue
+        if isinstance(data, SourceError):
+            yield name, data, ""
+            continue
         digest = sha256(data)
         if digest in known:
             yield name, None, digest
@@ -149,8 +189,41 @@ def find(data_dir: Path, pattern: str) -> list[Path]:
     return sorted(where.parent.glob(where.name)) if where.parent.is_dir() else []
 
 
+def _members(path: Path) -> Iterator[tuple[str, "bytes | SourceError | None"]]:
+    """The archive's members, or one problem naming it if it cannot be read to the end."""
+    try:
+        yield from archive.iter_members(path, limits.MAX_PAGE_BYTES)
+    except Exception as exc:  # a damaged or truncated archive: what was read so far is kept
+        yield path.name, SourceError(printable(path.name), f"the archive could not be read to the end "
+                                                          f"({type(exc).__name__}: {exc})")
+
+
 def _parse_archive(path: Path, parser: Callable[[str, bytes], Publication], known: frozenset[str]) -> list[Parsed]:
-    return list(parse_files(archive.iter_members(path), parser, known))
+    _exit_with_parent()
+    return list(parse_files(_members(path), parser, known))
+
+
+def _exit_with_parent() -> None:
+    """In the parse worker: be killed when the process that started it dies (Linux), so that
+    a build killed with -9 leaves no orphan behind; elsewhere, a thread watches the parent."""
+    import signal
+    import threading
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL) == 0 and os.getppid() == parent:  # PR_SET_PDEATHSIG
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def build(store: Store, data_dir: Path | None = None, progress: Callable[["BuildReport"], None] | None = None,
@@ -171,7 +244,17 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
         pending: list[tuple[Publication, str]] = []
 
         def flush() -> None:
-            for (pub, _), res in zip(pending, store.ingest_many(pending)):
+            try:
+                stored = list(zip(pending, store.ingest_many(pending)))
+            except Exception:  # one file the store refuses: store the others one by one, name it
+                stored = []
+                for item in pending:
+                    try:
+                        stored.append((item, store.ingest_many([item])[0]))
+                    except Exception as exc:
+                        report.problems.append(SourceError(item[0].file_name, f"could not be stored "
+                                                                              f"({type(exc).__name__}: {exc})"))
+            for (pub, _), res in stored:
                 report.count(pub.kind, res.status)
                 report.observations += res.n_observations
             pending.clear()
@@ -196,20 +279,30 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if workers > 1 and archives else None
     try:
         with store.bulk():  # the as-of tables are brought up to date once, at the end
-            background = pool.submit(_parse_archive, *archives.pop(0), known) if pool else None
+            first_archive = archives.pop(0) if pool else None
+            background = pool.submit(_parse_archive, *first_archive, known) if pool else None
             others = [(path, parser) for pattern, parser in FILES.items() for path in find(data_dir, pattern)]
             # the quarterly releases and the IOM file: after the daily pages, in the same second process
             later = pool.submit(_parse_others, others, known) if pool else None
-            odses = ((p.name, p.read_bytes()) for p in sorted(data_dir.glob(ODS_GLOB)))
+            odses = ((p.name, _read(p, "ods")) for p in sorted(data_dir.glob(ODS_GLOB)))
             ingest(parse_files(odses, ods.parse, known), batch=8)
             if later is None:
                 ingest(_parse_others(others, known), batch=8)
             for path, parser in archives:
-                ingest(parse_files(archive.iter_members(path), parser, known))
+                ingest(parse_files(_members(path), parser, known))
             if background is not None:
-                ingest(background.result())
+                try:
+                    parsed = background.result()
+                except Exception:  # the worker died (killed, out of memory): parse here instead
+                    path, parser = first_archive
+                    parsed = parse_files(_members(path), parser, known)
+                ingest(parsed)
             if later is not None:
-                ingest(later.result(), batch=8)
+                try:
+                    parsed_later = later.result()
+                except Exception:  # the worker died: parse here instead
+                    parsed_later = _parse_others(others, known)
+                ingest(parsed_later, batch=8)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

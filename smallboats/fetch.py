@@ -18,7 +18,8 @@ from urllib.parse import urljoin
 import httpx
 from selectolax.lexbor import LexborHTMLParser
 
-from .sources import Publication, SourceError, daily_page, ods, weekly_page
+from .build import parse_one
+from .sources import Publication, SourceError, daily_page, limits, ods, weekly_page
 from .store import Store, sha256
 
 DEFAULT_BASE_URL = "https://www.gov.uk"
@@ -45,6 +46,7 @@ class Fetched:
 @dataclass
 class FetchReport:
     items: list[Fetched] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line per file that was not stored
 
 
 def base_url() -> str:
@@ -57,8 +59,20 @@ def _client(timeout: float) -> httpx.Client:
                         follow_redirects=True, headers={"User-Agent": USER_AGENT})
 
 
-def _get(client: httpx.Client, url: str, validators: dict[str, str] | None = None, attempts: int = 3) -> httpx.Response:
-    """GET with conditional headers and retries on 429/5xx; network errors become FetchError."""
+@dataclass
+class Got:
+    """One answer, its body read up to a bound (``content`` None: the body was over it)."""
+
+    url: str
+    status_code: int
+    headers: httpx.Headers
+    content: bytes | None
+
+
+def _get(client: httpx.Client, url: str, validators: dict[str, str] | None = None, attempts: int = 3,
+         max_bytes: int = limits.MAX_PAGE_BYTES) -> Got:
+    """GET with conditional headers and retries on 429/5xx; network errors become FetchError.
+    The body is read as it streams in and dropped once it passes ``max_bytes``."""
     headers = {}
     if validators:
         if etag := validators.get("etag"):
@@ -67,17 +81,34 @@ def _get(client: httpx.Client, url: str, validators: dict[str, str] | None = Non
             headers["If-Modified-Since"] = modified
     for attempt in range(attempts):
         try:
-            resp = client.get(url, headers=headers)
+            with client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code in (429, 500, 502, 503, 504) and attempt < attempts - 1:
+                    retry = True
+                else:
+                    retry = False
+                    if resp.status_code not in (200, 304):
+                        raise FetchError(f"{url} answered HTTP {resp.status_code}; nothing was changed.")
+                    body: bytes | None = _bounded(resp, max_bytes)
+                    return Got(url, resp.status_code, resp.headers, body)
         except httpx.TransportError as exc:
             raise FetchError(f"cannot reach {url} ({type(exc).__name__}: {exc or 'no answer'}); "
                              "are you offline? Nothing was changed.") from None
-        if resp.status_code in (429, 500, 502, 503, 504) and attempt < attempts - 1:
+        if retry:
             time.sleep(min(2 ** attempt, 4) * 0.5)
-            continue
-        if resp.status_code not in (200, 304):
-            raise FetchError(f"{url} answered HTTP {resp.status_code}; nothing was changed.")
-        return resp
     raise AssertionError("unreachable")
+
+
+def _bounded(resp: httpx.Response, max_bytes: int) -> bytes | None:
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return None
+    chunks, size = [], 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def find_ods_url(page_url: str, html: bytes) -> str:
@@ -96,48 +127,61 @@ def fetch(store: Store, raw_dir: Path, base: str | None = None, timeout: float =
     """Download the current publications, keep their raw bytes in ``raw_dir`` and ingest them.
 
     Everything is downloaded before anything is stored: if gov.uk cannot be reached, the
-    store is left exactly as it was. Files that do not parse are reported (FetchError).
+    store is left exactly as it was. A file that does not parse (or is too big, or carries
+    figures from the future) is reported in ``problems``, one line each, and the others
+    are stored all the same.
     """
     base = (base or base_url()).rstrip("/")
     today = today or dt.date.today()
     state_file = raw_dir / "http-validators.json"
-    validators: dict[str, dict[str, str]] = json.loads(state_file.read_text()) if state_file.exists() else {}
-    downloads: list[tuple[str, str, httpx.Response]] = []
+    try:
+        validators: dict[str, dict[str, str]] = json.loads(state_file.read_text()) if state_file.exists() else {}
+    except (OSError, ValueError):
+        validators = {}  # a damaged validators file only costs a full download
+    downloads: list[tuple[str, str, Got]] = []
     with _client(timeout) as client:
         pub_url = base + PUBLICATION
         pub_page = _get(client, pub_url)
+        if pub_page.content is None:
+            raise FetchError(f"{pub_url}: the page is over {limits.MAX_PAGE_BYTES / 1e6:g} MB; nothing was changed.")
         ods_url = find_ods_url(pub_url, pub_page.content)
         for kind, url in (("ods", ods_url), ("daily_page", base + DAILY), ("weekly_page", base + WEEKLY)):
-            downloads.append((kind, url, _get(client, url, validators.get(url))))
+            cap = limits.MAX_ZIP_BYTES if kind == "ods" else limits.MAX_PAGE_BYTES
+            downloads.append((kind, url, _get(client, url, validators.get(url), max_bytes=cap)))
 
     parsers = {"ods": ods.parse, "daily_page": daily_page.parse, "weekly_page": weekly_page.parse}
     report = FetchReport()
     parsed: list[tuple[Fetched, Publication, str]] = []
-    problems: list[str] = []
     for kind, url, resp in downloads:
         if resp.status_code == 304:
             report.items.append(Fetched(kind, url, "not modified"))
             continue
         name = _file_name(kind, url, today)
+        if resp.content is None:
+            report.problems.append(f"{name}: the file at {url} is too big to be the {kind.replace('_', ' ')}; it was not kept")
+            continue
         path = raw_dir / kind / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(resp.content)  # the raw bytes are kept whatever happens next
         try:
-            pub = parsers[kind](name, resp.content)
+            pub = parse_one(name, resp.content, parsers[kind], today)
         except SourceError as exc:
-            problems.append(str(exc))
+            report.problems.append(str(exc))
             continue
         parsed.append((Fetched(kind, url, "", path), pub, sha256(resp.content)))
         validators[url] = {k: v for k in ("etag", "last-modified") if (v := resp.headers.get(k))}
-    results = store.ingest_many([(pub, digest) for _, pub, digest in parsed])
-    for (item, _, _), res in zip(parsed, results):
+    for (item, pub, digest) in parsed:  # one at a time: a file the store refuses does not sink the others
+        try:
+            res = store.ingest_many([(pub, digest)])[0]
+        except Exception as exc:
+            report.problems.append(f"{pub.file_name}: could not be stored ({type(exc).__name__}: {exc})")
+            validators.pop(item.url, None)
+            continue
         item.status = {"added": "new"}.get(res.status, res.status)
         item.vintage_id = res.vintage_id
         report.items.append(item)
     raw_dir.mkdir(parents=True, exist_ok=True)
     state_file.write_text(json.dumps(validators, indent=2))
-    if problems:
-        raise FetchError("; ".join(problems) + " (raw files kept in " + str(raw_dir) + ")")
     return report
 
 

@@ -8,6 +8,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import SourceError
+from .limits import check_page
 
 MONTHS = {
     name: number
@@ -32,6 +33,7 @@ def load(file_name: str, data: bytes) -> LexborHTMLParser:
     """Parse the page; empty bytes are an error, not an empty page."""
     if not data or data.isspace():
         raise SourceError(file_name, "expected an HTML page; found an empty file")
+    check_page(file_name, data)
     # Only <head> (metadata) and <main> (content) are read: leaving out gov.uk's navigation
     # and footer, which are most of a page's bytes, makes parsing about twice as fast.
     head_end, main_start, main_end = data.find(b"</head>"), data.find(b"<main"), data.find(b"</main>")

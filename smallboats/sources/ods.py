@@ -9,6 +9,7 @@ import re
 from python_calamine import CalamineWorkbook
 
 from . import Observation, Publication, SourceError
+from .limits import check_cell, check_zip
 
 KIND = "ods"
 
@@ -67,6 +68,16 @@ def _value(file_name: str, sheet: str, row_no: int, header: str, cell: object) -
     return int(cell)
 
 
+def _column(i: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
 def _sheet(file_name: str, wb: CalamineWorkbook, sheet: str) -> list[Observation]:
     freq, columns = SHEETS[sheet]
     if sheet not in wb.sheet_names:
@@ -85,6 +96,9 @@ def _sheet(file_name: str, wb: CalamineWorkbook, sheet: str) -> list[Observation
     for n, row in enumerate(rows[start + 1 :], start=start + 2):
         if not row or all(c in ("", None) for c in row):
             continue
+        for col, cell in enumerate(row):
+            if type(cell) is str:
+                check_cell(file_name, f"{sheet} cell {_column(col)}{n}", cell)
         first = row[0]
         if isinstance(first, dt.datetime):
             first = first.date()
@@ -113,6 +127,7 @@ def parse(file_name: str, data: bytes) -> Publication:
     """Parse one ODS vintage. Raises :class:`SourceError` naming the file and the problem."""
     if not data:
         raise SourceError(file_name, "expected an ODS spreadsheet; found an empty file")
+    check_zip(file_name, data, "ODS spreadsheet")
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for a broken zip/xml
