@@ -199,7 +199,6 @@ def _members(path: Path) -> Iterator[tuple[str, "bytes | SourceError | None"]]:
 
 
 def _parse_archive(path: Path, parser: Callable[[str, bytes], Publication], known: frozenset[str]) -> list[Parsed]:
-    _exit_with_parent()
     return list(parse_files(_members(path), parser, known))
 
 
@@ -276,7 +275,8 @@ def build(store: Store, data_dir: Path | None = None, progress: Callable[["Build
     kinds = store.known_digests()
     known = frozenset(kinds)
     archives = [(data_dir / rel, parser) for rel, parser in ARCHIVES.items() if (data_dir / rel).exists()]
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if workers > 1 and archives else None
+    pool = (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_exit_with_parent)
+            if workers > 1 and archives else None)
     try:
         with store.bulk():  # the as-of tables are brought up to date once, at the end
             first_archive = archives.pop(0) if pool else None

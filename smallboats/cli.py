@@ -285,7 +285,7 @@ def ingest(
                 rows.append({"file": str(path), "status": res.status, "vintage_id": res.vintage_id, "observations": res.n_observations})
             except SourceError as exc:
                 failed += 1
-                err.print(f"[bold red]error:[/] {exc} (nothing was stored from it)", highlight=False)
+                err.print(f"[bold red]error:[/] {exc} (nothing was stored from it)", highlight=False, soft_wrap=True)
     if rows:
         emit(rows, s.fmt, title="Ingested")
     if failed:

@@ -25,4 +25,14 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
             raise ValueError
         return _dateutil.parse(s, dayfirst=True, default=dt.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError):
-        raise ValueError(f"not a date: {s!r}; give a date such as 2025-04-15 or '15 April 2025'") from None
+        raise ValueError(f"not a date: {shown(s)}; give a date such as 2025-04-15 or '15 April 2025'") from None
+
+
+_PLAIN = re.compile(r"^[\w ,.'/:+-]{1,40}$")
+
+
+def shown(text: object) -> str:
+    """The text someone gave, quoted for an error message, if it is short, plain words and
+    figures; otherwise a description (an error never repeats markup or a long input)."""
+    s = str(text)
+    return repr(s) if _PLAIN.match(s) else f"the {len(s):,} characters given"

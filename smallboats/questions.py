@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from .dates import parse_date
+from .dates import parse_date, shown
 from .series import Freq, period_end, period_start
 from .store import Store, StoreError
 
@@ -59,7 +59,10 @@ def long_date(d: dt.date) -> str:
 
 
 def year_earlier(d: dt.date, years: int = 1) -> dt.date:
-    """The same calendar date ``years`` earlier; 29 February becomes 28 February."""
+    """The same calendar date ``years`` earlier; 29 February becomes 28 February. Before
+    1 January 1 there is nothing: InvalidQuestion."""
+    if d.year - years < dt.MINYEAR:
+        raise InvalidQuestion(f"{long_date(d)} has no same date {years} year(s) earlier: the calendar starts at 1 January 1")
     try:
         return d.replace(year=d.year - years)
     except ValueError:
@@ -568,7 +571,7 @@ def parse_period(text: str, kind: str | None = None) -> tuple[str, dt.date, dt.d
     widens a day to the week, month or year containing it. Raises ValueError."""
     s = " ".join(str(text).split())
     if kind is not None and kind not in KINDS:
-        raise InvalidQuestion(f"kind must be one of {', '.join(KINDS)}; got {kind!r}")
+        raise InvalidQuestion(f"kind must be one of {', '.join(KINDS)}; got {shown(kind)}")
     try:
         if _YEAR.match(s):
             got, start = "year", dt.date(int(s), 1, 1)
@@ -581,24 +584,25 @@ def parse_period(text: str, kind: str | None = None) -> tuple[str, dt.date, dt.d
         else:
             got, start = "day", parse_date(s)
     except ValueError:
-        raise InvalidQuestion(f"not a day, week, month or year: {s!r}; give e.g. 2025-04-15, '15 April 2025', "
+        raise InvalidQuestion(f"not a day, week, month or year: {shown(s)}; give e.g. 2025-04-15, '15 April 2025', "
                          "2025-W18, 2025-05, 'May 2025' or 2025") from None
     assert start is not None
     want = kind or got
     if KINDS.index(want) < KINDS.index(got):
-        raise InvalidQuestion(f"{s!r} is a {got}, not a {want}")
+        raise InvalidQuestion(f"{shown(s)} is a {got}, not a {want}")
     return (want, *_bounds(start, want))
 
 
 def _bounds(day: dt.date, kind: str) -> tuple[dt.date, dt.date]:
     if kind == "day":
         return day, day
-    if kind == "week":
+    if kind == "week":  # the last week of 9999 ends with the calendar
         start = day - dt.timedelta(days=day.weekday())
-        return start, start + dt.timedelta(days=6)
+        return start, min(start, dt.date.max - dt.timedelta(days=6)) + dt.timedelta(days=6)
     if kind == "month":
-        nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        return day.replace(day=1), nxt - dt.timedelta(days=1)
+        if day.month == 12:
+            return day.replace(day=1), dt.date(day.year, 12, 31)
+        return day.replace(day=1), dt.date(day.year, day.month + 1, 1) - dt.timedelta(days=1)
     return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
 
 
@@ -900,7 +904,7 @@ def series(store: Store, freq: Freq = "day", start: dt.date | None = None, end: 
     range reaching past the record lists what the record has (a partial period says
     ``complete: false``); one that misses the record altogether is OutOfRange."""
     if freq not in KINDS:
-        raise InvalidQuestion(f"freq must be one of {', '.join(KINDS)}; got {freq!r}")
+        raise InvalidQuestion(f"freq must be one of {', '.join(KINDS)}; got {shown(freq)}")
     rec = _record(store, as_of)
     a, b = start or rec.first, end or rec.last
     if a > b and start and end:

@@ -108,8 +108,8 @@ class StoreBusy(StoreError):
     """Another process is writing the store (it holds the writer lock)."""
 
 
-#: How long a writer waits for another writer to finish before saying so.
-WRITER_WAIT_SECONDS = 30.0
+#: How long a writer waits for another writer to finish before saying so ($SMALLBOATS_WRITER_WAIT).
+WRITER_WAIT_SECONDS = float(os.environ.get("SMALLBOATS_WRITER_WAIT") or 30.0)
 
 
 def _writer_lock_path(path: Path) -> Path:

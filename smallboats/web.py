@@ -32,7 +32,7 @@ from . import charts, questions as q
 from .api import MAX_ARTICLE_BYTES, get_store
 from .claims import check as check_article
 from .claims.report import MARK, marked
-from .dates import parse_date
+from .dates import parse_date, shown
 from .store import SERIES_KINDS, Store, StoreError
 
 
@@ -198,7 +198,7 @@ def chart_for(store: Store, name: str, as_of: dt.date | None, freq: str, start: 
         return charts.people_per_boat(store, as_of)[0]
     if name == "explore":
         return charts.explore(q.series(store, freq, start, end, as_of), metric)  # type: ignore[arg-type]
-    raise PageError(f"no chart {name!r}; charts: cumulative, daily, ppb, explore", 404)
+    raise PageError(f"no chart {shown(name)}; charts: cumulative, daily, ppb, explore", 404)
 
 
 @router.get("/charts/{name}.{fmt}")
@@ -263,15 +263,15 @@ def _explore_args(store: Store, freq: str, start: str | None, end: str | None, a
     """Explore's parameters with defaults: by month, from 1 January of the year before the last
     day in the record (by year: from the first year) to that day, newest figures."""
     if freq not in q.KINDS:
-        raise PageError(f"frequency must be one of {', '.join(q.KINDS)}; got {freq!r}", 422)
+        raise PageError(f"frequency must be one of {', '.join(q.KINDS)}; got {shown(freq)}", 422)
     if metric not in METRICS:
-        raise PageError(f"chart must show one of {', '.join(METRICS)}; got {metric!r}", 422)
+        raise PageError(f"chart must show one of {', '.join(METRICS)}; got {shown(metric)}", 422)
     when = _date(as_of, "as of")
     a, b = _date(start, "from"), _date(end, "to")
     if a is None or b is None:
         ytd = _ask(lambda: q.ytd(store, as_of=when))
         b = b or ytd.at
-        a = a or (ytd.years[0].start if freq == "year" else dt.date(b.year - 1, 1, 1))  # by year: every year
+        a = a or (ytd.years[0].start if freq == "year" else dt.date(max(b.year - 1, dt.MINYEAR), 1, 1))  # by year: every year
     return freq, when, a, b, metric
 
 
