@@ -946,10 +946,12 @@ def main() -> None:  # console-script entry
 
     try:
         _run()
-    except StoreError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        sys.exit(1)
     except Exception as exc:
+        from .store import StoreError
+
+        if isinstance(exc, StoreError):
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            sys.exit(1)
         if os.environ.get("SMALLBOATS_DEBUG"):
             raise
         text = str(exc).splitlines()[0][:300] if str(exc) else ""
