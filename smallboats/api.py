@@ -78,29 +78,74 @@ class Revision(BaseModel):
     new_published: dt.date
 
 
+def _pin(path: Path) -> Path:
+    """A hard link to the store file as it is now (``.NAME.served-PID-N``), so that a snapshot
+    keeps reading the version it loaded while writers swap new ones in (``path`` itself where
+    no link can be made, e.g. a read-only folder)."""
+    try:
+        link = path.with_name(f".{path.name}.served-{os.getpid()}-{time.time_ns()}")
+        os.link(path, link)
+        return link
+    except OSError:
+        return path
+
+
+def _unpin(link: Path, path: Path) -> None:
+    if link != path:
+        link.unlink(missing_ok=True)
+
+
+def _clear_stale_pins(path: Path) -> None:
+    """Remove the links of servers that are no longer running (killed before they could)."""
+    for link in path.parent.glob(f".{path.name}.served-*"):
+        try:
+            pid = int(link.name.rsplit("-", 2)[1])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            link.unlink(missing_ok=True)
+        except (ValueError, IndexError, PermissionError, OSError):
+            pass
+
+
 class _State:
     """The read-only store, its version, and a cache of rendered answers keyed by ETag.
 
-    A new version of the store file is loaded in a background thread into a new snapshot,
-    which then replaces the old one in one assignment: requests keep being answered from the
-    old snapshot meanwhile, and nothing here ever waits on the file or on a writer."""
+    The store is read through a hard link to the version it loaded, so it keeps answering from
+    that version however many writers swap new ones in. A new version is loaded and warmed in
+    a background thread, then replaces the old one in one assignment: requests keep being
+    answered from the old one meanwhile, nothing here waits on the file or on a writer, and no
+    request pays for a new version's first computations."""
+
+    #: A replaced version's link is kept this long for requests still reading it.
+    RETIRE_SECONDS = 60.0
 
     def __init__(self, db_path: Path):
         self.path = db_path
-        self.store = Store(db_path, read_only=True)
+        _clear_stale_pins(db_path)
+        self.link = _pin(db_path) if db_path.exists() else db_path
+        self.store = Store(self.link, read_only=True)
         self.version = self.store.version()
         self.checked = time.monotonic()
         self.lock = threading.Lock()
         self.loading = False
         self.load_error: str | None = None
+        self.retired: list[tuple[float, Path]] = []
         self.cache: OrderedDict[str, bytes] = OrderedDict()
         self.warm(self.store)
+        import atexit
+
+        atexit.register(self.unpin_all)
 
     @staticmethod
     def warm(store: Store) -> None:
-        """Select the newest figures now (seconds on a full store), not in the first request."""
+        """Compute what every question starts from now, not in the first request."""
+        store.version()
         store.daily()
         store.weekly_published()
+        try:
+            q.ytd(store)
+        except Exception:  # an empty store: the questions say so when asked
+            pass
 
     def refresh(self) -> None:
         """At most once every REFRESH_SECONDS, see whether the file was replaced; if so, load
@@ -112,28 +157,43 @@ class _State:
                 return
             self.checked = time.monotonic()
             try:
-                st = self.path.stat()
+                now, ours = self.path.stat(), self.link.stat()
             except OSError:
                 return  # the file is gone for a moment: keep serving the snapshot we have
-            if (st.st_ino, st.st_mtime_ns, st.st_size) == self.store._loaded_key:
+            if (now.st_ino, now.st_mtime_ns, now.st_size) == (ours.st_ino, ours.st_mtime_ns, ours.st_size):
                 return
             self.loading = True
         threading.Thread(target=self._reload, name="smallboats-reload", daemon=True).start()
 
     def _reload(self) -> None:
+        link = self.path
         try:
-            fresh = Store(self.path, read_only=True)
+            link = _pin(self.path)
+            fresh = Store(link, read_only=True)
             self.warm(fresh)
             version = fresh.version()
             with self.lock:
-                self.store, self.version = fresh, version
+                old = self.link
+                self.store, self.version, self.link = fresh, version, link
                 self.cache.clear()
+                self.retired.append((time.monotonic(), old))
             self.load_error = None
         except Exception as exc:  # keep serving the old snapshot; try again at the next check
             self.load_error = f"{type(exc).__name__}: {exc}"
+            if link != self.link:
+                _unpin(link, self.path)
         finally:
-            self.checked = time.monotonic()
+            now = time.monotonic()
+            for at, old in [r for r in self.retired if now - r[0] > self.RETIRE_SECONDS]:
+                _unpin(old, self.path)
+                self.retired.remove((at, old))
+            self.checked = now
             self.loading = False
+
+    def unpin_all(self) -> None:
+        for _, old in self.retired:
+            _unpin(old, self.path)
+        _unpin(self.link, self.path)
 
 
 def _state(request: Request) -> _State:

@@ -312,11 +312,11 @@ def test_writes_while_serving_under_load_give_no_500_and_no_slow_answer(db_path,
 
         with ThreadPoolExecutor(3) as pool:
             futures = [pool.submit(load, w) for w in range(3)]
-            for n in range(3):
+            for n in range(3):  # each write in its own process, as `smallboats fetch` would be
                 time.sleep(1.0)
-                pub, raw = _publication(n)
-                with Store(path) as writer:
-                    writer.ingest(pub, raw)
+                code = ("import sys\nfrom smallboats.store import Store\nfrom tests.test_hardening import _publication\n"
+                        f"with Store({str(path)!r}) as w:\n    w.ingest(*_publication({n}))\n")
+                subprocess.run([PY, "-c", code], check=True, timeout=120, cwd=Path(__file__).parent.parent)
             writes_done.set()
             for f in futures:
                 f.result()
