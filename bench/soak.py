@@ -11,7 +11,6 @@ Bounded: at most --seconds of load and --max-requests requests, only to 127.0.0.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 import shutil
 import socket
@@ -26,8 +25,7 @@ from pathlib import Path
 
 import httpx
 
-from smallboats.sources import Observation, Publication
-from smallboats.store import Store, default_db_path
+from smallboats.store import default_db_path
 
 GETS = [
     "/api/v1/total?from=2025-01-01&to=2025-12-31", "/api/v1/ytd", "/api/v1/records?top=5", "/api/v1/rank?period=2025-W18",
@@ -37,6 +35,17 @@ GETS = [
 ]
 ARTICLE = ("Some 41,472 people crossed the Channel in small boats in 2025, and 1,075 arrived on 31 May. "
            "That was more than in 2024.")
+
+
+#: A writer in its own process (as `smallboats fetch` would be): one new vintage.
+WRITER = """import datetime as dt
+from smallboats.sources import Observation, Publication
+from smallboats.store import Store
+day = dt.date(2026, 8, 22)
+pub = Publication("ods", "soak_{n}.ods", [Observation("day", day, "arrivals", {n})], published=day + dt.timedelta(days=1))
+with Store({db!r}) as writer:
+    writer.ingest(pub, b"soak write {n}")
+"""
 
 
 def free_port() -> int:
@@ -117,12 +126,8 @@ def main() -> None:
         while time.monotonic() < stop - 1:
             time.sleep(0.1)
             if time.monotonic() >= next_write:
-                day = dt.date(2026, 8, 22)
-                pub = Publication("ods", f"soak_{writes}.ods", [Observation("day", day, "arrivals", writes)],
-                                  published=day + dt.timedelta(days=1))
                 w0 = time.monotonic()
-                with Store(db) as writer:
-                    writer.ingest(pub, f"soak write {writes}".encode())
+                subprocess.run([sys.executable, "-c", WRITER.format(db=str(db), n=writes)], check=True, timeout=120)
                 written = time.monotonic()
                 writes += 1
                 next_write = written + args.write_every
