@@ -94,6 +94,8 @@ def main() -> None:
               f"a write every {args.write_every:g} s")
 
         latencies: list[float] = []
+        slowest: list[tuple[float, float, str, object]] = []
+        t_load = time.monotonic()
         statuses: Counter = Counter()
         lock = threading.Lock()
         stop = time.monotonic() + args.seconds
@@ -106,22 +108,24 @@ def main() -> None:
                         if len(latencies) >= args.max_requests:
                             return
                     started = time.monotonic()
+                    what = "POST /api/v1/check" if rnd.random() < 0.05 else rnd.choice(GETS)
                     try:
-                        if rnd.random() < 0.05:
+                        if what.startswith("POST"):
                             r = c.post("/api/v1/check", json={"text": ARTICLE, "date": "2026-01-05"})
                         else:
-                            r = c.get(rnd.choice(GETS))
+                            r = c.get(what)
                         code = r.status_code
                     except httpx.HTTPError as exc:
                         code = type(exc).__name__
                     with lock:
                         latencies.append(time.monotonic() - started)
                         statuses[code] += 1
+                        slowest.append((latencies[-1], started - t_load, what, code))
 
         threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(args.clients)]
         for t in threads:
             t.start()
-        writes, seen_after = 0, []
+        writes, seen_after, spans = 0, [], []
         next_write = time.monotonic() + args.write_every
         while time.monotonic() < stop - 1:
             time.sleep(0.1)
@@ -129,6 +133,7 @@ def main() -> None:
                 w0 = time.monotonic()
                 subprocess.run([sys.executable, "-c", WRITER.format(db=str(db), n=writes)], check=True, timeout=120)
                 written = time.monotonic()
+                spans.append((w0 - t_load, written - t_load))
                 writes += 1
                 next_write = written + args.write_every
                 threading.Thread(target=lambda n=writes - 1, at=written, w=w0: _watch(url, n, at, w, seen_after), daemon=True).start()
@@ -142,6 +147,8 @@ def main() -> None:
         print(f"latency ms: p50 {p(0.50):.1f}  p99 {p(0.99):.1f}  max {q[-1] * 1000:.1f}  (median {statistics.median(q) * 1000:.1f})")
         print(f"writes {writes}: each took {statistics.median([w for w, _ in seen_after] or [0]):.2f} s (median) to write; "
               f"shown by the server after {statistics.median([s for _, s in seen_after] or [float('nan')]):.1f} s (median)")
+        print("writes from-to s: " + ", ".join(f"{a:.0f}-{b:.0f}" for a, b in spans))
+        print("slowest: " + "; ".join(f"{t:.1f} s at {at:.0f} s {what} ({code})" for t, at, what, code in sorted(slowest, key=lambda x: -x[0])[:5]))
         print(f"server peak memory {peak_kb(proc.pid) / 1000:.0f} MB")
     finally:
         proc.terminate()

@@ -161,6 +161,7 @@ class Store:
                 self._temp = self._copy_to_temp()
                 self._dirty = not self.path.exists()
                 self._con = duckdb.connect(str(self._temp))
+                self._con.execute("SET enable_progress_bar = false")  # a writer's output is its own
                 self._con.execute(SCHEMA)
                 self._con.execute("ALTER TABLE vintages ADD COLUMN IF NOT EXISTS notes VARCHAR")  # stores built before notes
                 self._con.execute(asof.DDL)
