@@ -252,7 +252,7 @@ def record_claims(store: "Store", doc: "Document", date: dt.date, first_index: i
                 int(years[-1]) if years else date.year)
             if res is not None and res.running and date <= res.start:  # "this year" on 1 January: the year just ended
                 year -= 1
-            base = dict(index=first_index + len(out), kind="record_year", sentence=sent.text,
+            base = dict(index=first_index + len(out), kind="record_year", sentence_index=sent.index,
                         sentence_span=(sent.start, sent.end), span=(sent.start + rm.start(), sent.start + rm.end()),
                         text=rm.group(0), number=None, qualifier=None, unit=None, metric=None, category="deaths",
                         crossing=False)
