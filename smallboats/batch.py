@@ -532,8 +532,9 @@ def connect(scheduler: Any = None, workers: int | None = None) -> tuple[Any, Cal
             raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         return client, client.close
     n = workers or os.cpu_count() or 1
+    # no dashboard; the scheduler's own HTTP server on a free port (not 8787, maybe taken)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+                           scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR)
     client = Client(cluster)
 
     def close() -> None:
