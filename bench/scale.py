@@ -7,13 +7,18 @@ are the same, so every question has the same answer). For each it prints the med
 ``--runs`` fresh processes of: opening the store, the first and a warm ``series(day)``, ``ytd``
 as of a date not asked before, the CLI question ``smallboats --format json ytd`` end to end
 (against ``smallboats --version``), and ``serve``'s resident memory idle and under load
-(bench/loadgen.py at 200 requests a second for a few seconds, 127.0.0.1).
+(bench/loadgen.py at 200 requests a second for a few seconds, 127.0.0.1). The CLI's answer
+cache is turned off (``SMALLBOATS_NO_CACHE=1``): the question is answered each time.
+
+``--baseline DIR`` runs the same measures, side by side, with another version of the package
+(a source tree, e.g. ``git archive <rev> | tar -x -C DIR``), put first on ``PYTHONPATH`` in
+every process it measures; the stores are the same files.
 
 Then, on the x1 store, the claim checker: one 1,000-word article checked on a date already seen
 and on a new date each time (medians), and the 94 news articles checked in turn on N distinct
 dates and on 30 dates (articles per second).
 
-    .venv/bin/python bench/scale.py [--db PATH] [--runs 5] [--factors 1,4,8] [--articles 2000]
+    .venv/bin/python bench/scale.py [--db PATH] [--runs 5] [--factors 1,4,8] [--articles 2000] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -90,10 +96,23 @@ print(json.dumps({"open": t2 - t1, "first_series_day": t3 - t2, "warm_series_day
 """
 
 
-def wall(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+def env_for(src: Path | None) -> dict[str, str]:
+    """The environment of a measured process (run in bench/, so that the package comes from the
+    install or ``src``, not the current folder): the CLI's answer cache off; ``src`` (a baseline
+    source tree) first on the path."""
+    env = {**os.environ, "SMALLBOATS_NO_CACHE": "1"}
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def wall(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of a command: on a busy machine the CPU time
+    is the steadier figure."""
+    t, c = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=BENCH)
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter() - t, (r.ru_utime - c.ru_utime) + (r.ru_stime - c.ru_stime)
 
 
 def rss_mb(pid: int) -> float:
@@ -103,7 +122,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def serve_rss(db: Path, seconds: float) -> tuple[float, float]:
+def serve_rss(db: Path, seconds: float, env: dict[str, str]) -> tuple[float, float]:
     """``serve``'s RSS after start-up and a few answers, and its peak under load."""
     import httpx
     from api import free_port, urls
@@ -111,7 +130,7 @@ def serve_rss(db: Path, seconds: float) -> tuple[float, float]:
 
     port = free_port()
     server = subprocess.Popen([*CLI, "--db", str(db), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=BENCH)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -144,7 +163,7 @@ def serve_rss(db: Path, seconds: float) -> tuple[float, float]:
         server.wait(10)
 
 
-def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: float) -> None:
+def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: float, baseline: Path | None) -> None:
     paths = {}
     for k in factors:
         paths[k] = tmp / f"x{k}.duckdb"
@@ -155,35 +174,50 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
             obs = s.con.execute("SELECT count(*) FROM observations").fetchone()[0]
         print(f"x{k}: {n} vintages, {obs:,} observations, {paths[k].stat().st_size / 2**20:.0f} MB "
               f"(made in {time.perf_counter() - t:.1f} s)", flush=True)
-    figures: dict[int, dict[str, list[float]]] = {k: {} for k in factors}
-    for r in range(runs):  # interleaved, so that the machine's load falls on every size alike
-        for k in factors:
+    versions = {"new": env_for(None), **({"base": env_for(baseline)} if baseline else {})}
+    cols = [(v, k) for v in versions for k in factors]
+    figures: dict[tuple[str, int], dict[str, list[float]]] = {c: {} for c in cols}
+    for r in range(runs):  # interleaved, so that the machine's load falls on every size and version alike
+        for v, k in cols:
+            env, fig = versions[v], figures[v, k]
             out = subprocess.run([sys.executable, "-c", PROBE, str(paths[k]), str(8 * r)], check=True,
-                                 capture_output=True, text=True).stdout
-            for name, v in json.loads(out).items():
-                figures[k].setdefault(name, []).append(v * 1000)
-            figures[k].setdefault("cli_ytd", []).append(wall([*CLI, "--db", str(paths[k]), "--format", "json", "ytd"]) * 1000)
-            figures[k].setdefault("cli_version", []).append(wall([*CLI, "--version"]) * 1000)
-    for k in factors:
-        idle, peak = [], []
-        for _ in range(max(1, runs // 2)):
-            i, p = serve_rss(paths[k], load_seconds)
-            idle.append(i)
-            peak.append(p)
-        figures[k]["serve_rss_idle_mb"] = idle
-        figures[k]["serve_rss_load_mb"] = peak
+                                 capture_output=True, text=True, env=env, cwd=BENCH).stdout
+            for name, x in json.loads(out).items():
+                fig.setdefault(name, []).append(x * 1000)
+            for name, cmd in (("cli_ytd", ["--db", str(paths[k]), "--format", "json", "ytd"]),
+                              ("cli_series_day", ["--db", str(paths[k]), "--format", "json", "series", "--freq", "day"]),
+                              ("cli_version", ["--version"])):
+                w, c = wall([*CLI, *cmd], env)
+                fig.setdefault(name, []).append(w * 1000)
+                fig.setdefault(name + "_cpu", []).append(c * 1000)
+    for _ in range(max(1, runs // 2)):
+        for v, k in cols:
+            idle, peak = serve_rss(paths[k], load_seconds, versions[v])
+            figures[v, k].setdefault("serve_rss_idle_mb", []).append(idle)
+            figures[v, k].setdefault("serve_rss_load_mb", []).append(peak)
     names = {"open": "open the store (ms)", "first_series_day": "first series(day) (ms)",
              "warm_series_day": "warm series(day) (ms)", "ytd_new_as_of": "ytd, new as-of date (ms)",
-             "cli_ytd": "CLI --format json ytd (ms)", "cli_version": "CLI --version (ms)",
+             "cli_ytd": "CLI --format json ytd (ms)", "cli_series_day": "CLI series --freq day (ms)",
+             "cli_version": "CLI --version (ms)", "cli_ytd_cpu": "  the same, CPU: ytd (ms)",
+             "cli_series_day_cpu": "  CPU: series --freq day (ms)", "cli_version_cpu": "  CPU: --version (ms)",
              "serve_rss_idle_mb": "serve RSS idle (MB)", "serve_rss_load_mb": "serve RSS under load (MB)"}
     lo, hi = factors[0], factors[-1]
-    print(f"\nmedians of {runs} runs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"{'figure':<28}" + "".join(f"{'x' + str(k):>10}" for k in factors) + f"{'x%d/x%d' % (hi, lo):>10}")
+    print(f"\nmedians of {runs} runs (serve: {max(1, runs // 2)}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    head = "".join(f"{v + ' x' + str(k):>11}" for v, k in cols) + "".join(f"{v + ' x%d/x%d' % (hi, lo):>13}" for v in versions)
+    if baseline:
+        head += f"{'new/base x' + str(hi):>15}"
+    print(f"{'figure':<28}" + head)
     for key, name in names.items():
-        med = {k: statistics.median(figures[k][key]) for k in factors}
-        print(f"{name:<28}" + "".join(f"{med[k]:>10.1f}" for k in factors) + f"{med[hi] / med[lo]:>10.2f}")
-    gap = statistics.median(figures[lo]["cli_ytd"]) - statistics.median(figures[lo]["cli_version"])
-    print(f"CLI question minus --version on x{lo}: {gap:.0f} ms")
+        med = {c: statistics.median(figures[c][key]) for c in cols}
+        row = "".join(f"{med[c]:>11.1f}" for c in cols) + "".join(f"{med[v, hi] / med[v, lo]:>13.2f}" for v in versions)
+        if baseline:
+            row += f"{med['new', hi] / med['base', hi]:>15.2f}"
+        print(f"{name:<28}" + row)
+    for v in versions:
+        for k in (lo, hi):
+            gap = [statistics.median(figures[v, k]["cli_ytd" + c]) - statistics.median(figures[v, k]["cli_version" + c])
+                   for c in ("", "_cpu")]
+            print(f"{v}: CLI ytd minus --version on x{k}: {gap[0]:.0f} ms wall, {gap[1]:.0f} ms CPU")
 
 
 def thousand_words() -> str:
@@ -197,7 +231,8 @@ def thousand_words() -> str:
     return "\n".join(parts)
 
 
-def claims(db: Path, runs: int, n_articles: int) -> None:
+def claims(db: Path, runs: int, n_articles: int, label: str) -> None:
+    """The claim checker's figures, in this process (run in a fresh one per version)."""
     from smallboats.claims import check
 
     store = Store(db, read_only=True)
@@ -213,17 +248,17 @@ def claims(db: Path, runs: int, n_articles: int) -> None:
         check(article, day, store)
         new.append(time.perf_counter() - t)
     s, n = statistics.median(seen) * 1000, statistics.median(new) * 1000
-    print(f"\nclaim checker, one {len(article.split())}-word article: date already seen {s:.1f} ms, "
+    print(f"\n{label}: claim checker, one {len(article.split())}-word article: date already seen {s:.1f} ms, "
           f"new date each time {n:.1f} ms ({n / s:.2f}x)")
     texts = [f.read_text() for f in sorted(NEWS.glob("*.txt"))]
     rnd = random.Random(3)
     days = rnd.sample([dt.date(2018, 6, 1) + dt.timedelta(days=i) for i in range(3000)], n_articles)
-    for label, dates in ((f"{n_articles} distinct dates", days), ("30 dates", [days[i % 30] for i in range(n_articles)])):
+    for label_, dates in ((f"{n_articles} distinct dates", days), ("30 dates", [days[i % 30] for i in range(n_articles)])):
         t = time.perf_counter()
         for i, day in enumerate(dates):
             check(texts[i % len(texts)], day, store)
         elapsed = time.perf_counter() - t
-        print(f"{n_articles} news articles on {label}: {n_articles / elapsed:.1f} articles/s")
+        print(f"{label}: {n_articles} news articles on {label_}: {n_articles / elapsed:.1f} articles/s")
     store.close()
 
 
@@ -235,16 +270,23 @@ def main() -> None:
     ap.add_argument("--load-seconds", type=float, default=3.0)
     ap.add_argument("--articles", type=int, default=2000, help="news articles checked on distinct dates (0: skip)")
     ap.add_argument("--skip-stores", action="store_true")
+    ap.add_argument("--baseline", type=Path, default=None, help="a source tree of another version, measured side by side")
+    ap.add_argument("--claims-here", default=None, help=argparse.SUPPRESS)  # internal: the claims figures, in this process
     args = ap.parse_args()
-    base = args.db or default_db_path()
+    base = (args.db or default_db_path()).resolve()
     if not base.exists():
         sys.exit(f"no store at {base}: run `smallboats build` first")
+    if args.claims_here:
+        claims(base, args.runs, args.articles, args.claims_here)
+        return
     sys.path.insert(0, str(BENCH))
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_stores:
-            stores(base, Path(tmp), [int(k) for k in args.factors.split(",")], args.runs, args.load_seconds)
-        if args.articles:
-            claims(base, args.runs, args.articles)
+            stores(base, Path(tmp), [int(k) for k in args.factors.split(",")], args.runs, args.load_seconds, args.baseline)
+    if args.articles:
+        for label, src in (("new", None), *((("base", args.baseline),) if args.baseline else ())):
+            subprocess.run([sys.executable, __file__, "--db", str(base), "--runs", str(args.runs), "--articles",
+                            str(args.articles), "--claims-here", label], check=True, env=env_for(src), cwd=BENCH)
 
 
 if __name__ == "__main__":

@@ -15,21 +15,17 @@ import textwrap
 import threading
 from dataclasses import dataclass, field
 from html import escape
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import matplotlib
+import numpy as np
+import pandas as pd
 
-matplotlib.use("Agg")
-import matplotlib.dates as mdates  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from . import questions as q
+from . import series as series_mod
+from .store import Store
 
-from . import questions as q  # noqa: E402
-from . import series as series_mod  # noqa: E402
-from .store import Store  # noqa: E402
+if TYPE_CHECKING:  # matplotlib is imported by render(), the first time a chart is drawn
+    from matplotlib.axes import Axes
 
 Format = Literal["svg", "png"]
 Style = Literal["lines", "bars", "line"]
@@ -82,7 +78,8 @@ class Chart:
     day_of_year: bool = False
 
 
-THOUSANDS = FuncFormatter(lambda v, _: f"{v:,.0f}")
+def _thousands(v: float, _: object) -> str:
+    return f"{v:,.0f}"
 
 
 def _spread(ys: list[float], gap: float) -> list[float]:
@@ -135,6 +132,13 @@ WIDE, NARROW = (9.0, 4.8), (4.8, 4.4)  # inches; SVGs are drawn at 72 points per
 def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
     """The chart as SVG (with ``<title>`` and ``<desc>``) or PNG bytes; ``narrow``: laid out
     for a phone-width screen."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     width, height = NARROW if narrow else WIDE
     with _LOCK, matplotlib.rc_context(_RC):
         fig = Figure(figsize=(width, height), layout="constrained")
@@ -142,7 +146,7 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
         {"lines": _draw_lines, "bars": _draw_bars, "line": _draw_line}[chart.style](ax, chart)
         ax.set_xlabel(chart.x_label)
         ax.set_ylabel(chart.y_label)
-        ax.yaxis.set_major_formatter(THOUSANDS)
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.set_ylim(0, max(1.0, ax.get_ylim()[1]))  # counts: whole-number ticks, from zero
         if chart.day_of_year:

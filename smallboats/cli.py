@@ -808,6 +808,8 @@ def serve(
     db: DbOpt = None,
 ) -> None:
     """Serve the dashboard and the HTTP API; the store is opened read-only."""
+    import gc
+
     import uvicorn
 
     from .api import create_app
@@ -832,6 +834,7 @@ def serve(
         app_ = create_app(path, hosts=hosts)
     except StoreError as exc:
         fail(str(exc))
+    gc.freeze()  # what start-up made lives as long as the server: out of every full collection's way
     err.print(f"serving {path} at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/, OpenAPI: http://{host}:{port}/docs)",
               highlight=False, soft_wrap=True)
     try:
