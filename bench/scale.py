@@ -54,15 +54,16 @@ def grow(base: Path, path: Path, factor: int) -> None:
         return
     with Store(path) as store:
         con = store.con
-        first, last = con.execute("SELECT min(published), max(published) FROM vintages WHERE kind = 'ods'").fetchone()
+        first, last, top0 = con.execute("SELECT min(published), max(published), (SELECT max(id) FROM vintages) "
+                                        "FROM vintages WHERE kind = 'ods'").fetchone()
         step = (last - first).days + 7
-        for j in range(1, factor):
+        for j in range(1, factor):  # copies of the bundled ODS vintages only (id <= top0), not of earlier copies
             top = con.execute("SELECT max(id) FROM vintages").fetchone()[0]
             con.execute("BEGIN TRANSACTION")
             con.execute("""
                 CREATE TEMP TABLE idmap AS
-                SELECT id AS old, $top + row_number() OVER (ORDER BY id) AS new FROM vintages WHERE kind = 'ods'""",
-                        {"top": top})
+                SELECT id AS old, $top + row_number() OVER (ORDER BY id) AS new FROM vintages
+                WHERE kind = 'ods' AND id <= $top0""", {"top": top, "top0": top0})
             con.execute("""
                 INSERT INTO vintages SELECT m.new, kind, 'copy' || $j || '/' || file_name, sha256 || '-' || $j,
                        published + $shift, figures_from, figures_to, n_observations, ingested_at, notes
