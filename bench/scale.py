@@ -169,7 +169,8 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
     for k in factors:
         paths[k] = tmp / f"x{k}.duckdb"
         t = time.perf_counter()
-        grow(base, paths[k], k)
+        if not paths[k].exists():  # --stores: kept from an earlier run
+            grow(base, paths[k], k)
         with Store(paths[k], read_only=True) as s:
             n = s.con.execute("SELECT count(*) FROM vintages").fetchone()[0]
             obs = s.con.execute("SELECT count(*) FROM observations").fetchone()[0]
@@ -271,6 +272,8 @@ def main() -> None:
     ap.add_argument("--load-seconds", type=float, default=3.0)
     ap.add_argument("--articles", type=int, default=2000, help="news articles checked on distinct dates (0: skip)")
     ap.add_argument("--skip-stores", action="store_true")
+    ap.add_argument("--stores", type=Path, default=None,
+                    help="a folder to keep the grown stores in (xK.duckdb), reused by later runs (default: a temporary one)")
     ap.add_argument("--baseline", type=Path, default=None, help="a source tree of another version, measured side by side")
     ap.add_argument("--claims-here", default=None, help=argparse.SUPPRESS)  # internal: the claims figures, in this process
     args = ap.parse_args()
@@ -282,8 +285,10 @@ def main() -> None:
         return
     sys.path.insert(0, str(BENCH))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.stores:
+            args.stores.mkdir(parents=True, exist_ok=True)
         if not args.skip_stores:
-            stores(base, Path(tmp), [int(k) for k in args.factors.split(",")], args.runs, args.load_seconds, args.baseline)
+            stores(base, args.stores or Path(tmp), [int(k) for k in args.factors.split(",")], args.runs, args.load_seconds, args.baseline)
     if args.articles:
         for label, src in (("new", None), *((("base", args.baseline),) if args.baseline else ())):
             subprocess.run([sys.executable, __file__, "--db", str(base), "--runs", str(args.runs), "--articles",
