@@ -138,8 +138,12 @@ def test_a_long_list_of_figures_under_the_cap_is_answered_in_bounded_output(serv
 def test_the_cli_check_refuses_a_run_of_numbers_in_one_line_and_bounded_memory(db_path, tmp_path):
     article = tmp_path / "numbers.txt"
     article.write_bytes(NUMBERS)
-    code = ("import resource, sys\nfrom smallboats.cli import main\nsys.argv = ['smallboats', *sys.argv[1:]]\n"
-            "try:\n    main()\nfinally:\n    sys.stderr.write(f'\\nmaxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')")
+    # the peak of this process's own memory (VmHWM): ru_maxrss would carry over the forking test worker's
+    # high-water mark across exec, and measure the suite rather than the command
+    code = ("import re, sys\nfrom smallboats.cli import main\nsys.argv = ['smallboats', *sys.argv[1:]]\n"
+            "try:\n    main()\nfinally:\n"
+            "    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1]\n"
+            "    sys.stderr.write(f'\\nmaxrss_kb={hwm}\\n')")
     res = subprocess.run([PY, "-c", code, "--db", str(db_path), "check", str(article), "--date", "2025-10-22", "--format", "json"],
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 1 and res.stdout == ""
@@ -269,7 +273,8 @@ def test_slow_and_idle_connections_are_closed(db_path, monkeypatch):
                 return time.monotonic() - started
         assert closed_after(b"") < 4  # connected, never spoke
         assert closed_after(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow") < 4  # headers that never end
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:  # a body that never comes
+        # a body that never comes: wait longer than the server's body timeout for its 408
+        with socket.create_connection(("127.0.0.1", port), timeout=guard.BODY_TIMEOUT_SECONDS + 15) as s:
             s.sendall(b"POST /api/v1/check?date=2025-10-22 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\nabc")
             started = time.monotonic()
             answer = s.recv(65536)
