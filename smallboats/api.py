@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from . import __version__, conventions, questions as q
 from .claims import Report as ClaimReport, check as check_article
+from .claims.infer import NoDateFits
 from .dates import parse_date
 from .guard import TEST_HOSTS, Guard
 from .forecast import ForecastError, ForecastReport, forecast
@@ -172,6 +173,9 @@ class _State:
             fresh = Store(link, read_only=True)
             self.warm(fresh)
             version = fresh.version()
+            from . import web
+
+            web.warm(fresh, version)
             with self.lock:
                 old = self.link
                 self.store, self.version, self.link = fresh, version, link
@@ -239,8 +243,11 @@ def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) 
 _LIST = TypeAdapter(list[Any])
 
 
-def day(text: str | None, name: str) -> dt.date | None:
-    """A query parameter as a date, or 422 saying what to give."""
+def day(text: str | None, name: str, required: bool = False) -> dt.date | None:
+    """A query parameter as a date, or 422 saying what to give. An optional one left blank
+    (``?as_of=``, as an HTML form sends it) is absent: the default applies."""
+    if not required and text == "":
+        return None
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -255,39 +262,58 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api/v1", responses={**conventions.CSV_RESPONSE, **ERRORS},
                    dependencies=[Depends(conventions.answer_format)])
 
-AsOf = Annotated[str | None, Query(description="As known on this date: 2025-04-15 or '15 April 2025'. Default: the newest figures.")]
-From = Annotated[str | None, Query(alias="from", description="First date (inclusive).")]
-To = Annotated[str | None, Query(alias="to", description="Last date (inclusive).")]
+# Dates are documented as ISO dates (format: date); prose such as '15 April 2025' is accepted too.
+# An optional one may be left blank (as an HTML form sends it): the default applies.
+DATE = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]}
+AsOf = Annotated[str | None, Query(description="As known on this date: 2025-04-15 or '15 April 2025'. Default: the newest figures.",
+                                   json_schema_extra=DATE)]
+From = Annotated[str | None, Query(alias="from", description="First date (inclusive).", json_schema_extra=DATE)]
+To = Annotated[str | None, Query(alias="to", description="Last date (inclusive).", json_schema_extra=DATE)]
+FromRequired = Annotated[str, Query(alias="from", description="First date (inclusive).", json_schema_extra={"format": "date"})]
+ToRequired = Annotated[str, Query(alias="to", description="Last date (inclusive).", json_schema_extra={"format": "date"})]
+
+
+def _a_date(schema: dict[str, Any]) -> None:
+    """An optional date that is not left blank either: a string in date format."""
+    schema.pop("anyOf", None)
+    schema.update(type="string", format="date")
+
+
+# A day, ISO week, month or year: what rank and records take.
+PERIOD = {"anyOf": [{"type": "string", "format": "date"},
+                    {"type": "string", "pattern": r"^[1-9][0-9]{3}(-W(0[1-9]|[1-4][0-9]|5[0-2])|-(0[1-9]|1[0-2]))?$"}]}
 KindQ = Annotated[Literal["day", "week", "month", "year"] | None, Query(description="Widen a day to the week, month or year containing it.")]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
 @router.get("/total", response_model=q.Total, summary="Arrivals and boats between two dates (inclusive)")
-async def total_ep(request: Request, start: Annotated[str, Query(alias="from", description="First date (inclusive).")],
-             end: Annotated[str, Query(alias="to", description="Last date (inclusive).")], as_of: AsOf = None) -> Response:
-    return cached(request, lambda store: q.total(store, day(start, "from"), day(end, "to"), day(as_of, "as_of")))  # type: ignore[arg-type]
+async def total_ep(request: Request, start: FromRequired, end: ToRequired, as_of: AsOf = None) -> Response:
+    return cached(request, lambda store: q.total(store, day(start, "from", True), day(end, "to", True), day(as_of, "as_of")))  # type: ignore[arg-type]
 
 
 @router.get("/ytd", response_model=q.Ytd, summary="Year to date against the same point of every earlier year")
-async def ytd_ep(request: Request, at: Annotated[str | None, Query(description="The date (default: the last in the record).")] = None,
+async def ytd_ep(request: Request, at: Annotated[str | None, Query(description="The date (default: the last in the record).",
+                                                                   json_schema_extra=DATE)] = None,
            as_of: AsOf = None) -> Response:
     return cached(request, lambda store: q.ytd(store, day(at, "at"), day(as_of, "as_of")))
 
 
 @router.get("/records", response_model=q.Records, summary="Busiest days, weeks, months and years")
 async def records_ep(request: Request, top: Annotated[int, Query(ge=1, le=100)] = 10,
-               period: Annotated[str | None, Query(description="Check whether this day, week (2025-W18), month (2025-05) or year was a record when it happened.")] = None,
+               period: Annotated[str | None, Query(description="Check whether this day, week (2025-W18), month (2025-05) or year was a record when it happened.",
+                                                   json_schema_extra=PERIOD)] = None,
                kind: KindQ = None, as_of: AsOf = None) -> Response:
     return cached(request, lambda store: q.records(store, top, day(as_of, "as_of"), period, kind))
 
 
 @router.get("/compare", response_model=q.Comparison, summary="Two periods side by side")
-async def compare_ep(request: Request, start: Annotated[str, Query(alias="from", description="First date (inclusive).")],
+async def compare_ep(request: Request, start: FromRequired,
                end: To = None,
-               with_from: Annotated[str | None, Query(description="First date of the period to compare with (default: a year earlier).")] = None,
-               with_to: Annotated[str | None, Query(description="Last date of the period to compare with.")] = None,
+               with_from: Annotated[str | None, Query(description="First date of the period to compare with (default: a year earlier).",
+                                                      json_schema_extra=DATE)] = None,
+               with_to: Annotated[str | None, Query(description="Last date of the period to compare with.", json_schema_extra=DATE)] = None,
                as_of: AsOf = None) -> Response:
-    return cached(request, lambda store: q.compare(store, day(start, "from"), day(end, "to"), day(with_from, "with_from"),  # type: ignore[arg-type]
+    return cached(request, lambda store: q.compare(store, day(start, "from", True), day(end, "to"), day(with_from, "with_from"),  # type: ignore[arg-type]
                                              day(with_to, "with_to"), day(as_of, "as_of")))
 
 
@@ -298,7 +324,8 @@ async def streaks_ep(request: Request, year: Annotated[int | None, Query(ge=1, l
 
 @router.get("/rank", response_model=q.Rank, summary="Where a day, week, month or year stands among all of its kind")
 async def rank_ep(request: Request,
-            period: Annotated[str, Query(description="2025-04-15, '15 April 2025', 2025-W18, 2025-05, 'May 2025' or 2025.")],
+            period: Annotated[str, Query(description="2025-04-15, '15 April 2025', 2025-W18, 2025-05, 'May 2025' or 2025.",
+                                         json_schema_extra=PERIOD)],
             kind: KindQ = None, as_of: AsOf = None) -> Response:
     return cached(request, lambda store: q.rank(store, period, kind, day(as_of, "as_of")))
 
@@ -337,14 +364,19 @@ async def forecast_ep(request: Request, as_of: AsOf = None,
     def compute(store: Store) -> ForecastReport:
         try:
             return forecast(store, day(as_of, "as_of"), year).report()
-        except ForecastError as exc:
-            raise q.InvalidQuestion(str(exc)) from None
+        except ForecastError as exc:  # a year the record cannot project: outside it, like any date
+            raise q.OutOfRange(str(exc), None, None) from None
     return cached(request, compute)
 
 
+ARTICLE = {"type": "string", "pattern": r"\S"}  # not blank: an empty article is refused
+
+
 class CheckRequest(BaseModel):
-    text: str = Field(description="The article: plain text, or a saved HTML page (its article body is extracted).")
-    date: str | None = Field(None, description="The article's publication date: 2025-04-15 or '15 April 2025'.")
+    text: str = Field(description="The article: plain text, or a saved HTML page (its article body is extracted).",
+                      json_schema_extra={"pattern": r"\S"})
+    date: str | None = Field(None, description="The article's publication date: 2025-04-15 or '15 April 2025'. "
+                                               "Required (here or as ?date=) unless infer_date is true.", json_schema_extra=_a_date)
     infer_date: bool = Field(False, description="Without a date, estimate one from the figures (the report says it is a guess).")
 
 
@@ -354,28 +386,36 @@ class CheckRequest(BaseModel):
                          "with `?date=`. Without a date: 422, unless `infer_date` is true.",
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": CheckRequest.model_json_schema()},
-                 "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}})
+                 "text/plain": {"schema": ARTICLE}, "text/html": {"schema": ARTICLE}}}})
 async def check_ep(request: Request, store: StoreDep,
-                   date: Annotated[str | None, Query(description="Publication date, for a text or HTML body.")] = None,
+                   date: Annotated[str | None, Query(description="Publication date, for a text or HTML body "
+                                                                 "(required then, unless infer_date is true).", json_schema_extra=_a_date)] = None,
                    infer_date: Annotated[bool, Query(description="Estimate the date from the figures.")] = False) -> Response:
     raw = await request.body()
     if len(raw) > MAX_ARTICLE_BYTES:
         return _problem(413, f"the article is over {MAX_ARTICLE_BYTES // 1000:,} kB; send its text only")
+    body: CheckRequest | None = None
     if "json" in request.headers.get("content-type", ""):
         try:
             body = CheckRequest.model_validate_json(raw)
         except ValidationError as exc:
             raise q.InvalidQuestion(f"body: {exc.errors()[0].get('msg', 'invalid')}; send {{\"text\": ..., \"date\": ...}}") from None
-        text, when, infer = body.text, body.date or date, body.infer_date or infer_date
+    # ?date= is read even when the JSON also has one (it wins), so that a wrong one is refused.
+    published = day(date, "date", required=True) if date is not None else None
+    if body is not None:
+        text, infer = body.text, body.infer_date or infer_date
+        if body.date is not None:
+            published = day(body.date, "date", required=True)
     else:
-        text, when, infer = raw.decode("utf-8", errors="replace"), date, infer_date
+        text, infer = raw.decode("utf-8", errors="replace"), infer_date
     if not text.strip():
         raise q.InvalidQuestion("text: the article is empty")
-    published = day(when, "date")
     if published is None and not infer:
         raise q.InvalidQuestion("date: checking needs the article's publication date (or infer_date=true to estimate it)")
     try:
         report = await run_in_threadpool(check_article, text, published, store, infer_date=infer)
+    except NoDateFits as exc:  # a well-formed request; no date in the record fits it
+        raise q.OutOfRange(str(exc), None, None) from None
     except ValueError as exc:
         raise q.InvalidQuestion(str(exc)) from None
     if conventions.wants_csv(request):

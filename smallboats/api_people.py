@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from . import conventions, deaths as deaths_q, people
 from .questions import InvalidQuestion
-from .api import ERRORS, AsOf, From, To, cached, day
+from .api import DATE, ERRORS, AsOf, From, To, cached, day
 
 router = APIRouter(prefix="/api/v1", responses={**conventions.CSV_RESPONSE, **ERRORS},
                    dependencies=[Depends(conventions.answer_format)])
@@ -20,19 +20,21 @@ router = APIRouter(prefix="/api/v1", responses={**conventions.CSV_RESPONSE, **ER
 @router.get("/who", response_model=people.Who,
             summary="Small-boat arrivals by nationality, region, sex and age group in a year or quarter (Home Office quarterly statistics)")
 async def who_ep(request: Request,
-                 period: Annotated[str, Query(description="A year (2023) or a quarter (2023 Q3, 2023-Q3).")],
+                 period: Annotated[str, Query(description="A year (2023) or a quarter (2023 Q3, 2023-Q3).",
+                                                     pattern=r"^[1-9][0-9]{3}([ -]?[Qq][1-4])?$")],
                  top: Annotated[int, Query(ge=1, le=200, description="How many nationalities to list.")] = 10,
                  nationality: Annotated[str | None, Query(description="One nationality's share and change (e.g. Albania).")] = None,
                  as_of: AsOf = None) -> Response:
-    return cached(request, lambda store: people.who(store, period, day(as_of, "as_of"), top, nationality))
+    return cached(request, lambda store: people.who(store, period, day(as_of, "as_of"), top, nationality or None))
 
 
 @router.get("/deaths", response_model=deaths_q.Deaths,
             summary="Dead and missing on the route to the UK (IOM Missing Migrants Project): per year, at sea / on land / other, records")
 async def deaths_ep(request: Request, start: From = None, end: To = None,
-                    since: Annotated[str | None, Query(description="From this date to the end of the record (same as from).")] = None,
+                    since: Annotated[str | None, Query(description="From this date to the end of the record (same as from).",
+                                                            json_schema_extra=DATE)] = None,
                     as_of: AsOf = None) -> Response:
-    if since is not None and start is not None:
+    if since and start:
         raise InvalidQuestion("give since or from, not both")
     return cached(request, lambda store: deaths_q.deaths(store, day(since or start, "since" if since else "from"),
                                                          day(end, "to"), day(as_of, "as_of")))

@@ -23,7 +23,10 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
             return dt.date.fromisoformat(s)
         if not re.search(r"\d{4}", s):
             raise ValueError
-        return _dateutil.parse(s, dayfirst=True, default=dt.datetime(1900, 1, 1)).date()
+        a = _dateutil.parse(s, dayfirst=True, default=dt.datetime(1900, 1, 1)).date()
+        if a != _dateutil.parse(s, dayfirst=True, default=dt.datetime(1904, 2, 2)).date():
+            raise ValueError  # a day, month or year was not written ('2025', 'May 2025'): not one day
+        return a
     except (ValueError, OverflowError):
         raise ValueError(f"not a date: {shown(s)}; give a date such as 2025-04-15 or '15 April 2025'") from None
 

@@ -80,7 +80,7 @@ def parse_period(text: str | int) -> tuple[str, dt.date, dt.date]:
         raise InvalidQuestion(f"period: give a year (2023) or a quarter (2023 Q3), not {text!r}")
     year = int(m.group(1))
     if not 1900 <= year <= 2200:
-        raise InvalidQuestion(f"period: give a year such as 2023, not {year}")
+        raise OutOfRange(f"period: {year} is long outside the quarterly statistics (give a year such as 2023)", None, None)
     if m.group(2):
         q = int(m.group(2))
         return f"{year} Q{q}", quarter_start(year, q), quarter_end(year, q)

@@ -509,6 +509,8 @@ class _Record:
         return Evidence(as_of=as_of, start=start, end=end, vintages=refs, later_publication=bool(later.any()), note=note)
 
     def check_range(self, start: dt.date, end: dt.date, as_of: dt.date | None) -> None:
+        if start > self.last or end < self.first:  # wholly outside (even if also backwards): 404
+            raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not in the record", self.first, self.last, as_of)
         if start > end:
             raise InvalidQuestion(f"the first date ({long_date(start)}) is after the last ({long_date(end)})")
         if start < self.first or end > self.last:
@@ -759,9 +761,9 @@ def compare(store: Store, start: dt.date, end: dt.date | None = None, with_start
     end = end or rec.last
     if (with_start is None) != (with_end is None):
         raise InvalidQuestion("give both dates of the period to compare with, or neither (a year earlier)")
+    rec.check_range(start, end, as_of)
     if with_start is None or with_end is None:
         with_start, with_end = year_earlier(start), year_earlier(end)
-    rec.check_range(start, end, as_of)
     rec.check_range(with_start, with_end, as_of)
     cur, old = rec.figures(start, end), rec.figures(with_start, with_end)
     da = None if cur.arrivals is None or old.arrivals is None else cur.arrivals - old.arrivals
@@ -869,6 +871,8 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
         raise OutOfRange("no weekly figures in the record", None, None, as_of)
     first, last = (w.ends[0] - np.timedelta64(6, "D")).item(), w.ends[-1].item()
     a, b = start or first, end or last
+    if a > last or b < first:
+        raise OutOfRange(f"{long_date(a)} to {long_date(b)} is not in the weekly record", first, last, as_of)
     if a > b:
         raise InvalidQuestion(f"the first date ({long_date(a)}) is after the last ({long_date(b)})")
     if a < first or b > last:

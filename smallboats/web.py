@@ -204,6 +204,42 @@ def chart_for(store: Store, name: str, as_of: dt.date | None, freq: str, start: 
     raise PageError(f"no chart {shown(name)}; charts: cumulative, daily, ppb, explore", 404)
 
 
+_RENDERING: dict[tuple, threading.Lock] = {}
+
+
+def _chart_body(store: Store, version: str, name: str, fmt: str, size: str, args: tuple) -> bytes:
+    """A rendered chart from the cache, or rendered once however many ask for it at the same
+    time (the others wait for that one rather than each drawing it)."""
+    key = (id(store), version, name, fmt, size, *args)
+    with _CHARTS_LOCK:
+        body = _CHARTS.get(key)
+        if body is not None:
+            return body
+        rendering = _RENDERING.setdefault(key, threading.Lock())
+    with rendering:
+        with _CHARTS_LOCK:
+            body = _CHARTS.get(key)
+        if body is None:
+            chart = _ask(lambda: chart_for(store, name, *args))
+            body = charts.render(chart, fmt, narrow=size == "narrow")  # type: ignore[arg-type]
+            with _CHARTS_LOCK:
+                _CHARTS[key] = body
+                while len(_CHARTS) > CHART_CACHE_SIZE:
+                    _CHARTS.popitem(last=False)
+    with _CHARTS_LOCK:
+        _RENDERING.pop(key, None)
+    return body
+
+
+def warm(store: Store, version: str) -> None:
+    """Draw the overview's charts for a new version of the store before it is served."""
+    for name in ("cumulative", "daily", "ppb"):
+        try:
+            _chart_body(store, version, name, "svg", "wide", (None, "month", None, None, "arrivals"))
+        except PageError:
+            pass
+
+
 @router.get("/charts/{name}.{fmt}")
 def chart_ep(request: Request, store: StoreDep, name: str, fmt: str, as_of: Text = None, freq: str = "month",
              start: Annotated[str | None, Query(alias="from")] = None, end: Annotated[str | None, Query(alias="to")] = None,
@@ -216,16 +252,7 @@ def chart_ep(request: Request, store: StoreDep, name: str, fmt: str, as_of: Text
         if metric not in METRICS or freq not in q.KINDS:
             raise PageError(f"metric must be one of {', '.join(METRICS)} and freq one of {', '.join(q.KINDS)}", 422)
         args = (_date(as_of, "as of"), freq, _date(start, "from"), _date(end, "to"), metric)
-        key = (id(store), store_version(request), name, fmt, size, *args)
-        with _CHARTS_LOCK:
-            body = _CHARTS.get(key)
-        if body is None:
-            chart = _ask(lambda: chart_for(store, name, *args))
-            body = charts.render(chart, fmt, narrow=size == "narrow")  # type: ignore[arg-type]
-            with _CHARTS_LOCK:
-                _CHARTS[key] = body
-                while len(_CHARTS) > CHART_CACHE_SIZE:
-                    _CHARTS.popitem(last=False)
+        body = _chart_body(store, store_version(request), name, fmt, size, args)
     except PageError as exc:
         return Response(str(exc), status_code=exc.status, media_type="text/plain")
     stamp = f"as-of-{args[0]}" if args[0] else "latest"

@@ -58,13 +58,17 @@ def _candidates(doc: Document, last: dt.date) -> tuple[dt.date, dt.date]:
     return max(dt.date(max(years), 1, 1), RECORD_START + dt.timedelta(days=1)), min(dt.date(max(years) + 2, 12, 31), last + dt.timedelta(days=1))
 
 
+class NoDateFits(ValueError):
+    """No date in the record fits the article's figures (or it has none to go by)."""
+
+
 def infer_date(store: Store, doc: Document) -> tuple[dt.date, str]:
     """The estimated publication date and a note saying how it was estimated."""
     prefix = _Prefix(store)
     claims = [m for m in doc.mentions if m.crossing and m.quantity is not None  # French preventions: weekly, not daily
               and m.metric not in ("prevented", "prevented_events")]
     if not claims:
-        raise ValueError("no crossing figures to estimate a date from: give the article's date")
+        raise NoDateFits("no crossing figures to estimate a date from: give the article's date")
     lo, hi = _candidates(doc, prefix.last_known)
     days = pd.date_range(lo, hi).date
     scores = np.zeros(len(days), dtype=int)
@@ -78,7 +82,7 @@ def infer_date(store: Store, doc: Document) -> tuple[dt.date, str]:
             scores[i] += bool(out.ok)
     best = scores.max()
     if best == 0:
-        raise ValueError("none of the article's figures fits any date in the record: give the article's date")
+        raise NoDateFits("none of the article's figures fits any date in the record: give the article's date")
     hits = np.flatnonzero(scores == best)
     runs = np.split(hits, np.flatnonzero(np.diff(hits) > 1) + 1)
     run = max(runs, key=len)
