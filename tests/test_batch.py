@@ -249,3 +249,20 @@ def test_report_over_the_real_articles(full_run, db_path, reports, tmp_path):
     md = (tmp_path / "rep" / "report.md").read_text()
     assert "| all |" in md and "| close |" in md
     assert run_cli("report", str(tmp_path), db=db_path).returncode == 2
+
+
+def _profiler_on() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_the_local_cluster_runs_without_dasks_profiler():
+    """Dask's statistical profiler keeps call trees for its dashboard: on the workers of a long
+    batch they grew each worker by about 25 kB per article (bench/batch.py: 360 -> 652 MiB over
+    20,000 articles). The local cluster check-batch starts turns it off on every worker."""
+    client, release = batch.connect(None, 1)
+    try:
+        assert list(client.run(_profiler_on).values()) == [False]
+    finally:
+        release()
