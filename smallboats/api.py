@@ -369,12 +369,13 @@ async def forecast_ep(request: Request, as_of: AsOf = None,
     return cached(request, compute)
 
 
-ARTICLE = {"type": "string", "pattern": r"\S"}  # not blank: an empty article is refused
+NOT_BLANK = {"pattern": r"\S"}  # an empty article is refused
+ARTICLE = {"type": "string", **NOT_BLANK}
 
 
 class CheckRequest(BaseModel):
     text: str = Field(description="The article: plain text, or a saved HTML page (its article body is extracted).",
-                      json_schema_extra={"pattern": r"\S"})
+                      json_schema_extra=NOT_BLANK)
     date: str | None = Field(None, description="The article's publication date: 2025-04-15 or '15 April 2025'. "
                                                "Required (here or as ?date=) unless infer_date is true.", json_schema_extra=_a_date)
     infer_date: bool = Field(False, description="Without a date, estimate one from the figures (the report says it is a guess).")
@@ -401,7 +402,7 @@ async def check_ep(request: Request, store: StoreDep,
         except ValidationError as exc:
             raise q.InvalidQuestion(f"body: {exc.errors()[0].get('msg', 'invalid')}; send {{\"text\": ..., \"date\": ...}}") from None
     # ?date= is read even when the JSON also has one (it wins), so that a wrong one is refused.
-    published = day(date, "date", required=True) if date is not None else None
+    published = day(date, "date", required=True)
     if body is not None:
         text, infer = body.text, body.infer_date or infer_date
         if body.date is not None:

@@ -509,12 +509,18 @@ class _Record:
         return Evidence(as_of=as_of, start=start, end=end, vintages=refs, later_publication=bool(later.any()), note=note)
 
     def check_range(self, start: dt.date, end: dt.date, as_of: dt.date | None) -> None:
-        if start > self.last or end < self.first:  # wholly outside (even if also backwards): 404
-            raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not in the record", self.first, self.last, as_of)
-        if start > end:
-            raise InvalidQuestion(f"the first date ({long_date(start)}) is after the last ({long_date(end)})")
-        if start < self.first or end > self.last:
-            raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not all in the record", self.first, self.last, as_of)
+        check_span(start, end, self.first, self.last, as_of, "the record")
+
+
+def check_span(start: dt.date, end: dt.date, first: dt.date, last: dt.date, as_of: dt.date | None, record: str) -> None:
+    """``start``..``end`` must lie in ``first``..``last`` (else OutOfRange, 404) and run forwards
+    (else InvalidQuestion, 422); a span wholly outside is OutOfRange even if also backwards."""
+    if start > last or end < first:
+        raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not in {record}", first, last, as_of)
+    if start > end:
+        raise InvalidQuestion(f"the first date ({long_date(start)}) is after the last ({long_date(end)})")
+    if start < first or end > last:
+        raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not all in {record}", first, last, as_of)
 
 
 _CACHE: OrderedDict[tuple[int, dt.date | None], _Record] = OrderedDict()
@@ -871,12 +877,7 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
         raise OutOfRange("no weekly figures in the record", None, None, as_of)
     first, last = (w.ends[0] - np.timedelta64(6, "D")).item(), w.ends[-1].item()
     a, b = start or first, end or last
-    if a > last or b < first:
-        raise OutOfRange(f"{long_date(a)} to {long_date(b)} is not in the weekly record", first, last, as_of)
-    if a > b:
-        raise InvalidQuestion(f"the first date ({long_date(a)}) is after the last ({long_date(b)})")
-    if a < first or b > last:
-        raise OutOfRange(f"{long_date(a)} to {long_date(b)} is not all in the weekly record", first, last, as_of)
+    check_span(a, b, first, last, as_of, "the weekly record")
     sel = slice(int(np.searchsorted(w.ends, np.datetime64(a, "D"))), int(np.searchsorted(w.ends, np.datetime64(b, "D"), "right")))
     if sel.start == sel.stop:
         raise InvalidQuestion(f"no week ends (on a Sunday) between {long_date(a)} and {long_date(b)}")
