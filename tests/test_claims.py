@@ -552,3 +552,61 @@ def test_the_figure_reported_before_keeps_its_day(store):
     people, boats = span(day, day)
     assert claim(report, "21").latest.value == boats
     assert claim(report, "482", 2).latest.value == people
+
+
+def test_an_event_clause_keeps_its_day_out_of_the_figure(store):
+    """tests/data/news 035: the day inside "Since the Act became law after receiving Royal Assent on Thursday last
+    week" says when the event was, not what the figure counts (since that day, to the last day published)."""
+    report = check("Since the Safety of Rwanda (Asylum and Immigration) Act became law after receiving Royal Assent on "
+                   "Thursday last week, 1,611 migrants have made the journey in 32 boats.", "2024-05-02", store=store)
+    people, boats = span(D(2024, 4, 25), D(2024, 5, 1))
+    for text, value in (("1,611", people), ("32", boats)):
+        c = claim(report, text)
+        assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 4, 25), D(2024, 5, 1), value), text
+    assert claim(report, "1,611").verdict == "accurate"
+
+
+def test_starmer_took_the_office(store):
+    """tests/data/news 040 (dated 2 January 2026): the Prime Minister's title before his name, "the" before office."""
+    c = claim(check("Since UK Prime Minister Sir Keir Starmer took the office, nearly 65,000 migrants have crossed into "
+                    "the UK.", "2026-01-02", store=store), "65,000")
+    assert (c.period.start, c.period.end) == (D(2024, 7, 5), D(2026, 1, 1))
+    assert c.latest.value == span(D(2024, 7, 5), D(2026, 1, 1))[0]
+
+
+def test_two_comparisons_joined_by_and_share_their_subject(store):
+    """tests/data/news 040: "13% higher than in 2024 ... and 41% higher than in 2023" both compare 2025."""
+    report = check("However, the 2025 total was 13% higher than in 2024 when 36,816 people crossed and 41% higher than "
+                   "in 2023 when 29,437 migrants made the journey.", "2026-01-02", store=store)
+    c = claim(report, "41%")
+    assert (c.period.start, c.period.end) == (D(2025, 1, 1), D(2025, 12, 31))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2023, 1, 1), D(2023, 12, 31))
+    a, b = span(D(2025, 1, 1), D(2025, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
+    assert c.verdict == "accurate" and round(100 * (a - b) / b) == 41
+
+
+@pytest.mark.parametrize("date, text, number, start, end", [
+    # tests/data/news 040, 014 and 056: an average per boat, with or without "per boat"
+    ("2026-01-02", "As per the outlet, the number of people per small boat has been increasing with an average of 62 "
+                   "passengers in 2025 compared to 53 in 2024 and 49 in 2023.", "49", D(2023, 1, 1), D(2023, 12, 31)),
+    ("2026-01-02", "As per the outlet, the number of people per small boat has been increasing with an average of 62 "
+                   "passengers in 2025 compared to 53 in 2024 and 49 in 2023.", "62", D(2025, 1, 1), D(2025, 12, 31)),
+    ("2022-01-04", "A record number of more than 28,000 migrants crossed the Channel from France to the UK in small boats "
+                   "last year. The higher numbers were partly due to the use of bigger boats, carrying an average of about "
+                   "28 people and sometimes as many as 50.", "28", D(2021, 1, 1), D(2021, 12, 31)),
+    ("2022-08-02", "The Ministry of Defence said 696 made the journey in 14 boats on Monday. The data suggests there was "
+                   "an average of about 50 on each boat on Monday.", "50", D(2022, 8, 1), D(2022, 8, 1)),
+])
+def test_people_per_boat_in_real_words(store, date, text, number, start, end):
+    c = claim(check(text, date, store=store), number)
+    assert (c.metric, c.period.start, c.period.end) == ("people_per_boat", start, end)
+    people, boats = span(start, end)
+    assert c.latest.value == pytest.approx(people / boats, abs=0.05)
+    assert c.verdict == "accurate"
+
+
+def test_detained_crossing_is_a_crossing_figure(store):
+    """tests/data/news 018 (2020): "detained crossing the English Channel" is the Home Office's word of the time."""
+    c = claim(check("As many as 235 migrants were detained crossing the English Channel on Thursday, the Home Office "
+                    "confirmed to the BBC.", "2020-08-07", store=store), "235")
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2020, 8, 6), span(D(2020, 8, 6), D(2020, 8, 6))[0])

@@ -281,8 +281,9 @@ class Checker:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and m is not None and m.quantity is not None \
-                and m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9):
-            # more than ever crossed in a day: the period the article is about, or else the year so far
+                and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9)
+                     or (m.metric == "people_per_boat" and pm.spec.topic is not None)):
+            # more than ever crossed in a day (or an average per boat): the period the article is about, or else the year so far
             spec = pm.spec.topic if pm.spec.topic is not None else PeriodSpec("year", n=0)
             res = resolve(spec, self.date, subject)
             return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",

@@ -21,9 +21,10 @@ class Event:
 
 EVENTS: tuple[Event, ...] = (
     Event("Labour came to power", dt.date(2024, 7, 5),
-          r"(?:labour|the labour government|sir keir(?: starmer)?|keir starmer|starmer)\s+"
+          r"(?:(?:the\s+)?(?:uk\s+)?prime\s+minister\s+)?(?:labour|the labour government|sir keir(?: starmer)?|keir starmer|starmer)\s+"
           r"(?:came|swept|returned)\s+(?:in)?to\s+(?:power|office|government)(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
-          r"|(?:labour|sir keir(?: starmer)?|keir starmer|starmer)\s+(?:took|won)\s+(?:power|office|the(?:\s+2024)?(?:\s+general)?\s+election)"
+          r"|(?:(?:the\s+)?(?:uk\s+)?prime\s+minister\s+)?(?:labour|sir keir(?: starmer)?|keir starmer|starmer)\s+(?:took|won)\s+"
+          r"(?:power|(?:the\s+)?office|the(?:\s+2024)?(?:\s+general)?\s+election)"
           r"(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
           r"|(?:sir keir(?: starmer)?|keir starmer|starmer)\s+became\s+prime\s+minister"
           r"|labour'?s\s+(?:general\s+)?election\s+(?:win|victory)|the\s+2024\s+general\s+election"),

@@ -96,7 +96,7 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
                 r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
-    ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
+    ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)|(?:while\s+|when\s+|after\s+)?(?:crossing|trying\s+to\s+cross|attempting\s+to\s+cross|at\s+sea)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
     ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
@@ -118,6 +118,9 @@ _TIME_SUBJECTS = ("day week weekend month year alone also january february march
                   "november december monday tuesday wednesday thursday friday saturday sunday").split()
 _EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w in _TIME_SUBJECTS) + r"saw|spotted|pictured|filmed"
                          r"|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
+#: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
+_SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
+                             r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increased?|decreased?|jump(?:ed)?|drop(?:ped)?)\s+(?:from|on)"
                               r"|(?:rising|rose|risen|climbing|climbed|increasing|increased|jumping|jumped|falling|fell|dropping|dropped|soaring|soared)\s+to"
                               r"|compare[sd]?\s+(?:with|to)|against|than|versus|vs\.?|following|after)\s*(?:the\s+)?$", re.I)
@@ -153,11 +156,13 @@ _VERB_AFTER = re.compile(
     r"|recorded|registered)\b",
     re.I)
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down)\s+(?:than|on|from|compared)\b", re.I)
-_PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|increase|increased|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased"
-                         r"|decline|declined|surge|surged|grown|grew|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
+_PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|rising|increase|increased|increasing|jump|jumped|jumping|fall|fell|fallen"
+                         r"|falling|drop|dropped|dropping|decrease|decreased|decreasing|decline|declined|declining|surge|surged|surging"
+                         r"|grown|grew|growing|climbed|climbing|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 _PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge"
                         r"|short(?=\s+of\b)|below|under)\b", re.I)
-_DOWN = {"down", "fall", "fell", "fallen", "drop", "dropped", "decrease", "decreased", "decline", "declined", "lower", "fewer",
+_DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "decrease", "decreased", "decreasing", "decline",
+         "declined", "declining", "lower", "fewer",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
@@ -228,7 +233,7 @@ _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
 _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
 #: "600 people crossed on a single day last week": some day in the period
-_ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,8}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
+_ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
 _RECORD_YEAR = re.compile(r"\b(?:highest|busiest|worst|record)\s+year\s+(?:on\s+record|ever)\s+(?:remains|was|is)\s+(?P<y1>(?:19|20)\d\d)\b"
@@ -347,7 +352,9 @@ def _words_after(text: str, pos: int, n: int = 5) -> list[str]:
 def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     """(metric or category, the noun) from the words after the number."""
     words = _words_after(s, q.after, 6)
-    if words[:1] in (["per"], ["each"], ["a"]) and words[1:2] and words[1] in _BOATS:
+    if words[:1] in (["on"], ["in"], ["aboard"]) and words[1:2] in (["each"], ["every"]):
+        words = words[1:]  # "an average of about 50 on each boat"
+    if words[:1] in (["per"], ["each"], ["every"], ["a"]) and words[1:2] and words[1] in _BOATS:
         return "people_per_boat", words[1]  # "an average of fifty-four per boat"
     for i, w in enumerate(words):
         if w == "asylum" and i + 1 < len(words) and words[i + 1].startswith("seeker"):
@@ -402,6 +409,13 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
     return best
 
 
+#: people per boat: "an average of (about) N", in a sentence about boats, and not "N a day"
+_AVERAGE_BEFORE = re.compile(r"\baverage\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+"
+                             r"|just\s+(?:over|under)\s+)?$", re.I)
+_AVERAGE_OF_BOATS = re.compile(r"\b(?:boats?|dinghy|dinghies|vessels?)\b", re.I)
+_A_DAY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+
+
 def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     """Whether a number in sentence ``s`` is a crossing figure, and what it counts."""
     before = s[max(0, q.start - 40):q.start].lower()
@@ -414,6 +428,9 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
         return "share", None
     kind, noun = _noun_after(s, q)
+    if kind in (None, "people", "occupancy") and _AVERAGE_BEFORE.search(before) and _AVERAGE_OF_BOATS.search(s) \
+            and not _A_DAY_AFTER.match(s, q.after):
+        kind = "people_per_boat"  # "bigger boats, carrying an average of about 28 people", "an average of 62 passengers in 2025"
     cues = (("crossing", _CROSSING_CUES), *_DISTRACTOR_CUES)
     if kind in ("money", "age", "time", "occupancy", "other"):
         if kind == "time" and noun in ("weeks", "months", "years") and q.unit != "count":
@@ -458,7 +475,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
-    if cat is None:  # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
+    if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
+        # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
         return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
     return cat, kind  # type: ignore[return-value]
 
@@ -563,8 +581,10 @@ def extract(text: str) -> Document:
                 if prior:  # the metric of the figure compared with (people rather than its boats)
                     cat, metric = "crossing", next((m.metric for m in reversed(prior) if m.metric == "people"), prior[-1].metric)
             if (cat == "other" and noun_kind is None and not q.words and q.unit == "count" and periods
-                    and _nearest_cue(s, q, _DISTRACTOR_CUES) is None
-                    and ((prior := [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.metric in ("people", "boats")]
+                    and _nearest_cue(s, q, _DISTRACTOR_CUES) in (
+                        None, "occupancy" if any(m.metric == "people_per_boat" for m in sent_mentions) else None)
+                    and ((prior := [m for m in sent_mentions if m.crossing and m.kind == "figure"
+                                    and m.metric in ("people", "boats", "people_per_boat")]
                           or [m for m in mentions if m.sentence == sent.index - 1 and m.crossing and m.kind == "figure"
                               and m.metric in ("people", "boats")])
                          or _CROSSING_CUES.search(s[:q.first]))):
@@ -753,7 +773,7 @@ def extract(text: str) -> Document:
         topic = None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
-                and (m.metric in ("people", "boats") or m.ended)):
+                and (m.metric in ("people", "boats", "people_per_boat") or m.ended)):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
@@ -825,6 +845,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     def period_index(p: PeriodMention) -> int:
         return periods.index(p)
 
+    previous: Mention | None = None  # the comparison before, in this sentence
     for m in [x for x in sent_mentions if x.crossing and x.kind in ("difference", "percent_change", "ratio")]:
         a, b = m.start - off, m.end - off
         cue = _CUE.search(s, b)
@@ -832,8 +853,11 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             cue = None
         ref_from = cue.end() if cue else b
         later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
+        # the reference ends where the next comparison begins ("up 34% on 2023 ... and up 19% on ... 2022")
+        upto = min((x.start - off for x in sent_mentions if x.crossing and x.start > m.start
+                    and x.kind in ("difference", "percent_change", "ratio")), default=len(s))
         # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
-        ref_periods = ([p for p in periods if p.end > ref_from and p.start >= (cue.start() if cue else b)]
+        ref_periods = ([p for p in periods if p.end > ref_from and p.start >= (cue.start() if cue else b) and p.start < upto]
                        if cue or m.kind != "percent_change" else [])  # "from 2024": the period may begin with the cue
         same = [p for p in ref_periods if p.spec.kind == "same_period"] or (
             [] if ref_periods else [p for p in periods if p.spec.kind == "same_period"])
@@ -859,6 +883,11 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             m.subject = prev
         elif subject_zone:
             m.subject_period = subject_zone[0]
+        if previous is not None and _SHARES_SUBJECT.match(s, previous.end - off, a) and \
+                previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
+            # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
+            m.subject, m.subject_period = previous.subject, previous.subject_period
+        previous = m
         if m.reference is None and m.reference_period is None:
             m.notes.append("no comparison period written: compared with the same period a year earlier")
 
@@ -896,6 +925,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
+            if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
+                near, own = None, follows
             # the figure it describes; else the sentence's period ("a record number ... this year"); else the figure before
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),

@@ -121,6 +121,11 @@ def _p(rx: str, flags: int = re.I):
     return deco
 
 
+#: the rest of an event's clause, which says more of the event, not of the figure ("after receiving Royal
+#: Assent on Thursday last week"): up to the comma before the figure, with no number but a day's
+_EVENT_TAIL = re.compile(r"\s+(?:after|when|on|in|with|following)\b[^,;\d]{0,70}?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+[^,;\d]{0,20})?(?=,)")
+
+
 @_p(r"\b(?:since|after)\s+")
 def _since_event(m: re.Match, text: str):
     rest = text[m.end():]
@@ -132,7 +137,10 @@ def _since_event(m: re.Match, text: str):
         year = re.search(_YEAR_RX, em.group(0))
         note = (f"{event.name} on {long_date(event.start)}, not in {year.group(0)}"
                 if year and int(year.group(0)) != event.start.year else None)
-        return PeriodSpec("since", since=event.start, event=event.name, note=note), m.end() + em.end()
+        end = m.end() + em.end()
+        if tail := _EVENT_TAIL.match(text, end):  # "Since the Act became law after receiving Royal Assent on Thursday last week, 1,611 ..."
+            end = tail.end()
+        return PeriodSpec("since", since=event.start, event=event.name, note=note), end
     if (wm := re.match(rf"(?:last\s+)?({_DAY_RX})\b", rest, re.I)) and wm[1][0].isupper():  # "since Sunday"
         last = -1 if wm.group(0).lower().startswith("last") else 0
         return PeriodSpec("since", topic=PeriodSpec("weekday", n=last, day=_DAYS.index(wm[1].lower()))), m.end() + wm.end()
