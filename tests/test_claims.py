@@ -610,3 +610,28 @@ def test_detained_crossing_is_a_crossing_figure(store):
     c = claim(check("As many as 235 migrants were detained crossing the English Channel on Thursday, the Home Office "
                     "confirmed to the BBC.", "2020-08-07", store=store), "235")
     assert (c.crossing, c.period.start, c.latest.value) == (True, D(2020, 8, 6), span(D(2020, 8, 6), D(2020, 8, 6))[0])
+
+
+def test_the_day_of_a_statement_is_not_the_figures(store):
+    """tests/data/news 007 (Thursday 9 October 2025): the figure's own day comes after it; and with no crossing on
+    the article's day, the running total ends the day before."""
+    report = check("But on Thursday, the Home Office confirmed 1,075 migrants crossed the Channel the previous day. "
+                   "More than 33,500 people have crossed the Channel in small boats since the start of 2025.",
+                   "2025-10-09", store=store)
+    c = claim(report, "1,075")
+    assert (c.period.start, c.verdict, c.latest.value) == (D(2025, 10, 8), "accurate", span(D(2025, 10, 8), D(2025, 10, 8))[0])
+    assert claim(report, "33,500").period.end == D(2025, 10, 8)
+
+
+@pytest.mark.parametrize("date, text, number, crossing", [
+    # tests/data/news 007: one boat's load in a month is not a crossing figure, nor its record a ranking of months
+    ("2025-10-09", "Last month, 125 people made the journey in a single vessel, the largest number to cross in one boat on "
+                   "record.", "125", False),
+    # tests/data/news 093: a day when a single boat came is that day's figure
+    ("2022-06-04", "It comes as the Ministry of Defence (MoD) confirmed 40 people were brought ashore on Friday in a single "
+                   "boat.", "40", True),
+])
+def test_people_in_one_boat(store, date, text, number, crossing):
+    report = check(text, date, store=store)
+    assert claim(report, number).crossing is crossing
+    assert not [c for c in report.claims if c.kind == "rank"]

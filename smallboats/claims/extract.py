@@ -118,6 +118,10 @@ _TIME_SUBJECTS = ("day week weekend month year alone also january february march
                   "november december monday tuesday wednesday thursday friday saturday sunday").split()
 _EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w in _TIME_SUBJECTS) + r"saw|spotted|pictured|filmed"
                          r"|watched|photographed|one\s+of|flotilla|convoy)\b", re.I)
+#: after the day a statement was made ("on Thursday, the Home Office confirmed"): that day is not the figure's when
+#: the figure has one of its own after it ("1,075 migrants crossed the Channel the previous day")
+_STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|ministry\s+of\s+defence|mod|officials?|figures|data"
+                              r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
 _SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
                              r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
@@ -409,6 +413,10 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
     return best
 
 
+#: people on one boat: "125 people made the journey in a single vessel", "the largest number to cross in one boat"
+_ONE_BOAT_AFTER = re.compile(r"[^.;,]{0,40}?\bin\s+(?:a\s+single|one|one\s+single)\s+(?:small\s+|inflatable\s+)?(?:boat|dinghy|vessel)\b", re.I)
+_A_DAY = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
+                    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|\b{_MONTH_NAME}\s+\d{{1,2}}\b", re.I)
 #: people per boat: "an average of (about) N", in a sentence about boats, and not "N a day"
 _AVERAGE_BEFORE = re.compile(r"\baverage\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+"
                              r"|just\s+(?:over|under)\s+)?$", re.I)
@@ -428,6 +436,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
         return "share", None
     kind, noun = _noun_after(s, q)
+    if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
+        return "occupancy", None  # "Last month, 125 people made the journey in a single vessel" (not "on Friday in a single boat")
     if kind in (None, "people", "occupancy") and _AVERAGE_BEFORE.search(before) and _AVERAGE_OF_BOATS.search(s) \
             and not _A_DAY_AFTER.match(s, q.after):
         kind = "people_per_boat"  # "bigger boats, carrying an average of about 28 people", "an average of 62 passengers in 2025"
@@ -648,6 +658,10 @@ def extract(text: str) -> Document:
         owners = [(m.quantity.first if m.quantity else m.start - off, m.end - off) for m in sent_mentions
                   if m.crossing and m.kind == "figure"]
         _assign_periods(s, [m for m in figures if m.kind in ("figure", "record")], blockers, owners, periods, reserved, off)
+        for m in figures:  # "On Thursday, the Home Office confirmed 1,075 migrants crossed the previous day": the day of the statement
+            later = [p for p in periods if p.start >= m.end - off and p.spec.kind in ("day", "weekday", "date")]
+            if m.period is not None and later and _STATEMENT_AFTER.match(s, m.period.end):
+                m.period, m.period_from = later[0], "sentence"
         for m in figures:  # "Crossings in November were ..., at just over 2,000": the subject's period
             if (m.kind == "figure" and m.quantity is not None and periods and periods[0].start < 40
                     and _SUBJECT_AT.search(s[:m.start - off]) and not _VERB_AFTER.match(s[m.end - off:])):
@@ -961,6 +975,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     s, off = sent.text, sent.start
     if re.search(r"\bthan\s+(?:the\s+)?(?:previous\s+)?$", s[:rk.start()], re.I) and not re.match(r"\s+of\s+\d", s[rk.end():]):
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
+    if _ONE_BOAT_AFTER.match(s, rk.end()):
+        return  # "the largest number to cross in one boat on record": people on one boat are not in the record
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
             or ("day" if words["single"] else None) or ("year" if words["annual"] else None))
