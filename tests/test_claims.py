@@ -635,3 +635,19 @@ def test_people_in_one_boat(store, date, text, number, crossing):
     report = check(text, date, store=store)
     assert claim(report, number).crossing is crossing
     assert not [c for c in report.claims if c.kind == "rank"]
+
+
+def test_the_total_of_a_year_named_and_registered_arrivals(store):
+    """tests/data/news 063: "In 2021, the total was 28,526 people." after a running total is the whole of 2021;
+    tests/data/news 064: migrants "registered in the UK" are arrivals, and the same period of 2023 follows."""
+    report = check("The Ministry of Defence (MoD) said 601 migrants made the crossing on Monday in 19 boats, bringing this "
+                   "year's total so far to 28,592 people. In 2021, the total was 28,526 people.", "2022-09-13", store=store)
+    c = claim(report, "28,526")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 12, 31), span(D(2021, 1, 1), D(2021, 12, 31))[0])
+    report = check("Preliminary data from the British Home Office reveals that 5,847 migrants were registered in the UK in "
+                   "the first three months of 2025, surpassing the total for the same period last year, which had "
+                   "previously set a record. This current figure represents a 59% increase compared to the same period "
+                   "in 2023, when 3,683 migrants arrived.", "2025-03-24", store=store)
+    now, then = span(D(2025, 1, 1), D(2025, 3, 23))[0], span(D(2023, 1, 1), D(2023, 3, 23))[0]
+    assert (claim(report, "5,847").latest.value, claim(report, "3,683").latest.value) == (now, then)
+    assert claim(report, "59%").verdict == "accurate" and round(100 * (now - then) / then) == 59

@@ -89,7 +89,8 @@ _STOP = {"were", "was", "have", "has", "had", "are", "is", "will", "would", "cou
 _CROSSING_CUES = re.compile(
     r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|reached|landed|detected|brought\s+(?:ashore|to|into)"
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
-    r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force)\b",
+    r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
+    r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival))\b",
     re.I)
 _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
@@ -485,6 +486,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
+    if cat is None and kind in ("people", "boats") and _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
+        by_total = True  # "In 2021, the total was 28,526 people."
     if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
         # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
         return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
@@ -733,7 +736,8 @@ def extract(text: str) -> Document:
         for m in figures:  # a figure in brackets after a period is that period's: "at the same point in 2023 (19,801)"
             if m.kind == "figure" and m.quantity is not None and (bp := _bracketed_period(s, m.quantity.first, periods)):
                 m.period, m.period_from = bp, "sentence"
-        if inherited is not None and inherited.spec.kind in ("half", "quarter", "until") and _FIGURE_ANAPHORA.search(s):
+        if (inherited is not None and inherited.spec.kind in ("half", "quarter", "until") and (fa := _FIGURE_ANAPHORA.search(s))
+                and not re.search(r"\btotal\b", fa.group(0), re.I)):  # "In 2021, the total was 28,526": the whole year
             for m in figures:  # "In 2023, the figure was 11,433" after the first half of 2025: the first half of 2023
                 if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year:
                     m.period = replace(m.period, spec=replace(inherited.spec, year=m.period.spec.year))
