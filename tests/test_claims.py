@@ -435,6 +435,8 @@ def test_numbers(text, value, unit, qualifier):
     ("the whole of 2024", "2024-01-01", "2024-12-31"), ("in 2022", "2022-01-01", "2022-12-31"),
     ("the first half of the year", "2025-01-01", "2025-04-15"), ("the first half of 2024", "2024-01-01", "2024-06-30"),
     ("since Labour came to power", "2024-07-05", "2025-04-15"), ("since records began", "2018-01-01", "2025-04-15"),
+    ("since officials began publishing the numbers in 2018", "2018-01-01", "2025-04-15"),  # tests/data/news 032
+    ("since UK Prime Minister Sir Keir Starmer took the office", "2024-07-05", "2025-04-15"),  # tests/data/news 040
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
     ("the total for 2025 so far", "2025-01-01", "2025-04-15"), ("March's tally", "2025-03-01", "2025-03-31"),

@@ -29,7 +29,9 @@ EVENTS: tuple[Event, ...] = (
           r"|(?:sir keir(?: starmer)?|keir starmer|starmer)\s+became\s+prime\s+minister"
           r"|labour'?s\s+(?:general\s+)?election\s+(?:win|victory)|the\s+2024\s+general\s+election"),
     Event("records began", dt.date(2018, 1, 1),
-          r"(?:(?:the\s+)?records?\s+(?:began|started|begun)|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?records?)"
+          r"(?:(?:the\s+)?records?\s+(?:began|started|begun)|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?records?"
+          r"|(?:officials|the\s+home\s+office|the\s+government)\s+(?:began|started)\s+(?:publishing|recording|collecting)"
+          r"\s+(?:the\s+|these\s+|such\s+)?(?:numbers|figures|data|records))"
           r"(?:\s+in\s+(?:19|20)\d\d)?"),
     Event("the 'one in, one out' agreement with France came into force", dt.date(2025, 8, 6),
           r"the\s+(?:uk-france\s+)?[\"'“‘]?one[- ]in,?\s+one[- ]out[\"'”’]?\s+(?:deal|scheme|agreement|pilot)\s+"
