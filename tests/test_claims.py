@@ -436,6 +436,8 @@ def test_numbers(text, value, unit, qualifier):
     ("the first half of the year", "2025-01-01", "2025-04-15"), ("the first half of 2024", "2024-01-01", "2024-06-30"),
     ("since Labour came to power", "2024-07-05", "2025-04-15"), ("since records began", "2018-01-01", "2025-04-15"),
     ("since officials began publishing the numbers in 2018", "2018-01-01", "2025-04-15"),  # tests/data/news 032
+    ("over the weekend of 17 and 18 June", "2024-06-17", "2024-06-18"),  # tests/data/news 046
+    ("in the first five days of the month", "2025-04-01", "2025-04-05"),  # tests/data/news 060
     ("since UK Prime Minister Sir Keir Starmer took the office", "2024-07-05", "2025-04-15"),  # tests/data/news 040
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
@@ -653,3 +655,13 @@ def test_the_total_of_a_year_named_and_registered_arrivals(store):
     now, then = span(D(2025, 1, 1), D(2025, 3, 23))[0], span(D(2023, 1, 1), D(2023, 3, 23))[0]
     assert (claim(report, "5,847").latest.value, claim(report, "3,683").latest.value) == (now, then)
     assert claim(report, "59%").verdict == "accurate" and round(100 * (now - then) / then) == 59
+
+
+def test_incidents_were_boats(store):
+    """tests/data/news 051 (Friday 5 November 2021): until 2022 the Home Office counted boats as "incidents"."""
+    report = check("The Home Office said that UK authorities had rescued or intercepted at least 853 migrants in 25 "
+                   "separate incidents on Wednesday.", "2021-11-05", store=store)
+    people, boats = span(D(2021, 11, 3), D(2021, 11, 3))
+    c = claim(report, "25")
+    assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2021, 11, 3), boats)
+    assert claim(report, "853").latest.value == people

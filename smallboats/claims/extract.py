@@ -71,7 +71,8 @@ NEEDS: dict[str, str] = {
 _PEOPLE = {"migrant", "migrants", "people", "persons", "person", "individuals", "individual", "asylum-seekers",
            "seekers", "refugees", "refugee", "men", "women", "children", "arrivals", "crossings", "immigrants",
            "adults", "minors", "others", "newcomers", "arrival", "passengers"}
-_BOATS = {"boats", "boat", "dinghies", "dinghy", "boatloads"}
+#: "incidents" and "events" are the Home Office's words for boats until 2022 ("853 migrants in 25 separate incidents")
+_BOATS = {"boats", "boat", "dinghies", "dinghy", "boatloads", "incidents", "events"}
 _VESSELS = {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters", "lifeboats", "lifeboat",
             "drones", "planes", "aircraft", "patrols", "officers", "police", "gendarmes", "agents", "ministers",
             "governments", "countries", "smugglers", "gangs", "staff", "hotels", "beaches", "camps", "nations",

@@ -308,9 +308,20 @@ def _day_range(m, text):
     return _range(int(m[1]), m1, int(m[3]) if m[3] else y2, int(m[4]), m2, y2)
 
 
-@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+days\s+of\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
+@_p(rf"\b(?:(?:over|during|on)\s+)?(?:the\s+weekend\s+of\s+)?{_ORD}\s+and\s+{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
+def _day_pair(m, text):
+    """'over the weekend of 17 and 18 June': both days"""
+    month, year = MONTH_NUMBER[m[3].lower().rstrip(".")], int(m[4]) if m[4] else None
+    if not (1 <= int(m[1]) < int(m[2]) <= 31):
+        return None
+    return _range(int(m[1]), month, year, int(m[2]), month, year)
+
+
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+days\s+of\s+(?:({_MONTH_RX})(?:\s+({_YEAR_RX}))?|the\s+month|this\s+month)\b")
 def _first_days(m, text):
-    """'the first ten days of July', 'the first 16 days of August'"""
+    """'the first ten days of July', 'the first 16 days of August', 'the first five days of the month' (the current one)"""
+    if not m[2]:
+        return _range(1, 0, None, _num(m[1]), 0, None)  # month 0: the month of the article's date
     month = MONTH_NUMBER[m[2].lower().rstrip(".")]
     year = int(m[3]) if m[3] else None
     return _range(1, month, year, _num(m[1]), month, year)
@@ -562,6 +573,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
         first = _last_weekday(last, spec.day or 0)
         out = Resolved(first, last, f"{first:%A} and {last:%A} ({span_label(first, last)})")
     elif spec.kind == "range":  # from one date to another; years, when not written, the latest that fits
+        if spec.month == 0:  # "the first five days of the month": the article's month
+            spec = replace(spec, month=d.month, year=d.year, topic=replace(spec.topic, month=d.month, year=d.year))
         end = spec.topic
         ey = end.year or (d.year if (end.month, end.day) <= (d.month, d.day) else d.year - 1)
         if end.year is None and spec.year is not None:
