@@ -665,3 +665,14 @@ def test_incidents_were_boats(store):
     c = claim(report, "25")
     assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2021, 11, 3), boats)
     assert claim(report, "853").latest.value == people
+
+
+def test_a_part_set_off_by_commas(store):
+    """tests/data/news 070 (Sunday 15 September 2019): "including more than 100 children" neither takes the period
+    from the whole nor stands between it and its period; the record does not count children apart."""
+    report = check("At least 1,373 people, including more than 100 children, have crossed the Channel in small boats since "
+                   "3 November 2018.", "2019-09-15", store=store)
+    c = claim(report, "1,373")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2018, 11, 3), D(2019, 9, 14), span(D(2018, 11, 3), D(2019, 9, 14))[0])
+    assert c.verdict == "accurate"
+    assert not claim(report, "100").crossing

@@ -415,6 +415,9 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
     return best
 
 
+_GROUPS = {"children", "women", "men", "minors", "adults", "boys", "girls", "toddlers", "babies", "teenagers"}
+_PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"
+                      r"|almost\s+|nearly\s+)?$", re.I)
 #: people on one boat: "125 people made the journey in a single vessel", "the largest number to cross in one boat"
 _ONE_BOAT_AFTER = re.compile(r"[^.;,]{0,40}?\bin\s+(?:a\s+single|one|one\s+single)\s+(?:small\s+|inflatable\s+)?(?:boat|dinghy|vessel)\b", re.I)
 _A_DAY = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
@@ -438,6 +441,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
         return "share", None
     kind, noun = _noun_after(s, q)
+    if kind == "people" and noun in _GROUPS and _PART_OF.search(before) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
+        return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart
     if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
         return "occupancy", None  # "Last month, 125 people made the journey in a single vessel" (not "on Friday in a single boat")
     if kind in (None, "people", "occupancy") and _AVERAGE_BEFORE.search(before) and _AVERAGE_OF_BOATS.search(s) \
@@ -513,15 +518,22 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
     return len(gap) <= _CLOSE and len(gap) < gap_before and not re.search(r"[,;:.(]", gap)
 
 
+_ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
+
+
 def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[tuple[int, int]],
                     owners: list[tuple[int, int]], periods: list[PeriodMention], reserved: set[int], off: int) -> None:
     """Give each figure the nearest period with no other crossing number (``blockers``) in between.
     A period between two figures (``owners``) belongs to the one before it, unless it sits right
     before the one after ("..., making the total so far this year 36,956"). Bare years only when
     nothing else fits."""
+    asides = [m.span() for m in _ASIDE.finditer(sentence_text)]
     for fig in figures:
         a, b = fig.start - off, fig.end - off
-        between = [(x, y) for x, y in blockers if (x, y) != (a, b)]
+        # a part set off by commas does not stand between its whole and the period: "At least 1,373 people, including
+        # more than 100 children, have crossed ... since 3 November 2018"
+        between = [(x, y) for x, y in blockers if (x, y) != (a, b)
+                   and not any(u <= x < v and not u <= a < v for u, v in asides)]
         rivals = [(x, y) for x, y in owners if y != b]
         if fig.quantity is not None:  # gaps are measured to the qualifier: "for 2025 so far to more than 22,400"
             a = fig.quantity.first
