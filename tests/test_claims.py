@@ -676,3 +676,16 @@ def test_a_part_set_off_by_commas(store):
     assert (c.period.start, c.period.end, c.latest.value) == (D(2018, 11, 3), D(2019, 9, 14), span(D(2018, 11, 3), D(2019, 9, 14))[0])
     assert c.verdict == "accurate"
     assert not claim(report, "100").crossing
+
+
+def test_a_lead_without_a_day_takes_the_day_its_opening_tells_of(store):
+    """tests/data/news 077 (Saturday 1 August 2020): the figures of the lead are Friday's, the day the next sentence
+    names; the reason says the period came from the context."""
+    report = check("Nine boats carrying 96 migrants across the Channel have been intercepted by the Border Force.\n\n"
+                   "The Home Office said they were alerted to vessels travelling from France to the UK at about 04:00 BST "
+                   "on Friday.", "2020-08-01", store=store)
+    people, boats = span(D(2020, 7, 31), D(2020, 7, 31))
+    for text, value in (("96", people), ("Nine", boats)):
+        c = claim(report, text)
+        assert (c.period.start, c.period.end, c.latest.value, c.verdict) == (D(2020, 7, 31), D(2020, 7, 31), value, "accurate")
+        assert "taken from the context" in c.reason

@@ -282,12 +282,16 @@ class Checker:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and m is not None and m.quantity is not None \
                 and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9)
-                     or (m.metric == "people_per_boat" and pm.spec.topic is not None)):
+                     or (m.metric == "people_per_boat" and pm.spec.topic is not None and pm.spec.topic.kind not in _DAYS)):
             # more than ever crossed in a day (or an average per boat): the period the article is about, or else the year so far
-            spec = pm.spec.topic if pm.spec.topic is not None else PeriodSpec("year", n=0)
+            spec = pm.spec.topic if pm.spec.topic is not None and pm.spec.topic.kind not in _DAYS else PeriodSpec("year", n=0)
             res = resolve(spec, self.date, subject)
             return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",
                             res.any_day, res.running)
+        if pm.spec.kind == "context" and pm.spec.topic is not None and pm.spec.topic.kind in _DAYS:
+            res = resolve(pm.spec.topic, self.date)  # the day the article's opening tells of
+            return Resolved(res.start, res.end, f"{res.label}: the day the article tells of; the period is taken from the "
+                            "context, not written", res.any_day, res.running)
         if pm.spec.kind == "context" and (self.reports_today or self.date < DAILY_FIGURES):
             return resolve(replace(pm.spec, n=0), self.date, subject)  # the article's own day
         return resolve(pm.spec, self.date, subject)
@@ -795,6 +799,7 @@ _MOST_IN_A_DAY = {"people": 2_000, "boats": 60}
 #: From this date the Ministry of Defence, then the Home Office, published each day's figures the next day; before
 #: it, a report's figures without a period were the day's own, counted as the boats came in.
 DAILY_FIGURES = dt.date(2022, 4, 14)
+_DAYS = ("day", "weekday", "date")
 
 
 def _verdict(ok: bool | None) -> Verdict:

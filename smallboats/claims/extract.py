@@ -802,6 +802,12 @@ def extract(text: str) -> Document:
         topic = strong[0].spec if strong else None
     if topic is not None and topic.kind in ("same_period", "prev_year"):
         topic = None
+    if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
+        # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
+        # Friday.": the day the opening tells of (the latest it names)
+        days = [p.spec for x in sentences[lead.sentence:lead.sentence + 3] for p in find_periods(x.text)
+                if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+        topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
                 and (m.metric in ("people", "boats", "people_per_boat") or m.ended)):
