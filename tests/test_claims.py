@@ -379,8 +379,10 @@ def test_elliptical_figures_lists_clauses_and_comparisons(store, rows):
     report = check("Some 41,472 people crossed in 2025, up by an eighth on 2024's 36,816, exceeded only by the record 45,755 in 2022.",
                    "2026-01-02", store)
     assert {c.kind for c in report.claims if c.crossing} == {"figure", "percent_change", "record"}
-    record = claim(report, "45,755")  # "the record 45,755 in 2022": 2022 had more than any earlier year
-    assert (record.kind, record.period.start, record.verdict) == ("record", D(2022, 1, 1), "accurate")
+    record = claim(report, "the record")  # "the record 45,755 in 2022": 2022 had more than any earlier year, and
+    assert (record.kind, record.period.start, record.verdict) == ("record", D(2022, 1, 1), "accurate")  # its figure:
+    figure = claim(report, "45,755")
+    assert (figure.kind, figure.verdict, figure.latest.value) == ("figure", "accurate", total(new, D(2022, 1, 1), D(2022, 12, 31)))
     assert claim(report, "36,816").verdict == "accurate"
     assert claim(report, "an eighth").verdict == "accurate"  # 41,472 / 36,816: up 12.6%
     assert 41472 / 36816 - 1 == pytest.approx(0.126, abs=0.001) and total(new, D(2025, 1, 1), D(2025, 12, 31)) == 41472
@@ -689,3 +691,20 @@ def test_a_lead_without_a_day_takes_the_day_its_opening_tells_of(store):
         c = claim(report, text)
         assert (c.period.start, c.period.end, c.latest.value, c.verdict) == (D(2020, 7, 31), D(2020, 7, 31), value, "accurate")
         assert "taken from the context" in c.reason
+
+
+def test_a_record_of_a_span_is_a_claim_of_its_own(store):
+    """tests/data/news 032 (2 January 2024): "a record 45,000 ... in 2022" is two claims, the record (2022 above every
+    earlier year) and the figure; "Responding to Monday's statistics" is no period, "a 36-percent reduction" a change."""
+    report = check("Responding to Monday's statistics, his Downing Street office pointed to a 36-percent reduction in "
+                   "small-boat arrivals last year, after a record 45,000 migrants made the journey in 2022.",
+                   "2024-01-02", store=store)
+    by_year = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)}
+    record = claim(report, "a record")
+    assert (record.kind, record.period.start, record.verdict) == ("record", D(2022, 1, 1), "accurate")
+    assert max(by_year, key=by_year.get) == 2022
+    figure = claim(report, "45,000")
+    assert (figure.kind, figure.period.start, figure.latest.value) == ("figure", D(2022, 1, 1), by_year[2022])
+    change = claim(report, "36-percent")
+    assert (change.kind, change.verdict) == ("percent_change", "accurate")
+    assert round(100 * (by_year[2022] - by_year[2023]) / by_year[2022]) == 36

@@ -165,10 +165,10 @@ _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+
 _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|rising|increase|increased|increasing|jump|jumped|jumping|fall|fell|fallen"
                          r"|falling|drop|dropped|dropping|decrease|decreased|decreasing|decline|declined|declining|surge|surged|surging"
                          r"|grown|grew|growing|climbed|climbing|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
-_PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge"
+_PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge|reduction|growth"
                         r"|short(?=\s+of\b)|below|under)\b", re.I)
 _DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "decrease", "decreased", "decreasing", "decline",
-         "declined", "declining", "lower", "fewer",
+         "declined", "declining", "lower", "fewer", "reduction",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
@@ -546,8 +546,10 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
             if any(lo <= x < hi for x, _ in between):
                 continue
             d = hi - lo
-            if after and _CLAUSE.search(sentence_text[lo:hi]):
-                continue  # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's
+            if _CLAUSE.search(sentence_text[lo:hi]):
+                # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's; so is one before
+                # the clause ("a reduction last year, after a record 45,000 migrants made the journey in 2022")
+                continue
             if after:  # taken by a number right after it?
                 nxt = [x for x, _ in rivals if x >= p.end]
                 if nxt and _owns_next(sentence_text, p, min(nxt), d):
@@ -779,6 +781,18 @@ def extract(text: str) -> Document:
             m.unit, m.window_period = unit, inherited
             if (unit, m.ordinal, m.lowest) == ("day", 1, False):
                 m.kind = "max_day"
+        for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
+            # claim of its own about the figure's period, and the figure is checked as a figure (a record day stays one claim)
+            if (m.kind == "record" and m.quantity is not None and m.period is not None and not m.any_day
+                    and m.period.spec.kind not in ("day", "weekday", "date", "context")
+                    and (rm := _A_RECORD.search(s[max(0, m.quantity.first - 30):m.quantity.first]))):
+                a = max(0, m.quantity.first - 30) + rm.start()
+                b = a + len(rm.group(0).rstrip())
+                m.kind, m.unit = "figure", "day"  # type: ignore[assignment]
+                if not any(x.kind == "record" and x.start < off + b and off + a < x.end for x in sent_mentions):
+                    sent_mentions.append(Mention("record", sent.index, off + a, off + b, s[a:b], metric="people", subject=m,
+                                                 unit="any"))
+        sent_mentions.sort(key=lambda x: x.start)
         # what the sentence is about, for the next one: not what it compares with ("half the 5,417 in October 2024")
         against = {id(m.reference) for m in sent_mentions if m.reference is not None}
         own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against

@@ -25,7 +25,7 @@ _WORD_NUMBER = (rf"(?:{_SMALL}|an?(?=\s+(?:dozen|hundred|thousand|million)\b))"
                 rf"(?:\s+(?:dozen|hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL}(?:\s+hundred)?)?)?")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"k|m|bn|thousand|million|billion"
-_PCT = r"%|\s?per\s?cent\b|\s?percent\b"
+_PCT = r"%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b"
 
 #: one number: digits or words, maybe a scale word, maybe a percent sign
 NUMBER = re.compile(

@@ -431,7 +431,11 @@ def _year_end(m, text):
     rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b")
 def _until(m, text):
     """"as of 13 September", "by Thursday", "up to 9 March", "until the end of June": a running
-    total to that day (from 1 January of its year, unless a start is written)."""
+    total to that day (from 1 January of its year, unless a start is written). Not "Responding to Monday's
+    statistics" (a possessive) nor "compared to Monday"."""
+    if re.match(r"['’]s\b", text[m.end():]) or (m.group(0)[:2].lower() == "to" and re.search(
+            r"\b(?:respond(?:ing|ed|s)?|according|referring|compared|similar|next|due|thanks|owing|prior)\s*$", text[:m.start()], re.I)):
+        return None
     if m[1]:
         if not m[1][0].isupper():
             return None
