@@ -708,3 +708,24 @@ def test_a_record_of_a_span_is_a_claim_of_its_own(store):
     change = claim(report, "36-percent")
     assert (change.kind, change.verdict) == ("percent_change", "accurate")
     assert round(100 * (by_year[2022] - by_year[2023]) / by_year[2022]) == 36
+
+
+def test_asylum_claims_in_a_whole_article_are_not_crossings(store):
+    """tests/data/news 002 (checked whole): "those who claim asylum in Britain: last year they numbered 36,000", "far
+    more seek asylum in France (about 124,000 last year) or Germany (142,500)"; 004: "half of the 8,466 people" is a share."""
+    from . import news
+
+    arts = {a.file[:3]: a for a in news.articles()}
+    report = check(arts["002"].text, arts["002"].date, store=store)
+    for number in ("36,000", "124,000", "142,500"):
+        assert not claim(report, number).crossing, number
+    report = check(arts["004"].text, arts["004"].date, store=store)
+    assert claim(report, "half").category == "share"
+
+
+def test_the_year_before_a_dash_aside(store):
+    """tests/data/news 004: "In 2020 - the last year of ... - ... the 8,466 people that arrived" is 2020's figure."""
+    c = claim(check("In 2020 - the last year of the UK's access to the database - half of the 8,466 people that arrived by "
+                    "small boats were already flagged on the Eurodac database.", "2025-10-01", store=store), "8,466")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2020, 1, 1), D(2020, 12, 31), span(D(2020, 1, 1), D(2020, 12, 31))[0])
+    assert c.verdict == "close"

@@ -105,7 +105,8 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
                   r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
-               r"|accommodat\w+|granted|refused|claimed\s+asylum|applications?|house|housed|housing|barges?)\b"),
+               r"|accommodat\w+|granted|refused|(?:claim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+asylum|applications?|house|housed|housing"
+               r"|barges?)\b"),
     ("occupancy", r"\b(?:(?:on\s+board|aboard)(?!\s+(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:small\s+|separate\s+)?(?:boats|dinghies|vessels))|passengers"
                   r"|in\s+(?:a\s+single|one|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b(?!\s+(?:on|in)\s+(?:a|one)\b)|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
                   r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
@@ -439,7 +440,10 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if re.search(r"\baged\s*(?:between\s*)?$|\bage\s+of\s*$", before):
         return "age", None
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
-        return "share", None
+        return "share", None  # "31% of"
+    if q.unit == "times" and re.match(r"^\s*of\b", s[q.end:]) and not re.search(
+            r"\b(?:was|is|were|are|be|been|represents?|represented|amounts?\s+to|equal(?:s|led)?\s+to)\s*$", s[:q.first], re.I):
+        return "share", None  # "half of the 8,466 people ... were flagged" (not "2,316 was roughly two-fifths of the 5,454")
     kind, noun = _noun_after(s, q)
     if kind == "people" and noun in _GROUPS and _PART_OF.search(before) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
         return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart

@@ -214,8 +214,8 @@ def _quarter(m, text):
 
 
 @_p(r"\b(?:(?:in|during|over|throughout|for|across)\s+)?(?:the\s+(?:whole|entire|full)\s+(?:of\s+)?|all\s+of\s+)?"
-    r"(?:last\s+year(?:'s)?|the\s+(?:previous|prior)\s+(?:year|12\s+months)|the\s+year\s+before)\b")
-def _last_year(m, text):
+    r"(?:last\s+year(?:'s)?|the\s+(?:previous|prior)\s+(?:year|12\s+months)|the\s+year\s+before)\b(?!\s+of\b)")
+def _last_year(m, text):  # not "the last year of the UK's access to the database"
     if re.search(r"previous|prior|before", m.group(0), re.I):
         return PeriodSpec("prev_year")  # the year before the claim's own year
     return PeriodSpec("year", n=-1)
