@@ -729,3 +729,17 @@ def test_the_year_before_a_dash_aside(store):
                     "small boats were already flagged on the Eurodac database.", "2025-10-01", store=store), "8,466")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2020, 1, 1), D(2020, 12, 31), span(D(2020, 1, 1), D(2020, 12, 31))[0])
     assert c.verdict == "close"
+
+
+def test_a_running_total_ends_the_day_before_unless_the_article_reports_its_day(store):
+    """The issue's rule: a running total at D runs to the last day published by D (D-1) unless the text includes D.
+    tests/data/news 073 (4 December 2019) reports incidents but no count for its own day: D-1, where the claim fails;
+    tests/data/news 001 (2 September 2020) reports that day's crossings: its total runs to D."""
+    c = claim(check("Several small boats carrying migrants have been intercepted while trying to cross the Channel. "
+                    "More than 1,580 people have crossed the Channel in small boats this year.", "2019-12-04", store=store), "1,580")
+    value = span(D(2019, 1, 1), D(2019, 12, 3))[0]
+    assert (c.period.end, c.latest.value, c.verdict) == (D(2019, 12, 3), value, "inaccurate") and value <= 1580
+    report = check("More than 400 migrants have crossed the English Channel in small boats - a record for a single day.\n\n"
+                   "More than 7,400 people have crossed the Channel since the start of 2019.", "2020-09-02", store=store)
+    c = claim(report, "7,400")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2019, 1, 1), D(2020, 9, 2), span(D(2019, 1, 1), D(2020, 9, 2))[0])

@@ -267,9 +267,17 @@ class Checker:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
         on a Wednesday): then running totals and figures taken from context include that day."""
         for m in self.doc.mentions:
-            if m.crossing and m.kind == "figure" and m.period is not None and m.period.spec.kind in ("day", "weekday", "date"):
+            if not (m.crossing and m.kind == "figure" and m.period is not None) or (m.quantity is not None and m.quantity.value == 0):
+                continue
+            spec = m.period.spec
+            if (spec.kind == "context" and spec.topic is None and self.date < DAILY_FIGURES and m.quantity is not None
+                    and m.quantity.value <= _MOST_IN_A_DAY.get(m.metric or "people", 10**9)):
+                return True  # before daily figures, a figure from context is the article's own day's (see period())
+            if spec.kind == "context" and spec.topic is not None:
+                spec = spec.topic
+            if spec.kind in _DAYS:
                 try:
-                    res = resolve(m.period.spec, self.date)
+                    res = resolve(spec, self.date)
                 except Unresolvable:
                     continue
                 if res.start == res.end == self.date and (m.quantity is None or m.quantity.value > 0):
@@ -643,12 +651,12 @@ class Checker:
     # the whole claim: running periods end on the last day published by the article's date
     def running_order(self, res: Resolved) -> list[Resolved]:
         """The ends to try for a running period ("so far this year", "since Labour came to
-        power"): the day before the article's date first (the last day the Home Office had
-        published), unless the article reports crossings on its own day; then the other."""
+        power"): the day before the article's date (the last day the Home Office had published),
+        unless the article reports crossings on its own day; then that day first, then the day before."""
         if not res.running or res.end - dt.timedelta(days=1) < res.start:
             return [res]
         before = _day_before(res)
-        return [res, before] if self.reports_today else [before, res]
+        return [res, before] if self.reports_today else [before]
 
     def _first_fit(self, tries: list[Resolved], run) -> tuple[Outcome, float | None]:
         """Check against each period of ``tries`` in turn; the first that fits, else the first."""
