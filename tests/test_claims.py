@@ -743,3 +743,13 @@ def test_a_running_total_ends_the_day_before_unless_the_article_reports_its_day(
                    "More than 7,400 people have crossed the Channel since the start of 2019.", "2020-09-02", store=store)
     c = claim(report, "7,400")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2019, 1, 1), D(2020, 9, 2), span(D(2019, 1, 1), D(2020, 9, 2))[0])
+
+
+def test_since_then_is_since_the_event_before(store):
+    """tests/data/news 056 (2 August 2022): "Since then" dates from the event the sentence before names."""
+    c = claim(check("It is more than three months since Home Secretary Priti Patel unveiled plans to send migrants to "
+                    "Rwanda to try to deter people from crossing the Channel. Since then 11,827 have arrived in the UK "
+                    "after making the journey.", "2022-08-02", store=store), "11,827")
+    value = span(D(2022, 4, 14), D(2022, 8, 1))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 4, 14), D(2022, 8, 1), value)
+    assert c.verdict == "close" and abs(value - 11827) / value < 0.01

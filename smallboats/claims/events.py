@@ -46,7 +46,9 @@ EVENTS: tuple[Event, ...] = (
           r"|the\s+(?:(?:2024|july)\s+)?(?:general\s+)?election\s+was\s+(?:called|announced)"),
     Event("the general election", dt.date(2024, 7, 4), r"the\s+(?:july\s+)?general\s+election(?!\s+(?:was|is)\b)"),
     Event("the Rwanda deal was signed", dt.date(2022, 4, 14),
-          r"the\s+(?:uk-rwanda\s+|rwanda\s+)(?:deal|partnership|agreement|scheme|plan|policy)\s+was\s+(?:signed|agreed|announced)"),
+          r"the\s+(?:uk-rwanda\s+|rwanda\s+)(?:deal|partnership|agreement|scheme|plan|policy)\s+was\s+(?:signed|agreed|announced)"
+          r"|(?:(?:the\s+)?home\s+secretary\s+)?(?:priti\s+)?patel\s+(?:unveiled|announced|signed)\s+(?:her\s+|the\s+)?"
+          r"(?:plans?|deal|agreement|partnership)\s+(?:with\s+rwanda|to\s+(?:send|deport|fly)\s+(?:migrants|asylum\s+seekers)\s+to\s+rwanda)"),
     Event("the Illegal Migration Act became law", dt.date(2023, 7, 20),
           r"the\s+illegal\s+migration\s+act\s+(?:became\s+law|received\s+royal\s+assent|was\s+passed)"),
 )

@@ -525,6 +525,19 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
+def _since_then(p: PeriodMention, before: str) -> PeriodMention:
+    """'Since then' is since the last event or day the sentence before named ("It is more than three months since
+    Priti Patel unveiled plans to send migrants to Rwanda. Since then 11,827 have arrived")."""
+    if p.spec.kind != "since_then":
+        return p
+    for q in reversed(find_periods(before)):
+        if q.spec.kind == "since":
+            return replace(p, spec=q.spec)
+        if q.spec.kind == "date":
+            return replace(p, spec=PeriodSpec("since", day=q.spec.day, month=q.spec.month, year=q.spec.year))
+    return p
+
+
 def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[tuple[int, int]],
                     owners: list[tuple[int, int]], periods: list[PeriodMention], reserved: set[int], off: int) -> None:
     """Give each figure the nearest period with no other crossing number (``blockers``) in between.
@@ -582,6 +595,7 @@ def extract(text: str) -> Document:
         # "figures released on Sunday": when the figures came out, not what they count
         periods = [p for p in find_periods(s) if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
                    and not (sent.index == 0 and _DATELINE.match(s[:p.start]))]  # "LONDON, Jun 02 (Alliance News):"
+        periods = [_since_then(p, sentences[sent.index - 1].text if sent.index else "") for p in periods]
         reserved: set[int] = set()
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]

@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until", "range"]
+               "year_end", "context", "until", "range", "since_then"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -124,6 +124,12 @@ def _p(rx: str, flags: int = re.I):
 #: the rest of an event's clause, which says more of the event, not of the figure ("after receiving Royal
 #: Assent on Thursday last week"): up to the comma before the figure, with no number but a day's
 _EVENT_TAIL = re.compile(r"\s+(?:after|when|on|in|with|following)\b[^,;\d]{0,70}?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+[^,;\d]{0,20})?(?=,)")
+
+
+@_p(r"\bsince\s+then\b")
+def _since_then(m, text):
+    """'Since then 11,827 have arrived': since what the sentence before dated (see extract)"""
+    return PeriodSpec("since_then")
 
 
 @_p(r"\b(?:since|after)\s+")
@@ -711,7 +717,7 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
         out = Resolved(s, min(e, d), f"the financial year {year}-{(year + 1) % 100:02d} ({span_label(s, min(e, d))})",
                        running=e >= d)
     else:  # pragma: no cover - every Kind is handled above
-        raise Unresolvable(f"unknown period kind {spec.kind}")
+        raise Unresolvable("'since then' with no date before it" if spec.kind == "since_then" else f"unknown period kind {spec.kind}")
     if spec.shift and out.start == out.end:
         x = out.start + spec.shift * day
         out = Resolved(x, x, f"the day before {long_date(out.start)} ({long_date(x)})")
