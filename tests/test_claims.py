@@ -440,6 +440,8 @@ def test_numbers(text, value, unit, qualifier):
     ("since officials began publishing the numbers in 2018", "2018-01-01", "2025-04-15"),  # tests/data/news 032
     ("over the weekend of 17 and 18 June", "2024-06-17", "2024-06-18"),  # tests/data/news 046
     ("in the first five days of the month", "2025-04-01", "2025-04-05"),  # tests/data/news 060
+    ("in the week to September 10", "2024-09-04", "2024-09-10"),  # tests/data/news 081
+    ("the seven days ending 12 January", "2025-01-06", "2025-01-12"),
     ("since UK Prime Minister Sir Keir Starmer took the office", "2024-07-05", "2025-04-15"),  # tests/data/news 040
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
     ("on 11 November last year", "2024-11-11", "2024-11-11"), ("between January and March", "2025-01-01", "2025-03-31"),
@@ -753,3 +755,12 @@ def test_since_then_is_since_the_event_before(store):
     value = span(D(2022, 4, 14), D(2022, 8, 1))[0]
     assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 4, 14), D(2022, 8, 1), value)
     assert c.verdict == "close" and abs(value - 11827) / value < 0.01
+
+
+def test_a_when_clause_with_its_own_period(store):
+    """tests/data/news 081 (17 September 2021): the figure in "when 1,959 people crossed ... in the week to September
+    10" is the week's, not the year so far of the record it set."""
+    c = claim(check("A new record was set for the year so far when 1,959 people crossed the Channel from France in the week "
+                    "to September 10 – the highest total for any seven-day period in 2021.", "2021-09-17", store=store), "1,959")
+    value = span(D(2021, 9, 4), D(2021, 9, 10))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 9, 4), D(2021, 9, 10), value)

@@ -563,6 +563,9 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
             if any(lo <= x < hi for x, _ in between):
                 continue
             d = hi - lo
+            if not after and re.search(r"\bwhen\b", sentence_text[lo:hi]) and any(
+                    q.start >= b and not any(b <= x < q.start for x, _ in between) for q in periods):
+                continue  # "A new record was set for the year so far when 1,959 people crossed ... in the week to 10 September"
             if _CLAUSE.search(sentence_text[lo:hi]):
                 # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's; so is one before
                 # the clause ("a reduction last year, after a record 45,000 migrants made the journey in 2022")

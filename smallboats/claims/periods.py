@@ -323,6 +323,21 @@ def _day_pair(m, text):
     return _range(int(m[1]), month, year, int(m[2]), month, year)
 
 
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+(week|fortnight|{_COUNT}\s+days)\s+(?:to|up\s+to|ending(?:\s+on)?|until)\s+"
+    rf"(?:(?:{_DAY_RX})\s+)?(?:{_ORD}\s+(?:of\s+)?({_MONTH_RX})|({_MONTH_RX})\s+{_ORD})(?:,?\s+({_YEAR_RX}))?\b")
+def _days_to(m, text):
+    """'in the week to September 10', 'the seven days ending 12 June': the days up to that date"""
+    n = 7 if m[1].lower() == "week" else 14 if m[1].lower() == "fortnight" else _num(m[2])
+    day, month = (int(m[3]), m[4]) if m[4] else (int(m[6]), m[5])
+    year = int(m[7]) if m[7] else None
+    try:
+        end = dt.date(year or 2000, MONTH_NUMBER[month.lower().rstrip(".")], day)  # 2000: a leap year, when none is written
+    except ValueError:
+        return None
+    start = end - dt.timedelta(days=n - 1)
+    return _range(start.day, start.month, start.year if year else None, end.day, end.month, year)
+
+
 @_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+days\s+of\s+(?:({_MONTH_RX})(?:\s+({_YEAR_RX}))?|the\s+month|this\s+month)\b")
 def _first_days(m, text):
     """'the first ten days of July', 'the first 16 days of August', 'the first five days of the month' (the current one)"""
