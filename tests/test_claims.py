@@ -764,3 +764,16 @@ def test_a_when_clause_with_its_own_period(store):
                     "to September 10 – the highest total for any seven-day period in 2021.", "2021-09-17", store=store), "1,959")
     value = span(D(2021, 9, 4), D(2021, 9, 10))[0]
     assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 9, 4), D(2021, 9, 10), value)
+
+
+def test_the_highest_since_the_labour_party_won(store):
+    """tests/data/news 016 (24 September 2024): "the highest daily figure since the Labour Party won the general
+    elections on July 4" ranks Sunday 22 September among the days since 5 July 2024 (the day named is the event's)."""
+    report = check("On Sunday, 717 migrants arrived in the UK via 13 boats, which is the second-highest number this year. "
+                   "It is also the highest daily figure since the Labour Party won the general elections on July 4.",
+                   "2024-09-24", store=store)
+    c = claim(report, "highest daily figure")
+    days = sheet()
+    since = [days[D(2024, 7, 5) + dt.timedelta(days=i)][0] or 0 for i in range((D(2024, 9, 22) - D(2024, 7, 5)).days + 1)]
+    assert (c.period.start, c.verdict) == (D(2024, 9, 22), "accurate" if max(since) == since[-1] else "inaccurate")
+    assert max(since) > since[-1] == 717

@@ -23,8 +23,8 @@ EVENTS: tuple[Event, ...] = (
     Event("Labour came to power", dt.date(2024, 7, 5),
           r"(?:(?:the\s+)?(?:uk\s+)?prime\s+minister\s+)?(?:labour|the labour government|sir keir(?: starmer)?|keir starmer|starmer)\s+"
           r"(?:came|swept|returned)\s+(?:in)?to\s+(?:power|office|government)(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
-          r"|(?:(?:the\s+)?(?:uk\s+)?prime\s+minister\s+)?(?:labour|sir keir(?: starmer)?|keir starmer|starmer)\s+(?:took|won)\s+"
-          r"(?:power|(?:the\s+)?office|the(?:\s+2024)?(?:\s+general)?\s+election)"
+          r"|(?:(?:the\s+)?(?:uk\s+)?prime\s+minister\s+)?(?:(?:the\s+)?labour(?:\s+party)?|sir keir(?: starmer)?|keir starmer|starmer)\s+"
+          r"(?:took|won)\s+(?:power|(?:the\s+)?office|the(?:\s+2024)?(?:\s+general)?\s+elections?)"
           r"(?:\s+last\s+summer|\s+in\s+july(?:\s+2024)?)?"
           r"|(?:sir keir(?: starmer)?|keir starmer|starmer)\s+became\s+prime\s+minister"
           r"|labour'?s\s+(?:general\s+)?election\s+(?:win|victory)|the\s+2024\s+general\s+election"),

@@ -123,7 +123,8 @@ def _p(rx: str, flags: int = re.I):
 
 #: the rest of an event's clause, which says more of the event, not of the figure ("after receiving Royal
 #: Assent on Thursday last week"): up to the comma before the figure, with no number but a day's
-_EVENT_TAIL = re.compile(r"\s+(?:after|when|on|in|with|following)\b[^,;\d]{0,70}?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+[^,;\d]{0,20})?(?=,)")
+_EVENT_TAIL = re.compile(r"\s+(?:after|when|on|in|with|following)\b[^,;\d]{0,70}?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?[^,;.\d]{0,20})?"
+                         r"(?=,|\.?\s*$)")
 
 
 @_p(r"\bsince\s+then\b")
