@@ -777,3 +777,16 @@ def test_the_highest_since_the_labour_party_won(store):
     since = [days[D(2024, 7, 5) + dt.timedelta(days=i)][0] or 0 for i in range((D(2024, 9, 22) - D(2024, 7, 5)).days + 1)]
     assert (c.period.start, c.verdict) == (D(2024, 9, 22), "accurate" if max(since) == since[-1] else "inaccurate")
     assert max(since) > since[-1] == 717
+
+
+def test_the_annual_total_was_the_highest_since(store):
+    """tests/data/news 042 (31 December 2025): "The annual total was the highest since 2022" ranks the year the
+    paragraph before was about among the years since 2022 (2022 itself, "when nearly 46,000 crossed", is not ranked)."""
+    report = check("Home Office figures, with just New Year's Eve to add, showed the total number of migrants crossing the "
+                   "Channel in the past year was 41,472, marking a 13% rise on the 36,566 for the previous 12 months.\n\n"
+                   "The annual total was the highest since 2022, when nearly 46,000 crossed, with the final total expected "
+                   "to be confirmed later.", "2025-12-31", store=store)
+    c = claim(report, "highest")
+    years = {y: span(D(y, 1, 1), D(y, 12, 30))[0] for y in (2023, 2024, 2025)}
+    assert (c.kind, c.period.end) == ("rank", D(2025, 12, 30))
+    assert c.verdict == ("accurate" if max(years, key=years.get) == 2025 else "inaccurate") == "accurate"

@@ -138,7 +138,8 @@ _FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|(?:up|down)
 _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
-_ANAPHORA = re.compile(r"^\W*(?:the\s+(?:figure|total|number|tally|count)\s+(?:is|was|has|had|now|represents|means|marks)\b"
+_ANAPHORA = re.compile(r"^\W*(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
+                       r"(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
 #: a period that is a comparison's other side ("a 13 per cent increase from 2024"), not its subject
@@ -235,6 +236,9 @@ _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
 _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
+#: a ranking said of a period's figure: "The annual total was the highest since 2022"
+_UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
+                          r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
 _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
@@ -1036,8 +1040,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
+    said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
-            or ("day" if words["single"] else None) or ("year" if words["annual"] else None))
+            or ("day" if words["single"] else None) or ("year" if words["annual"] else None)
+            or (_RANK_UNITS.get(said_of[1].lower()) if said_of else None))
     after = s[rk.end():rk.end() + 60]
     if (words["sup"] == "record" and unit is None) or (words["sup"] == "most" and not unit and not _RANK_SCOPE.match(after)):
         return  # "a record 785", "the most dangerous": not rankings
