@@ -790,3 +790,11 @@ def test_the_annual_total_was_the_highest_since(store):
     years = {y: span(D(y, 1, 1), D(y, 12, 30))[0] for y in (2023, 2024, 2025)}
     assert (c.kind, c.period.end) == ("rank", D(2025, 12, 30))
     assert c.verdict == ("accurate" if max(years, key=years.get) == 2025 else "inaccurate") == "accurate"
+
+
+def test_hundreds_of_migrants(store):
+    """tests/data/news 023 (Monday 2 May 2022): "hundreds" is 200 to 999 (LABELLING.md: at least 200)."""
+    c = claim(check("Hundreds of migrants have crossed the Channel in the last 24 hours.", "2022-05-02", store=store), "Hundreds")
+    value = span(D(2022, 5, 2), D(2022, 5, 2))[0]
+    assert (c.crossing, c.period.start, c.verdict) == (True, D(2022, 5, 2), "accurate" if 200 <= value <= 999 else "inaccurate")
+    assert "hundreds (200 to 999)" in c.reason

@@ -62,7 +62,7 @@ from ..store import SERIES_KINDS, Store
 from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
-from .numbers import Quantity
+from .numbers import VAGUE_RANGES, Quantity
 from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
@@ -899,6 +899,9 @@ def _vs(va: float, subj: Resolved, vb: float, ref: Resolved) -> str:
 def _said(q: Quantity | None) -> str:
     if q is None:
         return ""
+    if q.text.lower() in VAGUE_RANGES:  # "hundreds (200 to 999)"
+        low, high = VAGUE_RANGES[q.text.lower()]
+        return f"{q.text.lower()} ({low:,} to {high:,})"
     return f"{q.qualifier} {q.text}" if q.qualifier and not q.text.lower().startswith(q.qualifier) else q.text
 
 

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .numbers import QUALIFIERS, Quantity, find_quantities, words_value
+from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
 from .periods import PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
@@ -363,6 +363,8 @@ def _words_after(text: str, pos: int, n: int = 5) -> list[str]:
 def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     """(metric or category, the noun) from the words after the number."""
     words = _words_after(s, q.after, 6)
+    if words[:1] == ["of"] and q.text.lower() in VAGUE_RANGES:
+        words = words[1:]  # "hundreds of migrants"
     if words[:1] in (["on"], ["in"], ["aboard"]) and words[1:2] in (["each"], ["every"]):
         words = words[1:]  # "an average of about 50 on each boat"
     if words[:1] in (["per"], ["each"], ["every"], ["a"]) and words[1:2] and words[1] in _BOATS:

@@ -27,6 +27,12 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"k|m|bn|thousand|million|billion"
 _PCT = r"%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b"
 
+#: vague counts of people or boats: "hundreds of migrants", "Dozens more have crossed" (as the labelling rules read them)
+VAGUE_RANGES = {"hundreds": (200, 999), "dozens": (24, 99)}
+VAGUE = re.compile(r"\b(?P<v>hundreds|dozens)\b(?=\s+(?:of\s+)?(?:more\s+|other\s+|further\s+)?(?:migrants|people|asylum[- ]seekers|refugees"
+                   r"|men|women|children|small\s+boats|boats|dinghies)\b|\s+(?:more\s+)?(?:have|had|were|are|crossed|arrived|made)\b)",
+                   re.I)
+
 #: one number: digits or words, maybe a scale word, maybe a percent sign
 NUMBER = re.compile(
     rf"(?<![\w.,/-])(?P<cur>[£$€])?(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_MULT})\b)?(?P<pct>{_PCT})?(?![\w]|[.,]\d|:\d|-\d)"
@@ -199,6 +205,10 @@ def find_quantities(text: str) -> list[Quantity]:
         else:  # a fraction is a rough proportion: read it as "around" unless qualified
             found.append(Quantity(pct, "percent", qual or "around", m.start(), m.end(), m.group(0), 1.0, False, True,
                                   qstart=qs))
+        taken.append((m.start(), m.end()))
+    for m in VAGUE.finditer(text):  # "hundreds" is at least 200 and fewer than 1,000; "dozens" at least 24, under 100
+        low, high = VAGUE_RANGES[m["v"].lower()]
+        found.append(Quantity(float(low), "count", "at least", m.start(), m.end(), m.group("v"), float(high - low), False, True))
         taken.append((m.start(), m.end()))
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
