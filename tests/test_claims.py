@@ -798,3 +798,15 @@ def test_hundreds_of_migrants(store):
     value = span(D(2022, 5, 2), D(2022, 5, 2))[0]
     assert (c.crossing, c.period.start, c.verdict) == (True, D(2022, 5, 2), "accurate" if 200 <= value <= 999 else "inaccurate")
     assert "hundreds (200 to 999)" in c.reason
+
+
+def test_a_years_figure_and_its_rank_among_years_are_two_claims(store):
+    """tests/data/news 040 (2 January 2026): "A total of 41,472 people made the dangerous journey to the UK, marking the
+    second-highest annual figure ever recorded": the figure is 2025's, and the ranking ranks 2025 among the years."""
+    report = check("Migrant small boat Channel crossings hit record numbers in 2025. A total of 41,472 people made the "
+                   "dangerous journey to the UK, marking the second-highest annual figure ever recorded.", "2026-01-02", store=store)
+    figure, rank = claim(report, "41,472"), claim(report, "second-highest annual figure")
+    years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2026)}
+    assert (figure.kind, figure.period.start, figure.latest.value) == ("figure", D(2025, 1, 1), years[2025])
+    assert sorted(years, key=years.get, reverse=True)[1] == 2025
+    assert (rank.kind, rank.period.start, rank.verdict) == ("rank", D(2025, 1, 1), "accurate")

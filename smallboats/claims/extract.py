@@ -1096,7 +1096,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
         nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
     own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
-        wp is None and bool(others))
+        wp is None and (bool(others) or unit == "year"))  # "A total of 41,472 ..., marking the second-highest annual figure": the
+    # figure's own year (from the sentence before) is what is ranked; no window wider than a year holds one year's figure
     if nums and not own:
         for x in nums:  # the figure is the value of the top period in a wider window: one claim
             x.kind = kind  # type: ignore[assignment]
