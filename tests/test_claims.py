@@ -810,3 +810,16 @@ def test_a_years_figure_and_its_rank_among_years_are_two_claims(store):
     assert (figure.kind, figure.period.start, figure.latest.value) == ("figure", D(2025, 1, 1), years[2025])
     assert sorted(years, key=years.get, reverse=True)[1] == 2025
     assert (rank.kind, rank.period.start, rank.verdict) == ("rank", D(2025, 1, 1), "accurate")
+
+
+def test_tripling_and_topping(store):
+    """tests/data/news 004: "This rose to 8,462 in 2020 before more than tripling in 2021" compares 2021 with 2020;
+    tests/data/news 080 (23 July 2021): "already topping the 8,410 that came in 2020" is an overtaking, and 8,410 is 2020's."""
+    by_year = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in (2020, 2021)}
+    c = claim(check("This rose to 8,462 in 2020 before more than tripling in 2021.", "2022-09-20", store=store), "tripling")
+    assert (c.kind, c.period.start, c.comparison_period.start) == ("ratio", D(2021, 1, 1), D(2020, 1, 1))
+    assert c.verdict == "accurate" and by_year[2021] / by_year[2020] > 3
+    report = check("At least 8,840 have come so far this year, already topping the 8,410 that came in 2020.", "2021-07-23", store=store)
+    assert claim(report, "topping").kind == "overtook"
+    c = claim(report, "8,410")
+    assert (c.kind, c.period.start, c.latest.value, c.verdict) == ("figure", D(2020, 1, 1), by_year[2020], "close")

@@ -178,7 +178,7 @@ _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
 #: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken)|surpass(?:ed)?|exceeded|passed|topped|eclipsed|outstripped)\s+(?!\d|(?:only\s+|just\s+)?by\b)"
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+(?!\d|(?:only\s+|just\s+)?by\b)"
                        r"(?:the\s+)?", re.I)
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
@@ -621,6 +621,9 @@ def extract(text: str) -> Document:
             if (cat == "other" and q.unit in ("percent", "times") and _ANAPHORA.match(s)
                     and _previous_figure(mentions, sent.index) is not None):
                 cat, metric = "crossing", "people"  # "That is 48% more than ...": about the figure before
+            if (cat == "other" and q.unit == "times" and not re.match(r"\s*of\b", s[q.end:])
+                    and any(m.crossing and m.kind == "figure" and m.metric == "people" for m in sent_mentions)):
+                cat, metric = "crossing", "people"  # "This rose to 8,462 in 2020 before more than tripling in 2021"
             if (cat == "prevented" and metric in ("people", "boats") and french
                     and any(p.spec.kind in _WEEK_OR_MORE for p in periods)):  # the French figures: SB_02, weekly (not "this morning")
                 cat, metric = "crossing", "prevented" if metric == "people" else "prevented_events"
@@ -703,6 +706,10 @@ def extract(text: str) -> Document:
         owners = [(m.quantity.first if m.quantity else m.start - off, m.end - off) for m in sent_mentions
                   if m.crossing and m.kind == "figure"]
         _assign_periods(s, [m for m in figures if m.kind in ("figure", "record")], blockers, owners, periods, reserved, off)
+        for ov in [x for x in sent_mentions if x.kind == "overtook" and x.reference_period is not None]:
+            for m in figures:  # "already topping the 8,410 that came in 2020": the figure overtaken is that year's
+                if m.kind == "figure" and ov.start <= m.start < off + ov.reference_period.start:
+                    m.period, m.period_from = ov.reference_period, "sentence"
         for m in figures:  # "On Thursday, the Home Office confirmed 1,075 migrants crossed the previous day": the day of the statement
             later = [p for p in periods if p.start >= m.end - off and p.spec.kind in ("day", "weekday", "date")]
             if m.period is not None and later and _STATEMENT_AFTER.match(s, m.period.end):
@@ -961,6 +968,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             m.subject = prev
         elif subject_zone:
             m.subject_period = subject_zone[0]
+        if (cue is None and m.kind in ("ratio", "percent_change") and before_fig is not None
+                and (then := next((p for p in periods if 0 <= p.start - b <= 2 and p.spec.kind == "year"), None))):
+            # "This rose to 8,462 in 2020 before more than tripling in 2021": the year after grew from the figure before
+            m.subject, m.subject_period, m.reference, m.reference_period = None, then, before_fig, None
         if previous is not None and _SHARES_SUBJECT.match(s, previous.end - off, a) and \
                 previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
             # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
@@ -976,7 +987,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         ref = after[0]
         reserved.add(period_index(ref))
         before = [p for p in periods if p.end <= om.start() and p.spec.kind in ("day", "weekday", "date")]
-        m = Mention("overtook", sent.index, off + om.start(), off + ref.start, s[om.start():ref.start].rstrip(), metric="people",
+        inside = [x.start - off for x in sent_mentions if x.crossing and om.end() <= x.start - off < ref.start]
+        end = min(inside, default=ref.start)  # "topping the 8,410 that came in 2020": the words, not the figure overtaken
+        words = re.sub(r"\s+(?:the|that|of)?\s*$", "", s[om.start():end])
+        m = Mention("overtook", sent.index, off + om.start(), off + om.start() + len(words), words, metric="people",
                     reference_period=ref, window_period=before[-1] if before else None)
         if before:
             reserved.add(period_index(before[-1]))
