@@ -141,8 +141,8 @@ class _State:
     def warm(store: Store) -> None:
         """Compute what every question starts from now, not in the first request."""
         store.version()
-        store.daily()
-        store.weekly_published()
+        store.daily_columns()
+        store.weekly_columns()
         try:
             q.ytd(store)
         except Exception:  # an empty store: the questions say so when asked
@@ -344,8 +344,7 @@ async def series_ep(request: Request, freq: Literal["day", "week", "month", "yea
 @router.get("/vintages", response_model=list[VintageInfo], summary="Every publication with figures in the store")
 async def vintages_ep(request: Request) -> Response:
     def compute(store: Store) -> list[Any]:
-        v = store.vintages().drop(columns=["ingested_at"])
-        return [VintageInfo(**r) for r in v.to_dict("records")]
+        return [VintageInfo(**r) for r in store.vintage_rows()]
     return cached(request, compute)
 
 
