@@ -18,7 +18,6 @@ from html import escape
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 
 from . import questions as q
 from . import series as series_mod
@@ -154,6 +153,8 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
             ax.set_xlim(dt.date(2000, 1, 1), dt.date(2001, 1, 24 if narrow else 14))
         elif chart.style == "bars" and chart.bar_days >= 365:  # a bar per year: its year under it
+            import pandas as pd
+
             step = -(-len(chart.x) // (6 if narrow else 12))
             firsts = [pd.Timestamp(d) for d in chart.x[::step]]
             ax.set_xticks([mdates.date2num(d) + 0.4 * chart.bar_days for d in firsts], [f"{d:%Y}" for d in firsts])
@@ -185,6 +186,8 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
 
 def day_of_year(dates: np.ndarray) -> np.ndarray:
     """Dates moved to the leap year 2000, so every year's days share one axis."""
+    import pandas as pd
+
     d = pd.to_datetime(dates)
     return np.array([dt.date(2000, m, dd) for m, dd in zip(d.month, d.day)], dtype="datetime64[D]")
 
@@ -192,6 +195,8 @@ def day_of_year(dates: np.ndarray) -> np.ndarray:
 def cumulative_by_year(frame: pd.DataFrame) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """Running total of arrivals within each year: {year: (dates, totals)}. From the first
     day not available on, a year's running total is unknown (NaN), never understated."""
+    import pandas as pd
+
     out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     dates = pd.to_datetime(frame["date"])
     arrivals = frame["arrivals"].to_numpy(dtype="float64", na_value=np.nan)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Annotated, Any, AsyncIterator, Callable
 from urllib.parse import parse_qs, urlencode
 
-import pandas as pd
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -30,8 +29,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import charts, questions as q
 from .api import MAX_ARTICLE_BYTES, get_store
-from .claims import check as check_article
-from .claims.report import MARK, marked
 from .dates import parse_date, shown
 from .store import SERIES_KINDS, Store, StoreError
 
@@ -135,6 +132,8 @@ def as_known(request: Request) -> dict[str, Any] | None:
         return None  # the page says what is wrong with the date
     if when is None:
         return None
+    import pandas as pd
+
     v = request.app.state.smallboats.store.vintages(SERIES_KINDS)
     published = pd.to_datetime(v["published"]).dt.date
     if v.empty or when >= published.max() or not (published <= when).any():
@@ -172,6 +171,8 @@ def as_of_choices(request: Request, store: Store) -> list[dict[str, str]]:
     """One choice per publication date, newest first, naming what was published that day."""
     key = (id(store), store_version(request))
     if key not in _CHOICES:
+        import pandas as pd
+
         v = store.vintages(SERIES_KINDS)
         kinds: dict = {}  # a plain loop: a pandas group-by of ~500 dates costs most of a second
         for published, kind in zip(v["published"].tolist(), v["kind"].tolist()):
@@ -395,6 +396,8 @@ VERDICT_CLASSES = {"accurate": "accurate", "close": "close", "inaccurate": "inac
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    from .claims.report import MARK
+
     return page(request, "check.html", status=status, classes=VERDICT_CLASSES, marks=MARK,
                 max_bytes=MAX_ARTICLE_BYTES, **context)
 
@@ -409,6 +412,9 @@ def check(request: Request) -> HTMLResponse:
 async def check_post(request: Request, store: StoreDep) -> HTMLResponse:
     """The article with each claim marked by verdict, and each claim's evidence beside it: the
     page without JavaScript (with it, check.js asks ``POST /api/v1/check`` and draws the same)."""
+    from .claims import check as check_article
+    from .claims.report import marked
+
     body = await request.body()
     if len(body) > MAX_ARTICLE_BYTES:
         return _check_page(request, 413, form={"text": "", "date": ""},
