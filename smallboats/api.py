@@ -8,6 +8,9 @@ gets 304. Bad parameters get 422, dates outside the record 404 with the covered 
 To add an endpoint, decorate a function with ``@router.get(...)`` / ``@router.post(...)`` in
 this module and either return ``cached(request, lambda store: answer)`` (ETag, 304 and the
 answer cache for free) or take ``store: StoreDep`` (the refreshed store) and answer yourself.
+Starting the server and answering the questions import neither pandas nor pyarrow (most of its
+memory): an endpoint whose answer needs them imports its module when asked, and names its
+answer model with ``openapi_extra=answer_model("module:Model")``.
 The question endpoints are ``async``: their work is a millisecond or so on cached arrays, so
 they run on the event loop rather than hopping to a thread.
 """
@@ -253,6 +256,12 @@ def answer_model(name: str) -> dict[str, str]:
     return {_MODEL_KEY: name}
 
 
+async def load(module: str) -> Any:
+    """Import ``module`` off the event loop: the first time, one that imports pandas (the claims)
+    takes a second or so, which the other requests need not wait for."""
+    return await run_in_threadpool(importlib.import_module, module)
+
+
 def _answer() -> None:
     """The endpoint of the routes :func:`document` describes answers on (never called)."""
 
@@ -463,6 +472,7 @@ async def check_ep(request: Request, store: StoreDep,
         raise q.InvalidQuestion("text: the article is empty")
     if published is None and not infer:
         raise q.InvalidQuestion("date: checking needs the article's publication date (or infer_date=true to estimate it)")
+    await load("smallboats.claims.infer")
     from .claims import check as check_article
     from .claims.infer import NoDateFits
 

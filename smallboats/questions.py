@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from .asof import Wide
 from .dates import parse_date, shown
 from .series import Freq, period_end, period_start
-from .asof import Wide
 from .store import Store, StoreError
 
 if TYPE_CHECKING:  # the questions answer from numpy arrays: pandas only for to_pandas()

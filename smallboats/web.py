@@ -28,7 +28,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import charts, questions as q
-from .api import MAX_ARTICLE_BYTES, get_store
+from .api import MAX_ARTICLE_BYTES, get_store, load
 from .dates import parse_date, shown
 from .store import SERIES_KINDS, Store, StoreError
 
@@ -408,6 +408,7 @@ def check(request: Request) -> HTMLResponse:
 async def check_post(request: Request, store: StoreDep) -> HTMLResponse:
     """The article with each claim marked by verdict, and each claim's evidence beside it: the
     page without JavaScript (with it, check.js asks ``POST /api/v1/check`` and draws the same)."""
+    await load("smallboats.claims.report")
     from .claims import check as check_article
     from .claims.report import marked
 
