@@ -8,6 +8,9 @@ gets 304. Bad parameters get 422, dates outside the record 404 with the covered 
 To add an endpoint, decorate a function with ``@router.get(...)`` / ``@router.post(...)`` in
 this module and either return ``cached(request, lambda store: answer)`` (ETag, 304 and the
 answer cache for free) or take ``store: StoreDep`` (the refreshed store) and answer yourself.
+Starting the server and answering the questions import neither pandas nor pyarrow (most of its
+memory): an endpoint whose answer needs them imports its module when asked, and names its
+answer model with ``openapi_extra=answer_model("module:Model")``.
 The question endpoints are ``async``: their work is a millisecond or so on cached arrays, so
 they run on the event loop rather than hopping to a thread.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import os
 import threading
 import time
@@ -30,11 +34,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from . import __version__, conventions, questions as q
-from .claims import Report as ClaimReport, check as check_article
-from .claims.infer import NoDateFits
 from .dates import parse_date
 from .guard import TEST_HOSTS, Guard
-from .forecast import ForecastError, ForecastReport, forecast
 from .store import Store, default_db_path
 
 REFRESH_SECONDS = 5.0
@@ -141,8 +142,8 @@ class _State:
     def warm(store: Store) -> None:
         """Compute what every question starts from now, not in the first request."""
         store.version()
-        store.daily()
-        store.weekly_published()
+        store.daily_columns()
+        store.weekly_columns()
         try:
             q.ytd(store)
         except Exception:  # an empty store: the questions say so when asked
@@ -241,6 +242,63 @@ def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) 
 
 
 _LIST = TypeAdapter(list[Any])
+
+#: the OpenAPI extension naming an operation's answer model: see :func:`answer_model`
+_MODEL_KEY = "x-smallboats-answer-model"
+
+
+def answer_model(name: str) -> dict[str, str]:
+    """``openapi_extra`` for an endpoint that returns its own :class:`Response`, naming the
+    ``module:Model`` of its answer instead of giving it as ``response_model``: for the answers
+    defined in modules that import pandas (the claims, the forecast, who crosses, who dies). The
+    model is imported only when the OpenAPI schema is made (:func:`document`), so that starting
+    the server and answering the other questions never import pandas."""
+    return {_MODEL_KEY: name}
+
+
+async def load(module: str) -> Any:
+    """Import ``module`` off the event loop: the first time, one that imports pandas (the claims)
+    takes a second or so, which the other requests need not wait for."""
+    return await run_in_threadpool(importlib.import_module, module)
+
+
+def _answer() -> None:
+    """The endpoint of the routes :func:`document` describes answers on (never called)."""
+
+
+def document(app: FastAPI) -> None:
+    """Make ``app``'s OpenAPI schema with the answers of :func:`answer_model`'s endpoints
+    described by their models, as ``response_model`` would have described them (FastAPI
+    describes them, on routes of their own)."""
+    make = app.openapi
+    lock = threading.Lock()
+
+    def openapi() -> dict[str, Any]:
+        with lock:
+            return _described(make())
+
+    def _described(schema: dict[str, Any]) -> dict[str, Any]:
+        from fastapi.openapi.utils import get_openapi
+
+        later = [op for ops in schema["paths"].values() for op in ops.values() if _MODEL_KEY in op]
+        if not later:
+            return schema
+        described = APIRouter()
+        for i, op in enumerate(later):
+            module, name = op.pop(_MODEL_KEY).split(":")
+            described.add_api_route(f"/{i}", _answer, response_model=getattr(importlib.import_module(module), name))
+        found = get_openapi(title=app.title, version=app.version, routes=described.routes)
+        defs = schema.setdefault("components", {}).setdefault("schemas", {})
+        for key, value in found["components"]["schemas"].items():
+            if defs.setdefault(key, value) != value:
+                raise RuntimeError(f"two models are called {key}: the OpenAPI schema cannot tell them apart")
+        for i, op in enumerate(later):
+            json = op["responses"]["200"]["content"]["application/json"]
+            json["schema"] = found["paths"][f"/{i}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        schema["components"]["schemas"] = dict(sorted(defs.items()))
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def day(text: str | None, name: str, required: bool = False) -> dt.date | None:
@@ -344,8 +402,7 @@ async def series_ep(request: Request, freq: Literal["day", "week", "month", "yea
 @router.get("/vintages", response_model=list[VintageInfo], summary="Every publication with figures in the store")
 async def vintages_ep(request: Request) -> Response:
     def compute(store: Store) -> list[Any]:
-        v = store.vintages().drop(columns=["ingested_at"])
-        return [VintageInfo(**r) for r in v.to_dict("records")]
+        return [VintageInfo(**r) for r in store.vintage_rows()]
     return cached(request, compute)
 
 
@@ -357,11 +414,13 @@ async def revisions_ep(request: Request, start: From = None, end: To = None) -> 
     return cached(request, compute)
 
 
-@router.get("/forecast", response_model=ForecastReport,
+@router.get("/forecast", openapi_extra=answer_model("smallboats.forecast:ForecastReport"),
             summary="Projected arrivals for the rest of the year, the whole year and the next 7 and 28 days, with 80% and 95% intervals")
 async def forecast_ep(request: Request, as_of: AsOf = None,
                       year: Annotated[int | None, Query(ge=1, le=9999, description="Year to project (default: the as-of date's; the next one is allowed).")] = None) -> Response:
-    def compute(store: Store) -> ForecastReport:
+    from .forecast import ForecastError, forecast
+
+    def compute(store: Store) -> BaseModel:
         try:
             return forecast(store, day(as_of, "as_of"), year).report()
         except ForecastError as exc:  # a year the record cannot project: outside it, like any date
@@ -381,11 +440,11 @@ class CheckRequest(BaseModel):
     infer_date: bool = Field(False, description="Without a date, estimate one from the figures (the report says it is a guess).")
 
 
-@router.post("/check", response_model=ClaimReport,
+@router.post("/check",
              summary="Check every crossing figure in a news article against the record as it stood on its date",
              description="Send JSON `{\"text\": ..., \"date\": ...}`, or the article itself (text/plain or text/html) "
                          "with `?date=`. Without a date: 422, unless `infer_date` is true.",
-             openapi_extra={"requestBody": {"required": True, "content": {
+             openapi_extra={**answer_model("smallboats.claims:Report"), "requestBody": {"required": True, "content": {
                  "application/json": {"schema": CheckRequest.model_json_schema()},
                  "text/plain": {"schema": ARTICLE}, "text/html": {"schema": ARTICLE}}}})
 async def check_ep(request: Request, store: StoreDep,
@@ -413,6 +472,10 @@ async def check_ep(request: Request, store: StoreDep,
         raise q.InvalidQuestion("text: the article is empty")
     if published is None and not infer:
         raise q.InvalidQuestion("date: checking needs the article's publication date (or infer_date=true to estimate it)")
+    await load("smallboats.claims.infer")
+    from .claims import check as check_article
+    from .claims.infer import NoDateFits
+
     try:
         report = await run_in_threadpool(check_article, text, published, store, infer_date=infer)
     except NoDateFits as exc:  # a well-formed request; no date in the record fits it
@@ -467,5 +530,6 @@ def create_app(db_path: str | os.PathLike | None = None, hosts: Iterable[str] | 
     app.include_router(web.router)
     app.include_router(web_people.router)
     conventions.install(app)
+    document(app)
     app.add_middleware(Guard, hosts=TEST_HOSTS if hosts is None else hosts)
     return app

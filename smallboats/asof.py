@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Bumped when the derived tables change shape or meaning: stores with another are rebuilt.
 FORMAT = 2
@@ -91,12 +94,18 @@ def rebuild(con: duckdb.DuckDBPyConnection, version: str) -> None:
                 {"f": FORMAT, "v": version})
 
 
-def _num(s: pd.Series, dtype: str = "float64") -> np.ndarray:
-    return s.to_numpy(dtype=dtype, na_value=np.nan)
+def _num(a: np.ndarray, dtype: str = "float64") -> np.ndarray:
+    """A column from ``fetchnumpy()`` as ``dtype``: NULL (a masked value) as NaN; none in ids."""
+    m = np.ma.asarray(a)
+    if dtype == "float64":
+        return m.astype(dtype).filled(np.nan)
+    if np.ma.is_masked(m):
+        raise ValueError("a NULL where every row has a value")
+    return m.data.astype(dtype)
 
 
-def _days(s: pd.Series) -> np.ndarray:
-    return pd.to_datetime(s).to_numpy().astype("datetime64[D]")
+def _days(a: np.ndarray) -> np.ndarray:
+    return np.asarray(a).astype("datetime64[D]")
 
 
 @dataclass
@@ -115,20 +124,58 @@ class Ends:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, freq: str) -> "Ends":
-        df = con.execute("SELECT * FROM asof_ends WHERE freq = ? ORDER BY key", [freq]).df()
-        keys = df["key"].to_numpy(dtype="int64")
+        df = con.execute("SELECT * FROM asof_ends WHERE freq = ? ORDER BY key", [freq]).fetchnumpy()
+        keys = _num(df["key"], "int64")
         if len(keys) and keys[-1] - keys[0] != len(keys) - 1:
             raise RuntimeError("asof_ends: the keys of one freq are not contiguous")
-        return cls(key0=int(keys[0]) if len(keys) else 0, metric=df["metric"].to_numpy(dtype=object), date=_days(df["date"]),
+        return cls(key0=int(keys[0]) if len(keys) else 0, metric=np.asarray(df["metric"], dtype=object), date=_days(df["date"]),
                    first_value=_num(df["first_value"]), first_vintage=_num(df["first_vintage"], "int64"),
                    first_pub=_days(df["first_pub"]), last_value=_num(df["last_value"]),
                    last_vintage=_num(df["last_vintage"], "int64"), last_pub=_days(df["last_pub"]))
 
 
+@dataclass(frozen=True, eq=False)
+class Wide:
+    """One row per date as known on a date (see :func:`wide`), as numpy arrays that are not to
+    be changed (they are kept, once per date asked, by the store)."""
+
+    date: np.ndarray  # datetime64[D]
+    values: dict[str, np.ndarray]  # per metric, in order: float, NaN = not available
+    vintage: np.ndarray  # the first metric's vintage; float, NaN where the date has no first metric
+    later: np.ndarray  # bool: the first metric's figure was first published after the date asked
+
+    def __post_init__(self) -> None:
+        for a in (self.date, self.vintage, self.later, *self.values.values()):
+            a.flags.writeable = False
+
+    def __len__(self) -> int:
+        return len(self.date)
+
+    def vintage_ids(self) -> np.ndarray:
+        """The vintage of each date, as integers (every date has the first metric)."""
+        if np.isnan(self.vintage).any():
+            raise ValueError("a date without the first metric has no vintage")
+        return self.vintage.astype("int64")
+
+    def to_pandas(self) -> "pd.DataFrame":
+        """Columns date (``datetime.date``), *metrics and vintage_id (nullable Int64),
+        later_publication (nullable boolean: NA where the date has no first metric)."""
+        import pandas as pd
+
+        out: dict[str, object] = {"date": self.date.astype(object)}
+        for m, col in self.values.items():
+            out[m] = pd.array(col, dtype="Int64")
+        out["vintage_id"] = pd.array(self.vintage, dtype="Int64")
+        flag = pd.array(self.later, dtype="boolean")
+        flag[np.isnan(self.vintage)] = pd.NA
+        out["later_publication"] = flag
+        return pd.DataFrame(out)
+
+
 def wide(con: duckdb.DuckDBPyConnection, ends: Ends, freq: str, metrics: tuple[str, ...], as_of: dt.date | None,
-         lag_days: int) -> pd.DataFrame:
-    """One row per date as known on ``as_of`` (None: the newest, nothing flagged): columns
-    date, *metrics (Int64), vintage_id, later_publication (of the first metric). Dates after
+         lag_days: int) -> Wide:
+    """One row per date as known on ``as_of`` (None: the newest, nothing flagged): the values
+    of ``metrics``, and the vintage and ``later`` flag of the first metric. Dates after
     ``as_of`` are left out, and so are dates after the last one known by then, when that is
     within ``lag_days`` of ``as_of`` (not yet published); a longer silence is a gap in the
     archive, filled from later publications."""
@@ -145,8 +192,8 @@ def wide(con: duckdb.DuckDBPyConnection, ends: Ends, freq: str, metrics: tuple[s
         if between.any():
             spans = con.execute(
                 "SELECT key, value, vintage_id FROM asof_spans WHERE freq = ? AND bucket = ? "
-                "AND valid_from <= ? AND valid_to > ?", [freq, month(as_of), as_of, as_of]).df()
-            at = spans["key"].to_numpy(dtype="int64") - ends.key0
+                "AND valid_from <= ? AND valid_to > ?", [freq, month(as_of), as_of, as_of]).fetchnumpy()
+            at = _num(spans["key"], "int64") - ends.key0
             if not np.array_equal(np.sort(at), np.flatnonzero(between)):
                 raise RuntimeError(f"asof_spans does not cover the record as of {as_of}: rebuild the store")
             value[at] = _num(spans["value"])
@@ -158,18 +205,15 @@ def wide(con: duckdb.DuckDBPyConnection, ends: Ends, freq: str, metrics: tuple[s
     sel = keep & np.isin(ends.metric, metrics)
     dates, row = np.unique(ends.date[sel], return_inverse=True)
     metric, value, vintage, later = ends.metric[sel], value[sel], vintage[sel], later[sel]
-    out: dict[str, object] = {"date": dates.astype(object)}
+    values: dict[str, np.ndarray] = {}
     for m in metrics:
         col = np.full(len(dates), np.nan)
         mine = metric == m
         col[row[mine]] = value[mine]
-        out[m] = pd.array(col, dtype="Int64")
+        values[m] = col
     first = metric == metrics[0]
     vid = np.full(len(dates), np.nan)
     vid[row[first]] = vintage[first]
-    out["vintage_id"] = pd.array(vid, dtype="Int64")
-    flag = pd.array(np.zeros(len(dates), bool), dtype="boolean")
-    flag[:] = pd.NA
+    flag = np.zeros(len(dates), bool)
     flag[row[first]] = later[first]
-    out["later_publication"] = flag
-    return pd.DataFrame(out)
+    return Wide(date=dates, values=values, vintage=vid, later=flag)

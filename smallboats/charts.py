@@ -18,10 +18,8 @@ from html import escape
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 
 from . import questions as q
-from . import series as series_mod
 from .store import Store
 
 if TYPE_CHECKING:  # matplotlib is imported by render(), the first time a chart is drawn
@@ -155,8 +153,8 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
             ax.set_xlim(dt.date(2000, 1, 1), dt.date(2001, 1, 24 if narrow else 14))
         elif chart.style == "bars" and chart.bar_days >= 365:  # a bar per year: its year under it
             step = -(-len(chart.x) // (6 if narrow else 12))
-            firsts = [pd.Timestamp(d) for d in chart.x[::step]]
-            ax.set_xticks([mdates.date2num(d) + 0.4 * chart.bar_days for d in firsts], [f"{d:%Y}" for d in firsts])
+            firsts = chart.x[::step]
+            ax.set_xticks([mdates.date2num(d) + 0.4 * chart.bar_days for d in firsts], [f"{d.astype(object):%Y}" for d in firsts])
         else:
             loc = mdates.AutoDateLocator(maxticks=5 if narrow else 9)
             ax.xaxis.set_major_locator(loc)
@@ -185,22 +183,25 @@ def render(chart: Chart, fmt: Format, narrow: bool = False) -> bytes:
 
 def day_of_year(dates: np.ndarray) -> np.ndarray:
     """Dates moved to the leap year 2000, so every year's days share one axis."""
-    d = pd.to_datetime(dates)
-    return np.array([dt.date(2000, m, dd) for m, dd in zip(d.month, d.day)], dtype="datetime64[D]")
+    d = np.asarray(dates, dtype="datetime64[D]")
+    month = d.astype("datetime64[M]")
+    return (np.datetime64("2000-01", "M") + (month - d.astype("datetime64[Y]"))).astype("datetime64[D]") + (d - month)
 
 
-def cumulative_by_year(frame: pd.DataFrame) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """Running total of arrivals within each year: {year: (dates, totals)}. From the first
-    day not available on, a year's running total is unknown (NaN), never understated."""
+def cumulative_by_year(frame: pd.DataFrame | dict[str, np.ndarray]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Running total of arrivals within each year: {year: (dates, totals)}, from the columns
+    date and arrivals (a frame, or numpy arrays). From the first day not available on, a year's
+    running total is unknown (NaN), never understated."""
     out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    dates = pd.to_datetime(frame["date"])
-    arrivals = frame["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
-    for year in sorted(dates.dt.year.unique()):
-        sel = (dates.dt.year == year).to_numpy()
+    dates = np.asarray(frame["date"], dtype="datetime64[D]")
+    arrivals = np.asarray(frame["arrivals"], dtype="float64")
+    years = dates.astype("datetime64[Y]").astype("int64") + 1970
+    for year in np.unique(years):
+        sel = years == year
         a = arrivals[sel]
         total = np.cumsum(np.nan_to_num(a))
         total[np.cumsum(np.isnan(a)) > 0] = np.nan
-        out[int(year)] = (dates[sel].to_numpy().astype("datetime64[D]"), total)
+        out[int(year)] = (dates[sel], total)
     return out
 
 
@@ -223,10 +224,10 @@ def _num(v: float | int | None, decimals: int = 0) -> str:
 
 def cumulative(store: Store, ytd: q.Ytd, as_of: dt.date | None) -> Chart:
     """Running total of arrivals by day of year, one line per year, ``ytd.year`` highlighted."""
-    frame = series_mod.daily(store, as_of)
-    years = cumulative_by_year(frame)
+    w = store.daily_columns(as_of)
+    years = cumulative_by_year({"date": w.date, "arrivals": w.values["arrivals"]})
     lines = tuple(Line(str(y), day_of_year(d), v, highlight=y == ytd.year) for y, (d, v) in years.items())
-    ev = q.total(store, frame["date"].iloc[0], frame["date"].iloc[-1], as_of).evidence
+    ev = q.total(store, w.date[0].item(), w.date[-1].item(), as_of).evidence
     same = [y for y in ytd.years if y.year != ytd.year and y.arrivals is not None]
     summary = (f"Cumulative arrivals by day of year, one line per year from {min(years)} to {max(years)}, "
                f"{ytd.year} highlighted. By {q.long_date(ytd.at)}, {_num(ytd.arrivals)} people had arrived in {ytd.year}")

@@ -163,8 +163,8 @@ def healthz(request: Request) -> JSONResponse:
     """200 with the store's version and newest publication while the store can be read; 503 if not."""
     state = request.app.state.smallboats
     try:
-        v = state.store.vintages()
-        newest = None if v.empty else str(max(v["published"]))
+        v = state.store.vintage_rows()
+        newest = str(max(r["published"] for r in v)) if v else None
         return JSONResponse({"status": "ok", "store_version": state.version, "publications": len(v),
                              "newest_publication": newest}, headers={"Cache-Control": "no-store"})
     except Exception as exc:  # noqa: BLE001 - the health check reports any failure, in one line

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from .questions import long_date
+
+if TYPE_CHECKING:  # the feed is built from the store's frames: pandas is imported by then
+    import pandas as pd
 
 MAX_ENTRIES = 100
 ATOM = "application/atom+xml; charset=utf-8"
@@ -31,11 +33,13 @@ _lock = threading.Lock()
 
 
 def _when(d: Any) -> dt.datetime:
-    d = pd.Timestamp(d).date()
+    d = _d(d)
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
 def _d(d: Any) -> dt.date:
+    import pandas as pd
+
     return pd.Timestamp(d).date()
 
 

@@ -23,15 +23,18 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from .asof import Wide
 from .dates import parse_date, shown
 from .series import Freq, period_end, period_start
 from .store import Store, StoreError
+
+if TYPE_CHECKING:  # the questions answer from numpy arrays: pandas only for to_pandas()
+    import pandas as pd
 
 Kind = Literal["day", "week", "month", "year"]
 KINDS: tuple[str, ...] = ("day", "week", "month", "year")
@@ -138,6 +141,8 @@ class Answer(Model):
 def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows as a frame, the conventions of every ``to_pandas()``: nested fields as ``a.b`` columns,
     whole numbers with gaps as nullable Int64, columns of dates (and gaps) as datetime64."""
+    import pandas as pd
+
     flat = [_flat(r) for r in rows]
     columns = list(dict.fromkeys(k for r in flat for k in r))
     data: dict[str, Any] = {}
@@ -406,14 +411,9 @@ class _Weeks:
     later: np.ndarray
 
     @classmethod
-    def of(cls, w: pd.DataFrame) -> "_Weeks":
-        def num(c: str) -> np.ndarray:
-            return w[c].to_numpy(dtype="float64", na_value=np.nan)
-
-        return cls(ends=pd.to_datetime(w["date"]).to_numpy().astype("datetime64[D]"), arrivals=num("arrivals"),
-                   prevented_people=num("prevented_people"), prevented_events=num("prevented_events"),
-                   vintage=w["vintage_id"].to_numpy(dtype="int64"),
-                   later=w["later_publication"].to_numpy(dtype=bool, na_value=False))
+    def of(cls, w: Wide) -> "_Weeks":
+        return cls(ends=w.date, arrivals=w.values["arrivals"], prevented_people=w.values["prevented_people"],
+                   prevented_events=w.values["prevented_events"], vintage=w.vintage_ids(), later=w.later)
 
 
 _SIX_DAYS = dt.timedelta(days=6)
@@ -423,7 +423,7 @@ _SIX_DAYS = dt.timedelta(days=6)
 class _Record:
     """The daily record as known on one date, as numpy arrays, with cached resamplings."""
 
-    frame: pd.DataFrame
+    wide: Wide
     refs: dict[int, VintageRef]
     as_of: dt.date | None
     dates: np.ndarray = field(init=False)
@@ -436,13 +436,9 @@ class _Record:
     _weeks: _Weeks | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        f = self.frame
-        self.dates = pd.to_datetime(f["date"]).to_numpy().astype("datetime64[D]")
-        self.arrivals = f["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
-        self.boats = f["boats"].to_numpy(dtype="float64", na_value=np.nan)
-        self.uncontrolled = f["uncontrolled_boats"].to_numpy(dtype="float64", na_value=np.nan)
-        self.vintage = f["vintage_id"].to_numpy(dtype="int64")
-        self.later = f["later_publication"].to_numpy(dtype=bool, na_value=False)
+        w = self.wide
+        self.dates, self.vintage, self.later = w.date, w.vintage_ids(), w.later
+        self.arrivals, self.boats, self.uncontrolled = (w.values[m] for m in ("arrivals", "boats", "uncontrolled_boats"))
 
     @property
     def first(self) -> dt.date:
@@ -468,7 +464,7 @@ class _Record:
     def weeks(self, store: Store) -> _Weeks:
         """The published weekly figures as known on the same date, cached."""
         if self._weeks is None:
-            self._weeks = _Weeks.of(store.weekly_published(self.as_of))
+            self._weeks = _Weeks.of(store.weekly_columns(self.as_of))
         return self._weeks
 
     def table(self, kind: str) -> _Periods:
@@ -530,29 +526,28 @@ _CACHE_LOCK = threading.Lock()
 def _vintage_refs(store: Store) -> dict[int, VintageRef]:
     """Every vintage's reference, built once per store version."""
     def refs() -> dict[int, VintageRef]:
-        v = store.vintages()
-        return {int(r.id): VintageRef(id=int(r.id), file_name=r.file_name, kind=r.kind, published=r.published)
-                for r in v.itertuples(index=False)}
+        return {r["id"]: VintageRef(id=r["id"], file_name=r["file_name"], kind=r["kind"], published=r["published"])
+                for r in store.vintage_rows()}
 
     return store.cached(("vintage_refs",), refs)
 
 
 def _record(store: Store, as_of: dt.date | None) -> _Record:
-    """The record as known on ``as_of``; cached while the store's frame for it is unchanged."""
-    frame = store.daily(as_of)
+    """The record as known on ``as_of``; cached while the store's arrays for it are unchanged."""
+    wide = store.daily_columns(as_of)
     key = (id(store), as_of)
     with _CACHE_LOCK:
         rec = _CACHE.get(key)
-        if rec is not None and rec.frame is frame:
+        if rec is not None and rec.wide is wide:
             _CACHE.move_to_end(key)
             return rec
-    if frame.empty:
-        full = store.daily(None) if as_of is not None else frame
-        if full.empty:
+    if not len(wide):
+        full = store.daily_columns(None) if as_of is not None else wide
+        if not len(full):
             raise OutOfRange("the store has no daily figures", None, None)
         raise OutOfRange(f"nothing in the record is dated on or before {long_date(as_of)}",  # type: ignore[arg-type]
-                         full["date"].iloc[0], full["date"].iloc[-1])
-    rec = _Record(frame, _vintage_refs(store), as_of)
+                         full.date[0].item(), full.date[-1].item())
+    rec = _Record(wide, _vintage_refs(store), as_of)
     with _CACHE_LOCK:
         _CACHE[key] = rec
         while len(_CACHE) > 64:

@@ -8,12 +8,14 @@ The sums themselves are :func:`smallboats.questions.series`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 
 from .store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Freq = Literal["day", "week", "month", "year"]
 

@@ -15,15 +15,16 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import duckdb
-import pandas as pd
-import pyarrow as pa
 
 from . import asof
 from .paths import default_db_path  # noqa: F401 - re-exported: store.default_db_path
 from .sources import Publication
+
+if TYPE_CHECKING:  # pandas and pyarrow are imported by what needs them: the questions do not
+    import pandas as pd
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vintages (
@@ -88,6 +89,10 @@ DAILY_METRICS = ("arrivals", "boats", "uncontrolled_boats")
 WEEKLY_METRICS = ("arrivals", "boats", "uncontrolled_boats", "prevented_people", "prevented_events")
 
 
+_VINTAGES = ("SELECT id, kind, file_name, published, figures_from, figures_to, n_observations, notes, sha256, ingested_at "
+             "FROM vintages WHERE $kinds IS NULL OR list_contains($kinds, kind) ORDER BY published, figures_to, id")
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -140,7 +145,7 @@ class Store:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._cache: dict[tuple, pd.DataFrame] = {}
+        self._cache: dict[tuple, object] = {}
         self._memo: dict[tuple, object] = {}
         self._version: str | None = None
         self._writer_fd: int | None = None
@@ -410,6 +415,8 @@ class Store:
     def _query(self, sql: str, params: Iterable | dict | None = None, python_dates: bool = True) -> pd.DataFrame:
         """Run ``sql``; DATE columns come back as ``datetime.date`` (not pandas timestamps)
         unless ``python_dates`` is False (large frames that stay in numpy)."""
+        import pandas as pd
+
         with self._reading():
             cur = self._con.execute(sql, params or [])
             dates = [d[0] for d in cur.description if str(d[1]) == "DATE"] if python_dates else []
@@ -443,6 +450,8 @@ class Store:
         transaction: all of them are stored, or, on any error, none."""
         if self.read_only:
             raise StoreError("the store is open read-only")
+        import pyarrow as pa
+
         with self._lock:
             known_v = {r[0] for r in self._con.execute("SELECT sha256 FROM vintages").fetchall()}
             known_n = {r[0] for r in self._con.execute("SELECT sha256 FROM notices").fetchall()}
@@ -533,11 +542,14 @@ class Store:
     # -- reading -------------------------------------------------------------------
     def vintages(self, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
         """One row per vintage (of ``kinds``; None: all), oldest publication first."""
-        return self._query(
-            "SELECT id, kind, file_name, published, figures_from, figures_to, n_observations, notes, sha256, ingested_at "
-            "FROM vintages WHERE $kinds IS NULL OR list_contains($kinds, kind) ORDER BY published, figures_to, id",
-            {"kinds": list(kinds) if kinds is not None else None}
-        )
+        return self._query(_VINTAGES, {"kinds": list(kinds) if kinds is not None else None})
+
+    def vintage_rows(self, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+        """:meth:`vintages` as plain rows (Python values; no pandas)."""
+        with self._reading():
+            cur = self._con.execute(_VINTAGES, {"kinds": list(kinds) if kinds is not None else None})
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def notices(self) -> pd.DataFrame:
         return self._query("SELECT kind, file_name, published, reason, sha256 FROM notices ORDER BY kind, file_name")
@@ -548,7 +560,7 @@ class Store:
             n = dict(self._con.execute("SELECT kind, count(*) FROM notices GROUP BY kind").fetchall())
         return {**{f"vintages_{k}": c for k, c in v.items()}, **{f"notices_{k}": c for k, c in n.items()}}
 
-    def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
+    def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Wide:
         """One row per date as known on ``as_of``: see :func:`smallboats.asof.wide`."""
         key = (freq, metrics, as_of)
         with self._lock:
@@ -566,17 +578,35 @@ class Store:
             self._cache[key] = wide
         return wide
 
+    def _frame(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
+        """:meth:`_wide` as a pandas frame (made once per date asked, like the arrays)."""
+        wide = self._wide(freq, metrics, as_of)
+        key = ("frame", wide)
+        with self._lock:
+            frame = self._cache.get(key)
+            if frame is None:
+                frame = self._cache[key] = wide.to_pandas()
+        return frame  # type: ignore[return-value]
+
+    def daily_columns(self, as_of: dt.date | None = None) -> asof.Wide:
+        """:meth:`daily` as numpy arrays (what the questions read)."""
+        return self._wide("day", DAILY_METRICS, as_of)
+
+    def weekly_columns(self, as_of: dt.date | None = None) -> asof.Wide:
+        """:meth:`weekly_published` as numpy arrays."""
+        return self._wide("week", WEEKLY_METRICS, as_of)
+
     def daily(self, as_of: dt.date | None = None) -> pd.DataFrame:
         """Daily series as known on ``as_of`` (None: newest values).
 
         Columns: date, arrivals, boats, uncontrolled_boats (nullable Int64), vintage_id,
         later_publication (True where no vintage published by ``as_of`` had the date).
         """
-        return self._wide("day", DAILY_METRICS, as_of)
+        return self._frame("day", DAILY_METRICS, as_of)
 
     def weekly_published(self, as_of: dt.date | None = None) -> pd.DataFrame:
         """Weekly figures as published (SB_02, weekly summary pages), by week-ending Sunday."""
-        return self._wide("week", WEEKLY_METRICS, as_of)
+        return self._frame("week", WEEKLY_METRICS, as_of)
 
     def revisions(self, start: dt.date | None = None, end: dt.date | None = None, kind: str | None = "ods") -> pd.DataFrame:
         """Every value that changed between consecutive vintages (of ``kind``; None: all kinds).

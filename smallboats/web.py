@@ -22,16 +22,13 @@ from pathlib import Path
 from typing import Annotated, Any, AsyncIterator, Callable
 from urllib.parse import parse_qs, urlencode
 
-import pandas as pd
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import charts, questions as q
-from .api import MAX_ARTICLE_BYTES, get_store
-from .claims import check as check_article
-from .claims.report import MARK, marked
+from .api import MAX_ARTICLE_BYTES, get_store, load
 from .dates import parse_date, shown
 from .store import SERIES_KINDS, Store, StoreError
 
@@ -135,14 +132,16 @@ def as_known(request: Request) -> dict[str, Any] | None:
         return None  # the page says what is wrong with the date
     if when is None:
         return None
-    v = request.app.state.smallboats.store.vintages(SERIES_KINDS)
-    published = pd.to_datetime(v["published"]).dt.date
-    if v.empty or when >= published.max() or not (published <= when).any():
+    v = request.app.state.smallboats.store.vintage_rows(SERIES_KINDS)
+    if not v or when >= max(r["published"] for r in v):
         return None
-    used = v[published <= when].assign(day=published).sort_values(["day", "id"]).iloc[-1]
+    used = max((r for r in v if r["published"] <= when), key=lambda r: (r["published"], r["id"]), default=None)
+    if used is None:
+        return None
     rest = urlencode([(k, x) for k, x in request.query_params.multi_items() if k != "as_of"])
-    return {"as_of": when, "file": used["file_name"], "published": used["day"], "later": int((published > when).sum()),
-            "newest": published.max(), "newest_url": request.url.path + (f"?{rest}" if rest else "")}
+    return {"as_of": when, "file": used["file_name"], "published": used["published"],
+            "later": sum(r["published"] > when for r in v), "newest": max(r["published"] for r in v),
+            "newest_url": request.url.path + (f"?{rest}" if rest else "")}
 
 
 def error_page(request: Request, template: str, exc: PageError, **context: Any) -> HTMLResponse:
@@ -172,13 +171,11 @@ def as_of_choices(request: Request, store: Store) -> list[dict[str, str]]:
     """One choice per publication date, newest first, naming what was published that day."""
     key = (id(store), store_version(request))
     if key not in _CHOICES:
-        v = store.vintages(SERIES_KINDS)
-        kinds: dict = {}  # a plain loop: a pandas group-by of ~500 dates costs most of a second
-        for published, kind in zip(v["published"].tolist(), v["kind"].tolist()):
-            kinds.setdefault(published, set()).add(KIND_WORDS.get(kind, kind))
+        kinds: dict[dt.date, set[str]] = {}
+        for r in store.vintage_rows(SERIES_KINDS):
+            kinds.setdefault(r["published"], set()).add(KIND_WORDS.get(r["kind"], r["kind"]))
         out = []
-        for published, words in kinds.items():
-            d = pd.Timestamp(published).date()
+        for d, words in kinds.items():
             out.append({"value": d.isoformat(), "label": f"{short_date(d)} — {', '.join(sorted(words))}"})
         _CHOICES.clear()
         _CHOICES[key] = out[::-1]
@@ -395,6 +392,8 @@ VERDICT_CLASSES = {"accurate": "accurate", "close": "close", "inaccurate": "inac
 
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    from .claims.report import MARK
+
     return page(request, "check.html", status=status, classes=VERDICT_CLASSES, marks=MARK,
                 max_bytes=MAX_ARTICLE_BYTES, **context)
 
@@ -409,6 +408,10 @@ def check(request: Request) -> HTMLResponse:
 async def check_post(request: Request, store: StoreDep) -> HTMLResponse:
     """The article with each claim marked by verdict, and each claim's evidence beside it: the
     page without JavaScript (with it, check.js asks ``POST /api/v1/check`` and draws the same)."""
+    await load("smallboats.claims.report")
+    from .claims import check as check_article
+    from .claims.report import marked
+
     body = await request.body()
     if len(body) > MAX_ARTICLE_BYTES:
         return _check_page(request, 413, form={"text": "", "date": ""},

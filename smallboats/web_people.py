@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlencode
 
 import numpy as np
-import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from . import charts, deaths as deaths_q, people
+from . import charts
 from .questions import long_date
 from .web import PageError, StoreDep, Text, _ask, _date, _iso, error_page, page
+
+if TYPE_CHECKING:  # imported by the pages that use them (they import pandas)
+    from . import deaths as deaths_q, people
 
 router = APIRouter(include_in_schema=False)
 TOP = 8
@@ -60,6 +62,8 @@ def who_years(store, as_of: dt.date | None) -> tuple[list[people.Who], str]:
 
 
 def _who_years(store, as_of: dt.date | None) -> tuple[list[people.Who], str]:
+    from . import people
+
     rel = people.years(store, as_of)
     answers = [people.who(store, int(y), as_of, top=200) for y in rel["year"]]
     v = answers[-1].evidence.vintages[0]
@@ -121,6 +125,10 @@ def _chart_response(store, chart: Callable[[], charts.Chart], fmt: str, size: st
 
 
 def _choices(store) -> list[dict[str, str]]:
+    import pandas as pd
+
+    from . import people
+
     v = people.releases(store)
     return [{"value": pd.Timestamp(p).date().isoformat(),
              "label": f"{pd.Timestamp(p):%-d %b %Y} — quarterly release to {pd.Timestamp(t):%b %Y}"}
@@ -162,6 +170,8 @@ def who_chart_ep(store: StoreDep, name: str, fmt: str, as_of: Text = None, size:
 @router.get("/deaths", response_class=HTMLResponse)
 def deaths_page(request: Request, store: StoreDep, as_of: Text = None) -> HTMLResponse:
     """Dead and missing on the route to the UK per year, at sea and on land (IOM)."""
+    from . import deaths as deaths_q
+
     try:
         when = _date(as_of, "as of")
         ans = _ask(lambda: deaths_q.deaths(store, None, None, when))
@@ -175,6 +185,8 @@ def deaths_page(request: Request, store: StoreDep, as_of: Text = None) -> HTMLRe
 
 @router.get("/deaths/chart.{fmt}")
 def deaths_chart_ep(store: StoreDep, fmt: str, as_of: Text = None, size: str = "wide") -> Response:
+    from . import deaths as deaths_q
+
     try:
         when = _date(as_of, "as of")
         ans = _ask(lambda: deaths_q.deaths(store, None, None, when))
