@@ -441,6 +441,7 @@ def test_numbers(text, value, unit, qualifier):
     ("over the weekend of 17 and 18 June", "2024-06-17", "2024-06-18"),  # tests/data/news 046
     ("in the first five days of the month", "2025-04-01", "2025-04-05"),  # tests/data/news 060
     ("in the week to September 10", "2024-09-04", "2024-09-10"),  # tests/data/news 081
+    ("in the year to June", "2023-07-01", "2024-06-30"),  # tests/data/news 045 (said on 15 April 2025: the last whole June)
     ("the seven days ending 12 January", "2025-01-06", "2025-01-12"),
     ("since UK Prime Minister Sir Keir Starmer took the office", "2024-07-05", "2025-04-15"),  # tests/data/news 040
     ("last weekend", "2025-04-12", "2025-04-13"), ("in March", "2025-03-01", "2025-03-31"),
@@ -824,3 +825,29 @@ def test_tripling_and_topping(store):
     assert claim(report, "topping").kind == "overtook"
     c = claim(report, "8,410")
     assert (c.kind, c.period.start, c.latest.value, c.verdict) == ("figure", D(2020, 1, 1), by_year[2020], "close")
+
+
+def test_real_sentences_about_totals_and_differences(store):
+    """tests/data/news 020, 033, 036, 045, 047: a record of 430 set weeks ago is a count, not a time; "about 1,000
+    above the total in 2021" is a difference from the number the sentence before was about (not what it was compared
+    with); "Last year ... over the same period" is the same period a year earlier; a year after an "until" of
+    another year is that figure's own; "reached a new record of 111,000" asylum applications is not a crossing."""
+    c = claim(check("This beats the previous record of 430 set just weeks ago on July 20th.", "2021-08-05", store=store), "430")
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2021, 7, 20), span(D(2021, 7, 20), D(2021, 7, 20))[0])
+    from . import news
+
+    art = next(a for a in news.articles() if a.file.startswith("033"))  # checked whole: its opening says 2023
+    c = claim(check(art.text, art.date, store=store), "1,000")
+    a, b = span(D(2023, 1, 1), D(2023, 12, 31))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.comparison_period.start) == ("difference", D(2023, 1, 1), D(2021, 1, 1))
+    assert c.verdict == "accurate" and abs((a - b) - 1000) <= 100
+    c = claim(check("So far this year, official figures collated by the BBC show 17,234 people have arrived in the UK in 365 "
+                    "small boats. Last year 20,452 people had arrived in the UK on small boats over the same period.",
+                    "2023-08-17", store=store), "20,452")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 8, 16), span(D(2022, 1, 1), D(2022, 8, 16))[0])
+    c = claim(check("Just over 33,000 people had made the crossing by October 2 2022, compared with 25,330 detected so far in "
+                    "2023.", "2023-10-03", store=store), "25,330")
+    assert (c.period.start, c.period.end) == (D(2023, 1, 1), D(2023, 10, 2))
+    assert not claim(check("The number of asylum applications in the UK during the year to June also reached a new record of "
+                           "111,000 - though the government has reduced the backlog of claims by processing them faster.",
+                           "2025-08-21", store=store), "111,000").crossing

@@ -88,7 +88,8 @@ _STOP = {"were", "was", "have", "has", "had", "are", "is", "will", "would", "cou
          "up", "down", "by", "for", "with", "as", "after", "before", "since", "this", "last", "crossed", "arrived"}
 
 _CROSSING_CUES = re.compile(
-    r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|reached|landed|detected|brought\s+(?:ashore|to|into)"
+    r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|landed"
+    r"|reached(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:record|total|level|high|peak|mark|milestone|figure|number)\b)|detected|brought\s+(?:ashore|to|into)"
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
     r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival))\b",
@@ -138,7 +139,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|(?:up|down)
 _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
-_ANAPHORA = re.compile(r"^\W*(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
+_ANAPHORA = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:according\s+to\s+[^,]{1,60},\s*)?(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
                        r"(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
@@ -163,14 +164,15 @@ _VERB_AFTER = re.compile(
     r"(?:cross(?:ed|ing)|arrived|came|come|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought"
     r"|recorded|registered)\b",
     re.I)
-_DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down)\s+(?:than|on|from|compared)\b", re.I)
+_DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down"
+                         r"|above|below)\s+(?:(?:than|on|from|compared)\b|(?<=above\s)(?:the|that|its)\b|(?<=below\s)(?:the|that|its)\b)", re.I)
 _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|rising|increase|increased|increasing|jump|jumped|jumping|fall|fell|fallen"
                          r"|falling|drop|dropped|dropping|decrease|decreased|decreasing|decline|declined|declining|surge|surged|surging"
                          r"|grown|grew|growing|climbed|climbing|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 _PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge|reduction|growth"
                         r"|short(?=\s+of\b)|below|under)\b", re.I)
 _DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "decrease", "decreased", "decreasing", "decline",
-         "declined", "declining", "lower", "fewer", "reduction",
+         "declined", "declining", "lower", "fewer", "reduction", "below",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
@@ -391,7 +393,7 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
         if w in _VESSELS:
             return "vessels" if w in {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters",
                                       "lifeboats", "lifeboat", "drones", "planes", "aircraft"} else "other", w
-        if w in ("hours", "hour", "minutes", "weeks", "months", "years", "am", "pm") or w.startswith("year-old"):
+        if (w in ("hours", "hour", "minutes", "weeks", "months", "years", "am", "pm") and i <= 1) or w.startswith("year-old"):
             return ("age" if w.startswith("year-old") or (w == "years" and "old" in words[i + 1:i + 2]) else "time"), w
         if w in ("million", "billion", "pounds", "euros", "dollars"):
             return "money", w
@@ -829,6 +831,8 @@ def extract(text: str) -> Document:
         sent_mentions.sort(key=lambda x: x.start)
         # what the sentence is about, for the next one: not what it compares with ("half the 5,417 in October 2024")
         against = {id(m.reference) for m in sent_mentions if m.reference is not None}
+        against |= {id(f) for f in figures if f.period is not None and any(  # "36% fewer than the more than 45,000 in 2022"
+            c.crossing and c.kind == "percent_change" and c.reference_period is f.period for c in sent_mentions)}
         own = [m.period for m in figures if m.period is not None and m.period_from != "previous sentence" and id(m) not in against
                and m.period.spec.kind not in ("same_period", "prev_year")]
         if not own:  # "That was almost half ...": the figure it is about
@@ -906,6 +910,10 @@ def _previous_figure(mentions: list[Mention], sentence: int, yearly: bool = Fals
     figure for the year" the last one over a year so far, within the two sentences before."""
     figs = [m for m in mentions if m.crossing and m.kind == "figure" and m.metric in ("people", "boats")
             and sentence - (2 if yearly else 1) <= m.sentence < sentence]
+    changes = [c for c in mentions if c.crossing and c.kind in ("difference", "percent_change", "ratio")]
+    against = {id(m.reference) for m in changes if m.reference is not None}
+    against |= {id(f) for f in figs if any(c.sentence == f.sentence and c.start < f.start for c in changes)}
+    figs = [m for m in figs if id(m) not in against] or figs  # not what a comparison was against ("36% fewer than the 45,000")
     if yearly:
         year_figs = [m for m in figs if m.period is not None and m.period.spec.kind in ("year", "since", "until")]
         figs = year_figs or [m for m in figs if m.sentence == sentence - 1]

@@ -324,6 +324,16 @@ def _day_pair(m, text):
     return _range(int(m[1]), month, year, int(m[2]), month, year)
 
 
+@_p(rf"\b(?:(?:in|during|over)\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?)\s+(?:(?:the\s+)?end\s+of\s+)?"
+    rf"({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b(?!\s+\d)")
+def _year_to(m, text):
+    """'in the year to June', 'the 12 months ending March 2025': the twelve whole months to that month's end"""
+    if not m[1][0].isupper():
+        return None
+    month, year = MONTH_NUMBER[m[1].lower().rstrip(".")], int(m[2]) if m[2] else None
+    return _range(1, month % 12 + 1, year - 1 if year and month < 12 else year, 31, month, year)
+
+
 @_p(rf"\b(?:(?:in|during|over)\s+)?the\s+(week|fortnight|{_COUNT}\s+days)\s+(?:to|up\s+to|ending(?:\s+on)?|until)\s+"
     rf"(?:(?:{_DAY_RX})\s+)?(?:{_ORD}\s+(?:of\s+)?({_MONTH_RX})|({_MONTH_RX})\s+{_ORD})(?:,?\s+({_YEAR_RX}))?\b")
 def _days_to(m, text):
@@ -495,8 +505,12 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
         elif spec.kind in ("half", "quarter") and spec.year is None and re.search(r"\bthe\s+year\b", p.text, re.I) and years:
             spec = replace(spec, year=years[0].spec.year)
         out.append(replace(p, spec=spec) if spec is not p.spec else p)
-    if any(p.spec.kind == "until" for p in out):  # "in 2025", "this year" are the until's start
-        out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0))]
+    untils = [p.spec for p in out if p.spec.kind == "until"]
+    if untils:  # "in 2025", "this year" are the until's start (not "by October 2 2022, compared with 25,330 ... in 2023")
+        out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0)
+                                      and any(u.year is None or u.year == p.spec.year for u in untils))]
+    if any(p.spec.kind == "same_period" and p.spec.year is None for p in out):  # "Last year 20,452 ... over the same period"
+        out = [p for p in out if not (p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None)]
     if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
         out = [p for p in out if not (p.spec.kind == "year" and p.spec.year
                                       and any(q.spec.kind in ("half", "quarter") and q.spec.year == p.spec.year for q in out))]
