@@ -851,3 +851,15 @@ def test_real_sentences_about_totals_and_differences(store):
     assert not claim(check("The number of asylum applications in the UK during the year to June also reached a new record of "
                            "111,000 - though the government has reduced the backlog of claims by processing them faster.",
                            "2025-08-21", store=store), "111,000").crossing
+
+
+def test_dealt_with_and_boats_with_people_on_board(store):
+    """tests/data/news 079 (2021): people "dealt with" by Border Force or the UK crossed; tests/data/news 082: "The nine
+    boats with 279 people on board" are all the boats' people, not one boat's load (which "one boat with 25" is)."""
+    report = check("On 9 January, Border Force dealt with 103 people on six boats, while the French authorities stopped "
+                   "three vessels from entering UK waters.", "2021-01-16", store=store)
+    people, boats = span(D(2021, 1, 9), D(2021, 1, 9))
+    assert (claim(report, "103").latest.value, claim(report, "six").latest.value) == (people, boats)
+    report = check("The nine boats with 279 people on board were brought to Dover, with French authorities stopping one boat "
+                   "with 25 people on board from crossing.", "2022-03-17", store=store)
+    assert claim(report, "279").crossing and not claim(report, "25").crossing

@@ -92,7 +92,8 @@ _CROSSING_CUES = re.compile(
     r"|reached(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:record|total|level|high|peak|mark|milestone|figure|number)\b)|detected|brought\s+(?:ashore|to|into)"
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
     r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
-    r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival))\b",
+    r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
+    r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with)\b",
     re.I)
 _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
@@ -453,6 +454,9 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             r"\b(?:was|is|were|are|be|been|represents?|represented|amounts?\s+to|equal(?:s|led)?\s+to)\s*$", s[:q.first], re.I):
         return "share", None  # "half of the 8,466 people ... were flagged" (not "2,316 was roughly two-fifths of the 5,454")
     kind, noun = _noun_after(s, q)
+    many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s*$", before))
+    if kind == "occupancy" and many_boats:
+        kind = "people"  # "The nine boats with 279 people on board": all of them, not one boat's load
     if kind == "people" and noun in _GROUPS and _PART_OF.search(before) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
         return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart
     if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
@@ -504,6 +508,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
+    if cat == "occupancy" and many_boats:
+        cat = "crossing"
     if cat is None and kind in ("people", "boats") and _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
         by_total = True  # "In 2021, the total was 28,526 people."
     if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
