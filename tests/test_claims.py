@@ -863,3 +863,11 @@ def test_dealt_with_and_boats_with_people_on_board(store):
     report = check("The nine boats with 279 people on board were brought to Dover, with French authorities stopping one boat "
                    "with 25 people on board from crossing.", "2022-03-17", store=store)
     assert claim(report, "279").crossing and not claim(report, "25").crossing
+
+
+def test_the_highest_number_arriving_in_one_day(store):
+    """tests/data/news 060 (6 March 2025): the figure of "The highest number arriving in one day this year so far
+    stands at 592 people, who crossed ... on March 2" is that day's, not the year's."""
+    c = claim(check("The highest number arriving in one day this year so far stands at 592 people, who crossed the Channel "
+                    "in 11 boats on March 2.", "2025-03-06", store=store), "592")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 3, 2), D(2025, 3, 2), span(D(2025, 3, 2), D(2025, 3, 2))[0])

@@ -193,7 +193,8 @@ _RANK = re.compile(
     r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>highest|largest|biggest|busiest|record|most"
     r"|lowest|smallest|fewest|quietest)(?P<ever>\s+ever)?(?:\s+(?P<adj>single[- ]day|one[- ]day|daily|weekly|monthly|annual|yearly))?"
     r"(?:\s+(?P<single>single\s+)?(?P<noun>day|week|month|year|number|total|figure|tally|level|count|(?P<cal>" + _MONTH_NAME + r")))?"
-    r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
+    r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?|(?:arriving|crossing|recorded|detected|reaching\s+the\s+uk)\s+)?"
+    r"(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
     r"|for\s+(?P<for>(?:the|that)\s+month|" + _MONTH_NAME + r")))?\b"
     r"|\ba\s+(?:new\s+)?(?P<annual>(?:annual|yearly)\s+record|record\s+(?:year|annual\s+(?:total|figure)))\b", re.I)
 #: Records the rank rules do not read, one rule a line: (name, pattern). Each is checked against the figure it
