@@ -871,3 +871,14 @@ def test_the_highest_number_arriving_in_one_day(store):
     c = claim(check("The highest number arriving in one day this year so far stands at 592 people, who crossed the Channel "
                     "in 11 boats on March 2.", "2025-03-06", store=store), "592")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 3, 2), D(2025, 3, 2), span(D(2025, 3, 2), D(2025, 3, 2))[0])
+
+
+def test_totals_brought_to_by_a_days_arrivals(store):
+    """tests/data/news 094 (15 June 2022): "On Monday, 138 people arrived bringing the total ... to 705 in June alone,
+    with the total for the year so far reaching 10,269": both totals run to Monday 13 June, the month's from 1 June."""
+    report = check("On Monday, 138 people arrived bringing the total official number of new arrivals to 705 in June alone, "
+                   "with the total for the year so far reaching 10,269.", "2022-06-15", store=store)
+    c = claim(report, "705")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 6, 1), D(2022, 6, 13), span(D(2022, 6, 1), D(2022, 6, 13))[0])
+    c = claim(report, "10,269")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 13), span(D(2022, 1, 1), D(2022, 6, 13))[0])

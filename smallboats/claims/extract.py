@@ -772,11 +772,17 @@ def extract(text: str) -> Document:
             bt = _BROUGHT_TO.search(s[:m.quantity.first]) if m.quantity is not None else None
             days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair")
                     and not p.spec.shift and bt is not None and p.end <= bt.start()]
-            if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and days:
-                d = days[-1].spec
-                if d.kind == "date" and d.year is None:
+            if m.kind == "figure" and m.period is not None and m.period.spec.kind in ("year", "named_month", "month") and days:
+                d = days[-1].spec  # "On Monday, 138 people arrived bringing the total ... to 705 in June alone": 1-13 June
+                if d.kind == "date" and d.year is None and m.period.spec.kind == "year":
                     d = replace(d, year=m.period.spec.year)
-                m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=d))
+                m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=d,
+                                                             from_month=m.period.spec.kind != "year"))
+        for i, m in enumerate(figures):  # "... to 705 in June alone, with the total for the year so far reaching 10,269": the same day
+            brought = [f for f in figures[:i] if f.period is not None and f.period.spec.kind == "until" and f.period.spec.topic]
+            if (brought and m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
+                    and re.search(r",\s*with\s+the\s+(?:total|tally|number)\b[^,;]*$", s[:m.quantity.first])):
+                m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=brought[-1].period.spec.topic))
         for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's)
             first = m.quantity.first if m.quantity else m.start - off
             when = next((p for p in periods if p.spec.kind == "since" and not p.spec.event

@@ -53,6 +53,7 @@ class PeriodSpec:
     note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
     shift: int = 0                  # days added to a single day ("the previous day" after "on Thursday": -1)
     topic: "PeriodSpec | None" = None  # context: the period the article is about (its first figure's)
+    from_month: bool = False        # until: from the first of the end's month ("to 705 in June alone"), not 1 January
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,8 +593,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
                 e = dt.date(year, spec.month or 1, spec.day or 1)
             except ValueError:
                 raise Unresolvable(f"no such date: {spec.day} {_MONTHS[(spec.month or 1) - 1].title()} {year}") from None
-        s = dt.date(e.year, 1, 1)
-        out = Resolved(s, e, f"{e.year} to {long_date(e)} ({span_label(s, e)})")
+        s = dt.date(e.year, e.month if spec.from_month else 1, 1)
+        out = Resolved(s, e, f"{f'{e:%B} {e.year}' if spec.from_month else e.year} to {long_date(e)} ({span_label(s, e)})")
     elif spec.kind == "day":
         x = d + spec.n * day
         out = Resolved(x, x, ("today" if spec.n == 0 else "yesterday") + f" ({long_date(x)})")
