@@ -33,11 +33,17 @@ DOCS_STATIC = "/static-offline-docs"  # where fastapi-offline mounts the Swagger
 
 # -- content negotiation for the questions -----------------------------------------------
 
-def answer_format(request: Request,
-                  format: Annotated[Literal["json", "csv"] | None,  # noqa: A002 - the query parameter's name
-                                    Query(description="json (default) or csv: the answer's table as CSV "
-                                                      "(or send `Accept: text/csv`).")] = None) -> str:
-    """The format asked for: ``?format=``, else ``text/csv`` in Accept, else JSON (a router dependency)."""
+async def answer_format(request: Request,
+                        format: Annotated[Literal["json", "csv"] | None,  # noqa: A002 - the query parameter's name
+                                          Query(description="json (default) or csv: the answer's table as CSV "
+                                                            "(or send `Accept: text/csv`).")] = None) -> str:
+    """The format asked for (a router dependency; ``async`` so that it runs on the event loop,
+    not in a worker thread of its own for every request)."""
+    return _format(request, format)
+
+
+def _format(request: Request, format: str | None) -> str:  # noqa: A002
+    """``?format=``, else ``text/csv`` in Accept, else JSON."""
     if format is not None:
         return format
     accept = request.headers.get("accept", "")
@@ -45,7 +51,7 @@ def answer_format(request: Request,
 
 
 def wants_csv(request: Request) -> bool:
-    return answer_format(request, request.query_params.get("format")) == "csv"  # type: ignore[arg-type]
+    return _format(request, request.query_params.get("format")) == "csv"
 
 
 def to_csv(result: Any) -> bytes:
