@@ -37,7 +37,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from .. import deaths as deaths_q
+from .. import deaths as deaths_q, people
 from ..questions import InvalidQuestion, OutOfRange, long_date
 from ..sources.iom import ATTRIBUTION
 from .models import Claim, Official, PeriodOut
@@ -301,8 +301,6 @@ def check_share(store: "Store", doc: "Document", m: "Mention", date: dt.date, ba
     found = _NATIONALITY.search(sent.text)
     if found is None or m.quantity is None or m.quantity.unit != "percent":
         return None
-    from .. import people  # here: the quarterly statistics are read with pandas, which the other checks do without
-
     name = NATIONALITIES[found.group(1).lower()]
     base = {**base, "category": "nationality", "crossing": False}
     pm, res = _nearest_period(sent.text, m.start - sent.start, date)
