@@ -33,6 +33,10 @@ with TestClient(create_app(sys.argv[1])) as client:  # the lifespan (the pages' 
     r = client.post("/api/v1/check", json={"text": open(sys.argv[3]).read(), "date": "2026-01-02"})
     out["check_status"] = r.status_code
     out["claims"] = [(c["category"], c["kind"], c["verdict"], (c["official"] or {}).get("source")) for c in r.json()["claims"]]
+    r = client.post("/api/v1/check", json={"text": "Albanians made up 28% of small-boat arrivals in 2022.", "date": "2024-01-15"})
+    out["share"] = [(c["category"], c["verdict"]) for c in r.json()["claims"]]
+    out["people"] = {url: client.get(url).status_code for url in ("/api/v1/who?period=2023&nationality=Albania",
+                                                                  "/api/v1/deaths?since=2018-01-01&as_of=2025-05-31")}
     out["checked"] = sorted(m for m in ("pandas", "pyarrow") if m in sys.modules)
     # (the description of every answer imports the modules that use them: last)
     paths = client.get("/openapi.json").json()["paths"]
@@ -64,10 +68,13 @@ def test_serving_the_questions_imports_neither_pandas_nor_pyarrow(served):
 
 
 def test_checking_an_article_imports_neither_pandas_nor_pyarrow(served):
+    """Crossing figures, a death toll (IOM) and a nationality's share; and the questions of deaths and who crosses."""
     assert served["check_status"] == 200
     crossings = [(kind, v) for category, kind, v, _ in served["claims"] if category == "crossing"]
     assert {"figure", "rank", "record", "percent_change"} <= {kind for kind, _ in crossings}
     assert "unverifiable" not in {v for _, v in crossings}
     deaths = [(v, source) for category, _, v, source in served["claims"] if category == "deaths"]
     assert len(deaths) == 1 and deaths[0][0] in ("accurate", "inaccurate") and "IOM" in deaths[0][1]
+    assert served["share"] == [["nationality", "accurate"]]  # from the quarterly statistics
+    assert served["people"] == {url: 200 for url in served["people"]} and len(served["people"]) == 2
     assert served["checked"] == []
