@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import pandas as pd
 from pydantic import Field
 
 from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, long_date
 from .sources.iom import ATTRIBUTION, KIND
 from .store import Store
+
+if TYPE_CHECKING:  # the answers are built without pandas: only incidents() gives a frame
+    import pandas as pd
 
 ROUTES = ("Mainland Europe to the UK", "English Channel to the UK")
 Scope = Literal["at sea", "on land", "other"]
@@ -102,61 +104,70 @@ class Deaths(Answer):
     _tables: ClassVar[tuple[str, ...]] = ("years", "incident_list")
 
 
-def extract_for(store: Store, as_of: dt.date | None) -> tuple[pd.Series, bool, str]:
-    """(IOM vintage, later_publication, note) for ``as_of``."""
-    v = store.vintages((KIND,))
-    if v.empty:
+def extract_for(store: Store, as_of: dt.date | None) -> tuple[dict[str, Any], bool, str]:
+    """(IOM vintage, as a plain row; later_publication; note) for ``as_of``."""
+    v = store.vintage_rows((KIND,))
+    if not v:
         raise OutOfRange("the store has no IOM Missing Migrants incidents: run `smallboats build`", None, None)
-    known = v if as_of is None else v[v["published"] <= as_of]
-    if not known.empty:
-        row = known.iloc[-1]
+    known = v if as_of is None else [r for r in v if r["published"] <= as_of]
+    if known:
+        row = known[-1]
         return row, False, (f"IOM revises its counts as incidents are confirmed; figures from the extract of "
                             f"{long_date(row['published'])}")
-    row = v.iloc[0]
+    row = v[0]
     return row, True, (f"no IOM extract in the record from before {long_date(as_of)}: incidents dated by then, "  # type: ignore[arg-type]
                        f"as counted in the extract of {long_date(row['published'])} (IOM revises its counts as "
                        "incidents are confirmed)")
 
 
-def incidents(store: Store, as_of: dt.date | None = None) -> tuple[pd.DataFrame, pd.Series, bool, str]:
-    """Every incident on the route dated on or before ``as_of``, with its scope; and the extract."""
+def incident_list(store: Store, as_of: dt.date | None = None) -> tuple[list[Incident], dict[str, Any], bool, str]:
+    """Every incident on the route dated on or before ``as_of``, oldest first, with its scope;
+    and the extract (:func:`extract_for`)."""
     row, later, note = extract_for(store, as_of)
 
-    def read() -> pd.DataFrame:
-        df = store._query(
+    def read() -> list[Incident]:
+        rows = store._rows(
             "SELECT incident_id, date, dead, missing, dead_missing, cause, location, country FROM incidents "
             "WHERE vintage_id = ? AND list_contains(?, route) ORDER BY date, incident_id", [int(row["id"]), list(ROUTES)])
-        df["scope"] = [scope_of(c, loc) for c, loc in zip(df["cause"], df["location"])]
-        return df
+        return [Incident(**r, scope=scope_of(r["cause"], r["location"])) for r in rows]
 
-    df = store.cached(("deaths", int(row["id"])), read)
+    inc = store.cached(("deaths", int(row["id"])), read)
     if as_of is not None:
-        df = df[df["date"] <= as_of]
-    return df, row, later, note
+        inc = [i for i in inc if i.date <= as_of]
+    return inc, row, later, note
 
 
-def _year_rows(df: pd.DataFrame, start: dt.date, end: dt.date) -> list[DeathYear]:
-    out = []
-    for year, g in df.groupby(df["date"].map(lambda d: d.year)):
-        by = g.groupby("scope")["dead_missing"].sum()
-        out.append(DeathYear(year=int(year), incidents=len(g), dead=int(g["dead"].fillna(0).sum()),
-                             missing=int(g["missing"].fillna(0).sum()), dead_missing=int(g["dead_missing"].sum()),
-                             at_sea=int(by.get("at sea", 0)), on_land=int(by.get("on land", 0)), other=int(by.get("other", 0)),
-                             complete=start <= dt.date(int(year), 1, 1) and dt.date(int(year), 12, 31) <= end))
-    return out
+def incidents(store: Store, as_of: dt.date | None = None) -> tuple[pd.DataFrame, dict[str, Any], bool, str]:
+    """:func:`incident_list` with the incidents as a frame (columns: the fields of :class:`Incident`)."""
+    import pandas as pd
+
+    inc, row, later, note = incident_list(store, as_of)
+    return pd.DataFrame([i.model_dump() for i in inc], columns=list(Incident.model_fields)), row, later, note
 
 
-def _incident(r) -> Incident:
-    return Incident(incident_id=r.incident_id, date=r.date, dead=None if pd.isna(r.dead) else int(r.dead),
-                    missing=None if pd.isna(r.missing) else int(r.missing), dead_missing=int(r.dead_missing),
-                    scope=r.scope, cause=r.cause, location=r.location, country=r.country)
+def _sums(inc: list[Incident]) -> dict[str, int]:
+    """The counts of :class:`DeathYear` and :class:`Deaths` over ``inc`` (IOM's NA counted as 0)."""
+    scope = dict.fromkeys(SCOPES, 0)
+    for i in inc:
+        scope[i.scope] += i.dead_missing
+    return dict(incidents=len(inc), dead=sum(i.dead or 0 for i in inc), missing=sum(i.missing or 0 for i in inc),
+                dead_missing=sum(i.dead_missing for i in inc), at_sea=scope["at sea"], on_land=scope["on land"],
+                other=scope["other"])
+
+
+def _year_rows(inc: list[Incident], start: dt.date, end: dt.date) -> list[DeathYear]:
+    years: dict[int, list[Incident]] = {}
+    for i in inc:
+        years.setdefault(i.date.year, []).append(i)
+    return [DeathYear(year=year, **_sums(years[year]), complete=start <= dt.date(year, 1, 1) and dt.date(year, 12, 31) <= end)
+            for year in sorted(years)]
 
 
 def deaths(store: Store, start: dt.date | None = None, end: dt.date | None = None, as_of: dt.date | None = None) -> Deaths:
     """Dead and missing on the route to the UK from ``start`` to ``end`` (default: the whole record;
     "since D" is ``start=D``), as counted in the IOM extract current on ``as_of``, incidents dated
     by ``as_of``."""
-    all_df, row, later, note = incidents(store, as_of)
+    every, row, later, note = incident_list(store, as_of)
     first, last = dt.date(row["figures_from"].year, 1, 1), row["figures_to"]  # IOM's record runs from 1 January
     if as_of is not None:
         last = min(last, as_of)
@@ -167,22 +178,17 @@ def deaths(store: Store, start: dt.date | None = None, end: dt.date | None = Non
     if start > end:
         raise InvalidQuestion(f"the first date ({long_date(start)}) is after the last ({long_date(end)})")
     end = min(end, last)
-    df = all_df[(all_df["date"] >= start) & (all_df["date"] <= end)]
-    by = df.groupby("scope")["dead_missing"].sum()
-    every_year = _year_rows(all_df, first, last)
+    inc = [i for i in every if start <= i.date <= end]
+    sums = _sums(inc)
+    every_year = _year_rows(every, first, last)
     ref = VintageRef(id=int(row["id"]), file_name=row["file_name"], kind=row["kind"], published=row["published"])
     evidence = Evidence(as_of=as_of, start=start, end=end, vintages=[ref], later_publication=later, note=note)
-    inc = [_incident(r) for r in df.itertuples(index=False)]
-    total = int(df["dead_missing"].sum())
-    at_sea = int(by.get("at sea", 0))
-    sentence = (f"{total:,} people died or went missing on the route to the UK from {long_date(start)} to "
-                f"{long_date(end)} ({at_sea:,} at sea, {int(by.get('on land', 0)):,} on land, "
-                f"{int(by.get('other', 0)):,} elsewhere), in {len(df):,} incidents recorded by the {ATTRIBUTION}.")
+    sentence = (f"{sums['dead_missing']:,} people died or went missing on the route to the UK from {long_date(start)} to "
+                f"{long_date(end)} ({sums['at_sea']:,} at sea, {sums['on_land']:,} on land, "
+                f"{sums['other']:,} elsewhere), in {len(inc):,} incidents recorded by the {ATTRIBUTION}.")
     return Deaths(
-        evidence=evidence, start=start, end=end, incidents=len(df), dead=int(df["dead"].fillna(0).sum()),
-        missing=int(df["missing"].fillna(0).sum()), dead_missing=total, at_sea=at_sea,
-        on_land=int(by.get("on land", 0)), other=int(by.get("other", 0)),
+        evidence=evidence, start=start, end=end, **sums,
         deadliest_year=max(every_year, key=lambda y: y.dead_missing, default=None),
         deadliest_year_at_sea=max(every_year, key=lambda y: y.at_sea, default=None),
         deadliest_incident=max(inc, key=lambda i: i.dead_missing, default=None),
-        years=_year_rows(df, start, end), incident_list=inc, attribution=ATTRIBUTION, sentence=sentence)
+        years=_year_rows(inc, start, end), incident_list=inc, attribution=ATTRIBUTION, sentence=sentence)

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import pandas as pd
 from pydantic import Field
 
 from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, long_date, pct_change
-from .sources.irr_d01 import SMALL_BOATS, quarter_end, quarter_start
+from .sources.irr import SMALL_BOATS, quarter_end, quarter_start
 from .store import Store
+
+if TYPE_CHECKING:  # who() reads plain rows: only releases() and years() give frames
+    import pandas as pd
 
 KINDS = ("irr_xlsx", "irr_csv")  # preferred first on the same publication date
 SOURCE = "Home Office, Irregular migration to the UK detailed dataset (Irr_D01), small boat arrivals"
@@ -87,49 +89,70 @@ def parse_period(text: str | int) -> tuple[str, dt.date, dt.date]:
     return str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+def release_rows(store: Store) -> list[dict[str, Any]]:
+    """Every quarterly release as a plain row (id, kind, file_name, published, figures_from,
+    figures_to, ...), oldest first; on the same publication date the preferred kind last."""
+    v = store.vintage_rows(KINDS)
+    if not v:
+        raise OutOfRange("the store has no quarterly statistics (Irr_D01): run `smallboats build`", None, None)
+    return sorted(v, key=lambda r: (r["published"], -(r["kind"] != KINDS[0]), r["id"]))
+
+
 def releases(store: Store) -> pd.DataFrame:
     """Every quarterly release, oldest first (id, kind, file_name, published, figures_from, figures_to)."""
-    v = store.vintages(KINDS)
-    if v.empty:
-        raise OutOfRange("the store has no quarterly statistics (Irr_D01): run `smallboats build`", None, None)
-    v = v.assign(pref=(v["kind"] != KINDS[0]).astype(int))
-    return v.sort_values(["published", "pref", "id"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    import pandas as pd
+
+    return pd.DataFrame(release_rows(store))
 
 
-def release_for(store: Store, start: dt.date, end: dt.date, as_of: dt.date | None) -> tuple[pd.Series, bool, str | None]:
-    """(release, later_publication, note) for figures from ``start`` to ``end`` as known on ``as_of``:
-    the newest release published by then if it has any of the period, else the oldest that has it."""
-    v = releases(store)
-    known = v if as_of is None else v[v["published"] <= as_of]
-    if not known.empty:
-        newest = known.iloc[-1]
+def _current(rows: list[dict[str, Any]], as_of: dt.date | None) -> list[dict[str, Any]]:
+    """The releases published by ``as_of`` (None: all)."""
+    return rows if as_of is None else [r for r in rows if r["published"] <= as_of]
+
+
+def release_for(store: Store, start: dt.date, end: dt.date, as_of: dt.date | None) -> tuple[dict[str, Any], bool, str | None]:
+    """(release, as a plain row; later_publication; note) for figures from ``start`` to ``end`` as
+    known on ``as_of``: the newest release published by then if it has any of the period, else
+    the oldest that has it."""
+    v = release_rows(store)
+    known = _current(v, as_of)
+    if known:
+        newest = known[-1]
         if newest["figures_to"] >= start and newest["figures_from"] <= end:
             return newest, False, None
-    later = v[(v["figures_to"] >= end) & (v["figures_from"] <= start)]
-    if later.empty:
-        first, last = v["figures_from"].min(), v["figures_to"].max()
+    later = [r for r in v if r["figures_to"] >= end and r["figures_from"] <= start]
+    if not later:
+        first, last = min(r["figures_from"] for r in v), max(r["figures_to"] for r in v)
         raise OutOfRange(f"{long_date(end)} is not in the quarterly statistics", first, last)
-    first = later.iloc[0]
+    first = later[0]
     note = (f"no quarterly release published by {long_date(as_of)} has this period; figures from the release "  # type: ignore[arg-type]
             f"published {long_date(first['published'])} ({first['file_name']})")
     return first, True, note
 
 
-def _groups(df: pd.DataFrame, prev: pd.DataFrame, column: str, total: int) -> list[GroupRow]:
-    now = df.groupby(column)["value"].sum()
-    before = prev.groupby(column)["value"].sum() if not prev.empty else pd.Series(dtype="int64")
-    now = now[now > 0].sort_values(ascending=False, kind="stable")
+def _sums(rows: list[dict[str, Any]], *columns: str) -> dict[Any, int]:
+    """The arrivals of ``rows`` summed by ``columns`` (one: by its value; more: by a tuple), keys in order."""
+    out: dict[Any, int] = {}
+    for r in rows:
+        key = r[columns[0]] if len(columns) == 1 else tuple(r[c] for c in columns)
+        out[key] = out.get(key, 0) + r["value"]
+    return dict(sorted(out.items()))
+
+
+def _groups(df: list[dict[str, Any]], prev: list[dict[str, Any]], column: str, total: int) -> list[GroupRow]:
+    before = _sums(prev, column)
+    now = {k: n for k, n in _sums(df, column).items() if n > 0}
     rows = []
     for name, n in now.items():
-        b = int(before[name]) if name in before.index else None
-        rows.append(GroupRow(name=str(name), arrivals=int(n), share_pct=n / total * 100 if total else None,
-                             year_earlier=b, change=None if b is None else int(n) - b,
-                             change_pct=pct_change(int(n), b), rank=1 + int((now > n).sum())))
+        b = before.get(name)
+        rows.append(GroupRow(name=str(name), arrivals=n, share_pct=n / total * 100 if total else None,
+                             year_earlier=b, change=None if b is None else n - b,
+                             change_pct=pct_change(n, b), rank=1 + sum(m > n for m in now.values())))
     return sorted(rows, key=lambda r: (-r.arrivals, r.name))
 
 
-def _frame(store: Store, vid: int, start: dt.date, end: dt.date) -> pd.DataFrame:
-    return store._query(
+def _frame(store: Store, vid: int, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    return store._rows(
         "SELECT quarter_end, nationality, region, sex, age_group, value FROM detections "
         "WHERE vintage_id = ? AND method = ? AND quarter_end BETWEEN ? AND ?", [vid, SMALL_BOATS, start, end])
 
@@ -147,9 +170,9 @@ def who(store: Store, period: str | int, as_of: dt.date | None = None, top: int 
         raise OutOfRange(f"{label} is not in the quarterly statistics", rel["figures_from"], rel["figures_to"], as_of)
     df = _frame(store, int(rel["id"]), start, last)
     prev = _frame(store, int(rel["id"]), start.replace(year=start.year - 1), last.replace(year=last.year - 1))
-    total = int(df["value"].sum())
-    before = int(prev["value"].sum()) if not prev.empty else None
-    quarters = sorted({f"{d.year} Q{(d.month + 2) // 3}" for d in df["quarter_end"]})
+    total = sum(r["value"] for r in df)
+    before = sum(r["value"] for r in prev) if prev else None
+    quarters = sorted({f"{r['quarter_end'].year} Q{(r['quarter_end'].month + 2) // 3}" for r in df})
     nats = _groups(df, prev, "nationality", total)
     asked = None
     if nationality:
@@ -157,13 +180,12 @@ def who(store: Store, period: str | int, as_of: dt.date | None = None, top: int 
         asked = next((r for r in nats if r.name.lower() == want), None)
         if asked is None:
             known = sorted({r.name for r in nats})
-            if want not in {k.lower() for k in set(df["nationality"]) | set(prev["nationality"])}:
+            if want not in {r["nationality"].lower() for r in df + prev}:
                 raise InvalidQuestion(f"nationality: {nationality!r} is not a nationality in the release; "
                                       f"for example {', '.join(known[:5])}")
             asked = GroupRow(name=nationality, arrivals=0, share_pct=0.0 if total else None, year_earlier=None,
                              change=None, change_pct=None, rank=len(nats) + 1)
-    sex_age = (df.groupby(["sex", "age_group"])["value"].sum().reset_index()
-               .sort_values("value", ascending=False, kind="stable"))
+    sex_age = sorted(_sums(df, "sex", "age_group").items(), key=lambda kv: -kv[1])
     ref = VintageRef(id=int(rel["id"]), file_name=rel["file_name"], kind=rel["kind"], published=rel["published"])
     evidence = Evidence(as_of=as_of, start=start, end=last, vintages=[ref], later_publication=later, note=note)
     complete = last == end
@@ -175,16 +197,16 @@ def who(store: Store, period: str | int, as_of: dt.date | None = None, top: int 
                year_earlier=before, change_pct=pct_change(total, before), nationality=asked, nationalities=nats[:top],
                regions=_groups(df, prev, "region", total), sexes=_groups(df, prev, "sex", total),
                age_groups=_groups(df, prev, "age_group", total),
-               sex_age=[SexAgeRow(sex=r.sex, age_group=r.age_group, arrivals=int(r.value),
-                                  share_pct=r.value / total * 100 if total else None) for r in sex_age.itertuples()],
+               sex_age=[SexAgeRow(sex=sex, age_group=age, arrivals=n, share_pct=n / total * 100 if total else None)
+                        for (sex, age), n in sex_age],
                source=SOURCE, sentence=sentence)
 
 
 def years(store: Store, as_of: dt.date | None = None) -> pd.DataFrame:
     """Small-boat arrivals per year of the release current on ``as_of`` (year, arrivals, quarters)."""
-    v = releases(store)
-    known = v if as_of is None else v[v["published"] <= as_of]
-    rel = known.iloc[-1] if not known.empty else v.iloc[0]
+    v = release_rows(store)
+    known = _current(v, as_of)
+    rel = known[-1] if known else v[0]
     return store._query(
         "SELECT year(quarter_end) AS year, sum(value)::BIGINT AS arrivals, count(DISTINCT quarter_end) AS quarters "
         "FROM detections WHERE vintage_id = ? AND method = ? GROUP BY 1 ORDER BY 1", [int(rel["id"]), SMALL_BOATS])

@@ -546,8 +546,12 @@ class Store:
 
     def vintage_rows(self, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
         """:meth:`vintages` as plain rows (Python values; no pandas)."""
+        return self._rows(_VINTAGES, {"kinds": list(kinds) if kinds is not None else None})
+
+    def _rows(self, sql: str, params: Iterable | dict | None = None) -> list[dict[str, Any]]:
+        """Run ``sql``; the rows as dicts of Python values (DATE as ``datetime.date``, NULL as None)."""
         with self._reading():
-            cur = self._con.execute(_VINTAGES, {"kinds": list(kinds) if kinds is not None else None})
+            cur = self._con.execute(sql, params or [])
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row)) for row in cur.fetchall()]
 

@@ -7,9 +7,9 @@ record as it stood on the article's date.
 
 Modules: :mod:`.numbers` (numbers and qualifiers), :mod:`.periods` (periods and their
 resolution; named events in :mod:`.events`), :mod:`.extract` (which numbers are crossing
-figures, their metric, period and comparison), :mod:`.check` (official values, tolerance,
-verdicts), :mod:`.infer` (estimating the publication date), :mod:`.report` (table, markdown,
-HTML).
+figures, their metric, period and comparison), :mod:`.record` (the record as known on the
+article's date), :mod:`.check` (official values, tolerance, verdicts), :mod:`.infer`
+(estimating the publication date), :mod:`.report` (table, markdown, HTML).
 """
 
 from __future__ import annotations

@@ -53,17 +53,17 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pandas as pd
 
 from .. import questions, series
 from ..evidence import summary as evidence_summary
 from ..questions import OutOfRange, VintageRef, long_date, pct_change, year_earlier
-from ..store import SERIES_KINDS, Store
+from ..store import Store
 from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
 from .numbers import VAGUE_RANGES, Quantity
 from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
+from .record import Days, Record, Sums
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
 
@@ -143,73 +143,6 @@ def tolerance(q: Quantity, rate: bool = False) -> Tolerance:
     if qual == "up to":
         return Tolerance(n - margin, n, False, False, f"{written}: at most {fmt(n, r)} and at least {fmt(n - margin, r)}")
     raise ValueError(f"unknown qualifier {qual!r}")
-
-
-# -- the record, as known on a date --------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Sums:
-    """Arrivals and boats over a span, and the publications they came from."""
-
-    arrivals: int | None
-    boats: int | None
-    vintages: list[VintageRef]
-
-    @property
-    def people_per_boat(self) -> float | None:
-        return self.arrivals / self.boats if self.arrivals is not None and self.boats else None
-
-
-class Record:
-    """Figures from the store as known on the article's date ``as_of`` (None: the newest),
-    through :func:`smallboats.questions.total`. Days after the last one published by ``as_of``
-    are taken as first published later (the first publication that has them), and flagged."""
-
-    def __init__(self, store: Store, as_of: dt.date | None):
-        self.store, self.as_of = store, as_of
-        frame = store.daily(as_of)
-        self.last_known: dt.date | None = frame["date"].max() if len(frame) else None
-        self._coverage = _coverage(store)
-
-    def _pieces(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, dt.date | None]]:
-        if self.as_of is None or (self.last_known is not None and end <= self.last_known):
-            return [(start, end, self.as_of)]
-        pieces = []
-        if self.last_known is not None and start <= self.last_known:
-            pieces.append((start, self.last_known, self.as_of))
-            start = self.last_known + dt.timedelta(days=1)
-        first = min((published for published, figures_to in self._coverage if figures_to >= end), default=None)
-        if first is None:
-            raise OutOfRange(f"{long_date(end)} is not in the record", None, None)
-        pieces.append((start, end, max(first, self.as_of)))
-        return pieces
-
-    def as_of_for(self, end: dt.date) -> dt.date | None:
-        """One date to ask :mod:`smallboats.questions` as of, for figures up to ``end``: the
-        article's date, or the first publication that reaches ``end``."""
-        return self._pieces(end, end)[-1][2]
-
-    def total(self, start: dt.date, end: dt.date) -> Sums:
-        parts = [questions.total(self.store, a, b, d) for a, b, d in self._pieces(start, end)]
-        arrivals = None if any(p.arrivals is None for p in parts) else sum(p.arrivals for p in parts)
-        boats = None if any(p.boats is None for p in parts) else sum(p.boats for p in parts)
-        refs = {v.id: v for p in parts for v in p.evidence.vintages}
-        return Sums(arrivals, boats, sorted(refs.values(), key=lambda v: (v.published, v.id)))
-
-    def days(self, start: dt.date, end: dt.date) -> tuple[pd.DataFrame, list[VintageRef]]:
-        """Daily rows between ``start`` and ``end``, and the vintages they came from."""
-        t = self.total(start, end)  # checks the range, gives the provenance
-        frames = [series.daily(self.store, d, a, b) for a, b, d in self._pieces(start, end)]
-        return pd.concat(frames, ignore_index=True), t.vintages
-
-
-def _coverage(store: Store) -> list[tuple[dt.date, dt.date]]:
-    """(published, figures_to) of every vintage of the daily and weekly figures, once per store version."""
-    def coverage() -> list[tuple[dt.date, dt.date]]:
-        v = store.vintages(SERIES_KINDS)
-        return [(pd.Timestamp(p).date(), pd.Timestamp(f).date()) for p, f in zip(v["published"], v["figures_to"])]
-
-    return store.cached(("coverage",), coverage)
 
 
 def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as_of: dt.date | None,
@@ -383,19 +316,17 @@ class Checker:
         q = m.quantity
         assert q is not None
         lookback = max(RECORD_START, res.end - dt.timedelta(days=366)) if m.without else res.start
-        df, vintages = rec.days(lookback, res.end)
-        col = "boats" if m.metric == "boats" else "arrivals"
+        days, vintages = rec.days(lookback, res.end)
         if m.metric == "days":
-            values = df["arrivals"]
             if m.without:
                 run = 0
-                for v in reversed(values.tolist()):
-                    if v is pd.NA or v is None or v != 0:
+                for v in reversed(days.arrivals.tolist()):
+                    if v != 0:  # not available (NaN) ends the run too
                         break
                     run += 1
                 value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
             else:
-                value, what = int((values.fillna(0) > 0).sum()), f"days with arrivals in {res.label}"
+                value, what = int((days.arrivals > 0).sum()), f"days with arrivals in {res.label}"
             tol = tolerance(q)
             return Outcome(_official(value, res, vintages, rec.as_of), tol.ok(value),
                            f"claimed {_said(q)}{'' if re.search(r'(?:day|week)s?$', q.text) else ' days'}; official {value} {what}",
@@ -403,8 +334,8 @@ class Checker:
         if provisional is None:
             provisional = rec.as_of is not None and any(v.published > rec.as_of for v in vintages)
         tol = tolerance(q)
-        vals = [(pd.Timestamp(d).date() if not isinstance(d, dt.date) else d, None if v is None or v is pd.NA else int(v))
-                for d, v in zip(df["date"].tolist(), df[col].astype(object).tolist())]
+        col = days.boats if m.metric == "boats" else days.arrivals
+        vals = [(d, None if v != v else int(v)) for d, v in zip(days.date.tolist(), col.tolist())]
         known = [(d, v) for d, v in vals if v is not None]
         if not known:
             return Outcome(None, None, f"no figures for {res.label}", period=res)
@@ -470,17 +401,18 @@ class Checker:
         day = self.period(m.window_period) if m.window_period else Resolved(self.date, self.date, long_date(self.date), running=True)
         start = dt.date(day.end.year, 1, 1)
         b = rec.total(ref.start, ref.end)
-        df, vintages = rec.days(start, day.end)
-        running = df["arrivals"].astype("Float64").cumsum()
-        passed = df["date"][(running > b.arrivals).fillna(False).to_numpy()]
+        days, vintages = rec.days(start, day.end)
+        running = np.nancumsum(days.arrivals)
+        running[np.isnan(days.arrivals)] = np.nan  # a day not available has no running total; the next goes on
+        passed = days.date[running > b.arrivals].tolist()
         res = Resolved(start, day.end, f"{day.end.year} so far ({span_label(start, day.end)})")
-        total = None if running.empty else int(running.iloc[-1])
+        total = None if not len(running) else int(running[-1])
         official = _official(total, res, vintages, rec.as_of,
                              detail=f"{day.end.year} to {long_date(day.end)}: {fmt(total)}; {ref.label}: {fmt(b.arrivals)}")
-        if passed.empty:
+        if not passed:
             return Outcome(official, False, f"by {long_date(day.end)} {day.end.year} had {fmt(total)}, not yet past "
                                             f"{ref.label}'s {fmt(b.arrivals)}", period=res, comparison=ref)
-        first = passed.iloc[0]
+        first = passed[0]
         ok = first == day.end if m.window_period else True  # "on Wednesday": that day; else by now
         reason = (f"{day.end.year} passed {ref.label}'s {fmt(b.arrivals)} on {long_date(first)}"
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
@@ -542,14 +474,14 @@ class Checker:
         elif m.unit == "day" and window.start != window.end:
             window = Resolved(end, end, long_date(end))
         if window.start == window.end:
-            df, vintages = rec.days(RECORD_START, window.end)
-            vals = df["arrivals"].astype("Float64")
-            value = vals.iloc[-1]
-            before = vals.iloc[:-1].dropna()
-            if pd.isna(value) or before.empty:
+            days, vintages = rec.days(RECORD_START, window.end)
+            value = days.arrivals[-1]
+            before = days.arrivals[:-1]
+            before = before[~np.isnan(before)]
+            if math.isnan(value) or not len(before):
                 return Outcome(None, None, f"no figures to rank {long_date(window.end)} against", period=window)
             top = int(before.max())
-            top_day = pd.Timestamp(df["date"].iloc[int(before.values.argmax())]).date()
+            top_day = days.date[int(before.argmax())].item()
             scope = Resolved(RECORD_START, window.end, f"every day on record to {long_date(window.end)}")
             official = _official(int(value), window, rec.total(window.end, window.end).vintages, rec.as_of, day=window.end,
                                  detail=f"the busiest day before it: {long_date(top_day)} ({top:,})")
@@ -600,8 +532,8 @@ class Checker:
             return Outcome(None, None, f"{window.label} is outside {scope.label}, the span it is ranked in", period=window,
                            comparison=scope)
         named = _named_span(m.subject_period, scope)
-        df, vintages = rec.days(scope.start, scope.end)
-        periods = _unit_totals(df, m.unit, scope.start, scope.end)
+        days, vintages = rec.days(scope.start, scope.end)
+        periods = _unit_totals(days, m.unit, scope.start, scope.end)
         inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start]
         if m.calendar:
             periods = [p for p in periods if p[0].month == window.start.month]
@@ -843,11 +775,10 @@ def _unit_end(start: dt.date, unit: str) -> dt.date:
     return dt.date(start.year, 12, 31)
 
 
-def _unit_totals(df: pd.DataFrame, unit: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, int, bool]]:
+def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, int, bool]]:
     """(first day, last day, arrivals, whole) of each day, week (Monday-Sunday), month or year
-    in ``df`` (sorted by date); whole: every day of it is in start..end and known."""
-    days = pd.to_datetime(df["date"]).to_numpy().astype("datetime64[D]")
-    vals = df["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
+    of ``record``; whole: every day of it is in start..end and known."""
+    days, vals = record.date, record.arrivals
     first = series.period_start(days, unit)
     last = series.period_end(first, unit)
     at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)

@@ -10,27 +10,24 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pandas as pd
 
 from ..questions import OutOfRange, long_date
 from ..store import Store
-from .check import Checker, Record, Sums
+from .check import Checker
 from .extract import Document
 from .periods import RECORD_START, Unresolvable, span_label
+from .record import Days, Record, Sums
 
 
 class _Prefix(Record):
     """The newest figures as cumulative sums: a period's total is two look-ups."""
 
     def __init__(self, store: Store):
-        frame = store.daily(None)
-        self.store, self.as_of, self.last_known = store, None, frame["date"].max()
-        self.frame = frame.reset_index(drop=True)
-        self.first = frame["date"].min()
-        arrivals = frame["arrivals"].to_numpy(dtype="float64", na_value=np.nan)
-        boats = frame["boats"].to_numpy(dtype="float64", na_value=np.nan)
-        self.ca = np.concatenate([[0.0], np.cumsum(arrivals)])
-        self.cb = np.concatenate([[0.0], np.cumsum(boats)])
+        self.record = Days.of(store.daily_columns(None))
+        self.store, self.as_of, self.last_known = store, None, self.record.date[-1].item()
+        self.first = self.record.date[0].item()
+        self.ca = np.concatenate([[0.0], np.cumsum(self.record.arrivals)])
+        self.cb = np.concatenate([[0.0], np.cumsum(self.record.boats)])
 
     def _index(self, start: dt.date, end: dt.date) -> tuple[int, int]:
         if start < self.first or end > self.last_known or start > end:
@@ -42,9 +39,9 @@ class _Prefix(Record):
         a, b = self.ca[j] - self.ca[i], self.cb[j] - self.cb[i]
         return Sums(None if a != a else int(a), None if b != b else int(b), [])
 
-    def days(self, start: dt.date, end: dt.date) -> tuple[pd.DataFrame, list]:
+    def days(self, start: dt.date, end: dt.date) -> tuple[Days, list]:
         i, j = self._index(start, end)
-        return self.frame.iloc[i:j], []
+        return self.record[i:j], []
 
 
 def _candidates(doc: Document, last: dt.date) -> tuple[dt.date, dt.date]:
@@ -70,7 +67,7 @@ def infer_date(store: Store, doc: Document) -> tuple[dt.date, str]:
     if not claims:
         raise NoDateFits("no crossing figures to estimate a date from: give the article's date")
     lo, hi = _candidates(doc, prefix.last_known)
-    days = pd.date_range(lo, hi).date
+    days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
     scores = np.zeros(len(days), dtype=int)
     for i, d in enumerate(days):
         checker = Checker(store, d, doc, as_of=prefix, latest=prefix)

@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from . import Publication, SourceError
+from .irr import SMALL_BOATS
 
 CSV_KIND = "irr_csv"
 XLSX_KIND = "irr_xlsx"
@@ -41,7 +42,6 @@ CSV_HEADER = ("Date", "Year", "Quarter", "Method of entry", "Nationality", "Regi
               "Number of detections")
 XLSX_HEADER = ("Year", "Quarter", "Method of entry", "Nationality", "Region", "Sex", "Age Group", "Number of detections")
 
-SMALL_BOATS = "Small boat arrivals"
 METHODS = frozenset({"Inadequately documented air arrivals", "Recorded detections at UK ports",
                      "Recorded detections in the UK", SMALL_BOATS})
 SEXES = frozenset({"Female", "Male", "Unknown", "Not currently recorded", "N/A"})
@@ -52,15 +52,6 @@ _AGES = {**{a: a for a in AGE_GROUPS}, **OLD_AGE_NAMES}
 
 #: the stored columns of ``detections`` (after vintage_id)
 COLUMNS = ("quarter_end", "method", "nationality", "region", "sex", "age_group", "value")
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = 3 * quarter
-    return dt.date(year, month, 31 if month in (3, 12) else 30)
-
-
-def quarter_start(year: int, quarter: int) -> dt.date:
-    return dt.date(year, 3 * quarter - 2, 1)
 
 
 _NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
