@@ -441,6 +441,7 @@ def test_numbers(text, value, unit, qualifier):
     ("over the weekend of 17 and 18 June", "2024-06-17", "2024-06-18"),  # tests/data/news 046
     ("in the first five days of the month", "2025-04-01", "2025-04-05"),  # tests/data/news 060
     ("in the week to September 10", "2024-09-04", "2024-09-10"),  # tests/data/news 081
+    ("the cumulative number for the month", "2025-04-01", "2025-04-15"),  # tests/data/news 091 (a running period)
     ("in the year to June", "2023-07-01", "2024-06-30"),  # tests/data/news 045 (said on 15 April 2025: the last whole June)
     ("the seven days ending 12 January", "2025-01-06", "2025-01-12"),
     ("since UK Prime Minister Sir Keir Starmer took the office", "2024-07-05", "2025-04-15"),  # tests/data/news 040

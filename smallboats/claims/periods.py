@@ -245,9 +245,11 @@ def _fiscal(m, text):
     return PeriodSpec("fiscal", year=int(m[1]))
 
 
-@_p(r"\b(?:so\s+far\s+)?(?:(?:in|during|over|for)\s+)?(this|last)\s+month(?:'s)?\b")
+@_p(r"\b(?:so\s+far\s+)?(?:(?:in|during|over|for)\s+)?(this|last)\s+month(?:'s)?\b"
+    r"|\b(?:cumulative\s+)?(?:number|total|tally|figure)\s+for\s+the\s+month\b(?!\s+(?:of|since|in)\b)")
 def _month(m, text):
-    return PeriodSpec("month", n=0 if m[1].lower() == "this" else -1)
+    """'this month', 'last month', 'the cumulative number for the month' (this month so far)"""
+    return PeriodSpec("month", n=-1 if (m[1] or "").lower() == "last" else 0)
 
 
 @_p(r"\bearlier\s+this\s+(month|week)\b")
