@@ -883,3 +883,20 @@ def test_totals_brought_to_by_a_days_arrivals(store):
     assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 6, 1), D(2022, 6, 13), span(D(2022, 6, 1), D(2022, 6, 13))[0])
     c = claim(report, "10,269")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 13), span(D(2022, 1, 1), D(2022, 6, 13))[0])
+
+
+def test_comparisons_that_say_only_which_way(store):
+    """tests/data/news 040 and 091: "were fewer than the record 45,774 in 2022", "remains below the equivalent number
+    at this point last year" claim a direction only; a comparison with neither side found is not a claim."""
+    c = claim(check("The migrants who arrived in the UK in 2025 were fewer than the record 45,774 in 2022.", "2026-01-02",
+                    store=store), "fewer than")
+    a, b = span(D(2025, 1, 1), D(2025, 12, 31))[0], span(D(2022, 1, 1), D(2022, 12, 31))[0]
+    assert (c.kind, c.period.start, c.comparison_period.start) == ("difference", D(2025, 1, 1), D(2022, 1, 1))
+    assert c.verdict == ("accurate" if a < b else "inaccurate") == "accurate"
+    c = claim(check("The total number of small boat arrivals so far this year remains below the equivalent number at this "
+                    "point last year.", "2023-06-23", store=store), "below")
+    a, b = span(D(2023, 1, 1), D(2023, 6, 22))[0], span(D(2022, 1, 1), D(2022, 6, 22))[0]
+    assert (c.period.end, c.comparison_period.end, c.verdict) == (D(2023, 6, 22), D(2022, 6, 22), "accurate" if a < b else "inaccurate")
+    report = check("I think at the beginning of the agreement the numbers were higher in terms of us sending people to "
+                   "France than receiving people under the safe returns route.", "2026-01-27", store=store)
+    assert not [x for x in report.claims if x.crossing]

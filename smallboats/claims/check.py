@@ -354,7 +354,6 @@ class Checker:
     def relation(self, rec: Record, m: Mention, subj: Resolved, provisional: bool | None = None) -> tuple[Outcome, float | None]:
         """difference / percent_change / ratio: (outcome, the article's own arithmetic)."""
         q = m.quantity
-        assert q is not None
         ref, ref_number = self.reference_period(m, subj)
         _, subj_number = self.subject_period(m)
         a, b = rec.total(subj.start, subj.end), rec.total(ref.start, ref.end)
@@ -365,6 +364,10 @@ class Checker:
         own = None
         if va is None or vb is None:
             return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
+        if q is None:  # "were fewer than the record 45,774 in 2022": which way only
+            official = _official(va - vb, subj, vintages, rec.as_of, detail=f"{va:,} − {vb:,} = {va - vb:,}")
+            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()} {ref.label}; official "
+                           f"{_vs(va, subj, vb, ref)}", None, subj, ref, provisional), None
         if m.kind == "difference":
             value = m.direction * (va - vb)
             tol = tolerance(q)

@@ -127,6 +127,11 @@ _EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w i
 #: the figure has one of its own after it ("1,075 migrants crossed the Channel the previous day")
 _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|ministry\s+of\s+defence|mod|officials?|figures|data"
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
+#: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
+#: number"): a verb before it, no number, and a period or a figure after it
+_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
+                            r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
+                            r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
 _SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
                              r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
@@ -140,7 +145,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|(?:up|down)
 _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them|with|plus|followed\s+by|and\s+(?:a\s+further|another))"
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
-_ANAPHORA = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:according\s+to\s+[^,]{1,60},\s*)?(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
+_ANAPHORA = re.compile(r"^\W*(?:(?:but|and|yet|so|however,?|still,?)\s+)?(?:according\s+to\s+[^,]{1,60},\s*)?(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
                        r"(?:is|was|has|had|now|represents|means|marks)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
@@ -951,6 +956,13 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     def period_index(p: PeriodMention) -> int:
         return periods.index(p)
 
+    for dm in _MORE_OR_FEWER.finditer(s):  # "The migrants who arrived in 2025 were fewer than the record 45,774 in 2022"
+        if any(x.start - off <= dm.start("dir") < x.end - off for x in sent_mentions):
+            continue
+        words = s[dm.start("dir"):dm.end()].rstrip()
+        sent_mentions.append(Mention("difference", sent.index, off + dm.start("dir"), off + dm.start("dir") + len(words), words,
+                                     metric="people", direction=-1 if dm["dir"].lower() in _DOWN else 1))
+    sent_mentions.sort(key=lambda x: x.start)
     previous: Mention | None = None  # the comparison before, in this sentence
     for m in [x for x in sent_mentions if x.crossing and x.kind in ("difference", "percent_change", "ratio")]:
         a, b = m.start - off, m.end - off
@@ -1000,6 +1012,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         previous = m
         if m.reference is None and m.reference_period is None:
             m.notes.append("no comparison period written: compared with the same period a year earlier")
+    # a comparison with no number says only which way: kept when both its sides are found ("the numbers were higher in
+    # terms of us sending people to France" is not about crossings)
+    sent_mentions[:] = [x for x in sent_mentions if not (x.kind == "difference" and x.quantity is None and (
+        (x.subject is None and x.subject_period is None) or (x.reference is None and x.reference_period is None)))]
 
     for om in _OVERTOOK.finditer(s):
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
