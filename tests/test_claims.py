@@ -900,3 +900,28 @@ def test_comparisons_that_say_only_which_way(store):
     report = check("I think at the beginning of the agreement the numbers were higher in terms of us sending people to "
                    "France than receiving people under the safe returns route.", "2026-01-27", store=store)
     assert not [x for x in report.claims if x.crossing]
+
+
+def test_vessels_that_crossed_and_changes_compared_in_a_list(store):
+    """tests/data/news 077, 048: vessels that "reached the UK" or "arrived" are boats crossing (not Border Force's);
+    087: "The average number of people per boat increased to 62 in 2025" is people per boat even with a death toll
+    after it; 053: "an increase of 48% compared to ... and a full 75% compared to the first half of 2023" are two rises."""
+    report = check("A record 202 people in 20 vessels reached the UK on Thursday.", "2020-08-01", store=store)
+    people, boats = span(D(2020, 7, 30), D(2020, 7, 30))
+    c = claim(report, "20")
+    assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2020, 7, 30), boats)
+    assert claim(report, "202").period.start == D(2020, 7, 30)
+    c = claim(check("The number of migrants who have arrived in the UK in small boats is approaching the 10,000 mark, as two "
+                    "more vessels arrived on Sunday.", "2024-05-19", store=store), "two")
+    assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2024, 5, 19), span(D(2024, 5, 19), D(2024, 5, 19))[1])
+    c = claim(check("The average number of people per boat increased to 62 in 2025, and at least 17 people died attempting "
+                    "the crossing.", "2026-01-02", store=store), "62")
+    people, boats = span(D(2025, 1, 1), D(2025, 12, 31))
+    assert (c.metric, c.verdict) == ("people_per_boat", "accurate" if round(people / boats) == 62 else "inaccurate")
+    report = check("The total number of those who entered illegally by sea for the period from January 1 to June 30, 2025 "
+                   "reaches 19,982 people. This represents an increase of 48% compared to the same period last year (13,489 "
+                   "people) and a full 75% compared to the first half of 2023 (11,433 people).", "2025-07-10", store=store)
+    c = claim(report, "75%")
+    a, b = span(D(2025, 1, 1), D(2025, 6, 30))[0], span(D(2023, 1, 1), D(2023, 6, 30))[0]
+    assert (c.kind, c.comparison_period.start, c.verdict) == ("percent_change", D(2023, 1, 1), "accurate")
+    assert round(100 * (a - b) / b) == 75

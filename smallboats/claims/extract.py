@@ -475,7 +475,10 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         if kind == "time" and noun in ("weeks", "months", "years") and q.unit != "count":
             return "other", None
         return kind, None
-    if kind == "vessels":
+    if kind == "vessels" and (re.search(r"\b(?:people|migrants|\d[\d,]*)\s+(?:in|on|aboard)\s*$", before)
+                              or re.match(r"\s+(?:more\s+)?vessels?\s+(?:have\s+|had\s+)?(?:arrived|crossed|reached|landed)\b", s[q.end:], re.I)):
+        kind = "boats"  # "202 people in 20 vessels reached the UK", "two more vessels arrived on Sunday"
+    elif kind == "vessels":
         return "vessels", None
     if kind == "boats":
         if (_EYEWITNESS.search(s[max(0, q.start - 50):q.start]) or _EYEWITNESS.search(s[q.end:q.end + 60])
@@ -516,6 +519,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     cat = _nearest_cue(s, q, cues)
     if cat == "occupancy" and many_boats:
         cat = "crossing"
+    if kind == "people_per_boat" and by_total:
+        cat = "crossing"  # "The average number of people per boat increased to 62 in 2025, and ... 17 people died"
     if cat is None and kind in ("people", "boats") and _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
         by_total = True  # "In 2021, the total was 28,526 people."
     if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
@@ -675,10 +680,14 @@ def extract(text: str) -> Document:
                 if q.unit == "percent":
                     before = _PCT_BEFORE.search(s[max(0, q.start - 40):q.start])
                     after = _PCT_AFTER.match(s[q.end:])
+                    changes = [x for x in sent_mentions if x.kind == "percent_change"]
                     if before or after:
                         kind = "percent_change"
                         word = (after or before)["dir"].lower()  # "made up 36% fewer": the word after says which way
                         direction = -1 if word in _DOWN else 1
+                    elif changes and re.match(r"\s+compared\s+(?:to|with)\b", s[q.end:]):
+                        kind, direction = "percent_change", changes[-1].direction  # "an increase of 48% compared to ...
+                        # and a full 75% compared to the first half of 2023": the same way as the change before
                     else:
                         cat, metric = "share", None
                 elif q.unit == "times":
@@ -904,9 +913,10 @@ def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> Perio
 
 
 def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
-    """'656 asylum seekers were detected on 11 boats, on Saturday': the pair share a period."""
+    """'656 asylum seekers were detected on 11 boats, on Saturday', 'A record 202 people in 20 vessels reached the UK
+    on Thursday': the pair share a period."""
     for a, b in zip(figures, figures[1:]):
-        if {a.metric, b.metric} != {"people", "boats"} or a.kind != "figure" or b.kind != "figure":
+        if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
         if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into)\s*$", between):
