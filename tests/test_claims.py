@@ -925,3 +925,16 @@ def test_vessels_that_crossed_and_changes_compared_in_a_list(store):
     a, b = span(D(2025, 1, 1), D(2025, 6, 30))[0], span(D(2023, 1, 1), D(2023, 6, 30))[0]
     assert (c.kind, c.comparison_period.start, c.verdict) == ("percent_change", D(2023, 1, 1), "accurate")
     assert round(100 * (a - b) / b) == 75
+
+
+def test_days_out_of_a_month(store):
+    """tests/data/news 056: "Journeys took place on 20 out of 31 days" (after July's figures) counts days with
+    arrivals; 31 is the month's length, not a claim."""
+    report = check("About 3,683 migrants made the crossing on 90 boats in July, the highest monthly total this year. "
+                   "Journeys took place on 20 out of 31 days.", "2022-08-02", store=store)
+    c = claim(report, "20")
+    days = sheet()
+    with_arrivals = sum(1 for i in range(31) if (days[D(2022, 7, 1) + dt.timedelta(days=i)][0] or 0) > 0)
+    assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2022, 7, 1), D(2022, 7, 31),
+                                                                  "accurate" if with_arrivals == 20 else "inaccurate")
+    assert not claim(report, "31").crossing

@@ -374,6 +374,8 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     words = _words_after(s, q.after, 6)
     if words[:1] == ["of"] and q.text.lower() in VAGUE_RANGES:
         words = words[1:]  # "hundreds of migrants"
+    if words[:3] == ["out", "of", "days"]:
+        return "days", "days"  # "Journeys took place on 20 out of 31 days"
     if words[:1] in (["on"], ["in"], ["aboard"]) and words[1:2] in (["each"], ["every"]):
         words = words[1:]  # "an average of about 50 on each boat"
     if words[:1] in (["per"], ["each"], ["every"], ["a"]) and words[1:2] and words[1] in _BOATS:
@@ -459,6 +461,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if q.unit == "times" and re.match(r"^\s*of\b", s[q.end:]) and not re.search(
             r"\b(?:was|is|were|are|be|been|represents?|represented|amounts?\s+to|equal(?:s|led)?\s+to)\s*$", s[:q.first], re.I):
         return "share", None  # "half of the 8,466 people ... were flagged" (not "2,316 was roughly two-fifths of the 5,454")
+    if re.search(r"\bout\s+of\s*$", before):
+        return "time", None  # "on 20 out of 31 days": the whole the part is out of
     kind, noun = _noun_after(s, q)
     many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s*$", before))
     if kind == "occupancy" and many_boats:
@@ -513,7 +517,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         cat = _nearest_cue(s, q, cues)
         if cat not in (None, "crossing"):  # "detained for 28 days", "red days"
             return cat, None
-        if not re.search(r"\b(?:without|no)\s+(?:\w+\s+){0,2}(?:crossings|arrivals|boats|migrants)\b|\bcross(?:ed|ings?)|arriv(?:ed|als)", s, re.I):
+        if not re.search(r"\b(?:without|no)\s+(?:\w+\s+){0,2}(?:crossings|arrivals|boats|migrants)\b|\bcross(?:ed|ings?)|arriv(?:ed|als)"
+                         r"|\bjourneys?\s+took\s+place", s, re.I):
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
