@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .asof import Wide
 from .dates import parse_date, shown
-from .series import Freq, period_end, period_start
+from .series import Freq, date_slice, period_end, period_start
 from .store import Store, StoreError
 
 if TYPE_CHECKING:  # the questions answer from numpy arrays: pandas only for to_pandas()
@@ -449,9 +449,7 @@ class _Record:
         return self.dates[-1].item()
 
     def index(self, start: dt.date, end: dt.date) -> slice:
-        i = int(np.searchsorted(self.dates, np.datetime64(start, "D"), "left"))
-        j = int(np.searchsorted(self.dates, np.datetime64(end, "D"), "right"))
-        return slice(i, j)
+        return date_slice(self.dates, start, end)
 
     def figures(self, start: dt.date, end: dt.date) -> Figures:
         s = self.index(start, end)
@@ -873,7 +871,7 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     first, last = (w.ends[0] - np.timedelta64(6, "D")).item(), w.ends[-1].item()
     a, b = start or first, end or last
     check_span(a, b, first, last, as_of, "the weekly record")
-    sel = slice(int(np.searchsorted(w.ends, np.datetime64(a, "D"))), int(np.searchsorted(w.ends, np.datetime64(b, "D"), "right")))
+    sel = date_slice(w.ends, a, b)
     if sel.start == sel.stop:
         raise InvalidQuestion(f"no week ends (on a Sunday) between {long_date(a)} and {long_date(b)}")
     ends, arr, pp, pe = w.ends[sel], w.arrivals[sel], w.prevented_people[sel], w.prevented_events[sel]

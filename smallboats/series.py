@@ -31,6 +31,12 @@ def daily(store: Store, as_of: dt.date | None = None, start: dt.date | None = No
     return df.reset_index(drop=True)
 
 
+def date_slice(dates: np.ndarray, start: dt.date, end: dt.date) -> slice:
+    """The rows of sorted ``dates`` (datetime64[D]) from ``start`` to ``end`` inclusive."""
+    return slice(int(np.searchsorted(dates, np.datetime64(start, "D"), "left")),
+                 int(np.searchsorted(dates, np.datetime64(end, "D"), "right")))
+
+
 def period_start(dates: np.ndarray, freq: str) -> np.ndarray:
     """The first day of the ``freq`` period of each date (datetime64[D])."""
     if freq == "day":

@@ -13,6 +13,7 @@ import numpy as np
 from .. import questions
 from ..asof import Wide
 from ..questions import OutOfRange, VintageRef, long_date
+from ..series import date_slice
 from ..store import SERIES_KINDS, Store
 
 
@@ -56,9 +57,7 @@ class Days:
 
     def between(self, start: dt.date, end: dt.date) -> "Days":
         """The days from ``start`` to ``end`` inclusive."""
-        i = int(np.searchsorted(self.date, np.datetime64(start, "D"), "left"))
-        j = int(np.searchsorted(self.date, np.datetime64(end, "D"), "right"))
-        return self[i:j]
+        return self[date_slice(self.date, start, end)]
 
 
 class Record:
