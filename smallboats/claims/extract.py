@@ -178,7 +178,7 @@ _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|rising|increase|inc
 _PCT_AFTER = re.compile(r"^\s*(?P<dir>higher|more|lower|fewer|less|rise|increase|up|down|jump|drop|fall|decrease|decline|surge|reduction|growth"
                         r"|short(?=\s+of\b)|below|under)\b", re.I)
 _DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "decrease", "decreased", "decreasing", "decline",
-         "declined", "declining", "lower", "fewer", "reduction", "below",
+         "declined", "declining", "lower", "fewer", "reduction",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
@@ -555,12 +555,12 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
-def _since_then(p: PeriodMention, before: str) -> PeriodMention:
-    """'Since then' is since the last event or day the sentence before named ("It is more than three months since
-    Priti Patel unveiled plans to send migrants to Rwanda. Since then 11,827 have arrived")."""
+def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
+    """'Since then' is since the last event or day the sentence before named (``before``: its periods) ("It is more
+    than three months since Priti Patel unveiled plans to send migrants to Rwanda. Since then 11,827 have arrived")."""
     if p.spec.kind != "since_then":
         return p
-    for q in reversed(find_periods(before)):
+    for q in reversed(before):
         if q.spec.kind == "since":
             return replace(p, spec=q.spec)
         if q.spec.kind == "date":
@@ -623,12 +623,14 @@ def extract(text: str) -> Document:
     sentences = split_sentences(text)
     mentions: list[Mention] = []
     last_subject: dict[int, PeriodMention | None] = {}
+    found: list[list[PeriodMention]] = []  # each sentence's periods as written, for the sentences after it
     for sent in sentences:
         s, off = sent.text, sent.start
+        found.append(find_periods(s))
         # "figures released on Sunday": when the figures came out, not what they count
-        periods = [p for p in find_periods(s) if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
+        periods = [p for p in found[-1] if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
                    and not (sent.index == 0 and _DATELINE.match(s[:p.start]))]  # "LONDON, Jun 02 (Alliance News):"
-        periods = [_since_then(p, sentences[sent.index - 1].text if sent.index else "") for p in periods]
+        periods = [_since_then(p, found[-2] if sent.index else []) for p in periods]
         reserved: set[int] = set()
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]
@@ -882,14 +884,14 @@ def extract(text: str) -> Document:
     if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
         topic = lead.period.spec
     elif lead is not None and lead.kind != "figure":
-        strong = [p for p in find_periods(sentences[lead.sentence].text) if p.spec.strong]
+        strong = [p for p in found[lead.sentence] if p.spec.strong]
         topic = strong[0].spec if strong else None
     if topic is not None and topic.kind in ("same_period", "prev_year"):
         topic = None
     if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names)
-        days = [p.spec for x in sentences[lead.sentence:lead.sentence + 3] for p in find_periods(x.text)
+        days = [p.spec for ps in found[lead.sentence:lead.sentence + 3] for p in ps
                 if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
