@@ -6,7 +6,9 @@ of the real ones plus a week, so x8 is about five more years of weekly releases;
 are the same, so every question has the same answer). For each it prints the median of
 ``--runs`` fresh processes of: opening the store, the first and a warm ``series(day)``, ``ytd``
 as of a date not asked before, the CLI question ``smallboats --format json ytd`` end to end
-(against ``smallboats --version``), and ``serve``'s resident memory idle and under load
+(against ``smallboats --version``, and against a process that only loads the libraries every
+question needs, typer, numpy, DuckDB and pydantic, and opens a DuckDB connection: the floor under
+a question's time that no change to this package can lower), and ``serve``'s resident memory idle and under load
 (bench/loadgen.py at 200 requests a second for a few seconds, 127.0.0.1). The CLI's answer
 cache is turned off (``SMALLBOATS_NO_CACHE=1``): the question is answered each time.
 
@@ -45,6 +47,8 @@ BENCH = Path(__file__).resolve().parent
 NEWS = ROOT / "tests" / "data" / "news" / "articles"
 SEEDS = ROOT / "tests" / "data" / "seeds"
 CLI = [sys.executable, "-m", "smallboats.cli"]
+# what any CLI question must load before it can read the store: the floor under its time
+FLOOR = "import typer, numpy, duckdb, pydantic, smallboats.cli; duckdb.connect(':memory:')"
 
 
 def grow(base: Path, path: Path, factor: int) -> None:
@@ -192,6 +196,9 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
                 w, c = wall([*CLI, *cmd], env)
                 fig.setdefault(name, []).append(w * 1000)
                 fig.setdefault(name + "_cpu", []).append(c * 1000)
+            w, c = wall([sys.executable, "-c", FLOOR], env)
+            fig.setdefault("cli_floor", []).append(w * 1000)
+            fig.setdefault("cli_floor_cpu", []).append(c * 1000)
     for _ in range(max(1, runs // 2)):
         for v, k in cols:
             idle, peak = serve_rss(paths[k], load_seconds, versions[v])
@@ -202,6 +209,7 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
              "cli_ytd": "CLI --format json ytd (ms)", "cli_series_day": "CLI series --freq day (ms)",
              "cli_version": "CLI --version (ms)", "cli_ytd_cpu": "  the same, CPU: ytd (ms)",
              "cli_series_day_cpu": "  CPU: series --freq day (ms)", "cli_version_cpu": "  CPU: --version (ms)",
+             "cli_floor": "libraries alone (ms)", "cli_floor_cpu": "  CPU: libraries alone (ms)",
              "serve_rss_idle_mb": "serve RSS idle (MB)", "serve_rss_load_mb": "serve RSS under load (MB)"}
     lo, hi = factors[0], factors[-1]
     print(f"\nmedians of {runs} runs (serve: {max(1, runs // 2)}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -219,7 +227,11 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
         for k in (lo, hi):
             gap = [statistics.median(figures[v, k]["cli_ytd" + c]) - statistics.median(figures[v, k]["cli_version" + c])
                    for c in ("", "_cpu")]
-            print(f"{v}: CLI ytd minus --version on x{k}: {gap[0]:.0f} ms wall, {gap[1]:.0f} ms CPU")
+            floor = [statistics.median(figures[v, k]["cli_floor" + c]) - statistics.median(figures[v, k]["cli_version" + c])
+                     for c in ("", "_cpu")]
+            print(f"{v}: CLI ytd minus --version on x{k}: {gap[0]:.0f} ms wall, {gap[1]:.0f} ms CPU; of which "
+                  f"the libraries alone (a process that only imports them and connects): {floor[0]:.0f} ms wall, "
+                  f"{floor[1]:.0f} ms CPU")
 
 
 def thousand_words() -> str:

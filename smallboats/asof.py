@@ -67,6 +67,11 @@ _SPANS = """
 """
 
 
+def _NAN(column: str) -> str:
+    """A value column with NULL (not available) as NaN, under its own name."""
+    return f"coalesce({column}::DOUBLE, 'NaN'::DOUBLE) AS {column}"
+
+
 def month(d: dt.date) -> int:
     """The bucket of a date: months since year 0."""
     return d.year * 12 + d.month - 1
@@ -95,13 +100,12 @@ def rebuild(con: duckdb.DuckDBPyConnection, version: str) -> None:
 
 
 def _num(a: np.ndarray, dtype: str = "float64") -> np.ndarray:
-    """A column from ``fetchnumpy()`` as ``dtype``: NULL (a masked value) as NaN; none in ids."""
-    m = np.ma.asarray(a)
-    if dtype == "float64":
-        return m.astype(dtype).filled(np.nan)
-    if np.ma.is_masked(m):
+    """A column from ``fetchnumpy()`` as ``dtype``. The queries turn NULL values into NaN, so
+    that DuckDB returns plain arrays (a NULL makes it a masked array, and loading
+    ``numpy.ma`` costs a CLI question some 40 ms); a NULL that still comes is an error."""
+    if type(a) is not np.ndarray:
         raise ValueError("a NULL where every row has a value")
-    return m.data.astype(dtype)
+    return a.astype(dtype, copy=False)
 
 
 def _days(a: np.ndarray) -> np.ndarray:
@@ -124,7 +128,9 @@ class Ends:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection, freq: str) -> "Ends":
-        df = con.execute("SELECT * FROM asof_ends WHERE freq = ? ORDER BY key", [freq]).fetchnumpy()
+        df = con.execute(f"SELECT key, metric, date, {_NAN('first_value')}, first_vintage, first_pub, "
+                         f"{_NAN('last_value')}, last_vintage, last_pub FROM asof_ends WHERE freq = ? ORDER BY key",
+                         [freq]).fetchnumpy()
         keys = _num(df["key"], "int64")
         if len(keys) and keys[-1] - keys[0] != len(keys) - 1:
             raise RuntimeError("asof_ends: the keys of one freq are not contiguous")
@@ -191,7 +197,7 @@ def wide(con: duckdb.DuckDBPyConnection, ends: Ends, freq: str, metrics: tuple[s
         between = ~later & (ends.last_pub > d)
         if between.any():
             spans = con.execute(
-                "SELECT key, value, vintage_id FROM asof_spans WHERE freq = ? AND bucket = ? "
+                f"SELECT key, {_NAN('value')}, vintage_id FROM asof_spans WHERE freq = ? AND bucket = ? "
                 "AND valid_from <= ? AND valid_to > ?", [freq, month(as_of), as_of, as_of]).fetchnumpy()
             at = _num(spans["key"], "int64") - ends.key0
             if not np.array_equal(np.sort(at), np.flatnonzero(between)):

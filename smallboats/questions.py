@@ -86,7 +86,7 @@ def _ratio(num: int | None, den: int | None) -> float | None:
 # -- models -------------------------------------------------------------------------------
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class VintageRef(Model):
@@ -491,9 +491,9 @@ class _Record:
     def evidence(self, as_of: dt.date | None, start: dt.date, end: dt.date, spans: list[slice] | None = None) -> Evidence:
         """Evidence for figures taken from the rows in ``spans`` (default: start..end)."""
         spans = spans or [self.index(start, end)]
-        ids = np.unique(np.concatenate([self.vintage[s] for s in spans]))
+        ids = _distinct(np.concatenate([self.vintage[s] for s in spans]))
         later = np.concatenate([self.later[s] for s in spans])
-        refs = sorted((self.refs[int(i)] for i in ids), key=lambda r: (r.published, r.id))
+        refs = sorted((self.refs[i] for i in ids), key=lambda r: (r.published, r.id))
         note = None
         if later.any():
             late = sorted({self.refs[int(i)].file_name for s in spans for i in self.vintage[s][self.later[s]]})
@@ -521,13 +521,28 @@ _CACHE: OrderedDict[tuple[int, dt.date | None], _Record] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 
 
-def _vintage_refs(store: Store) -> dict[int, VintageRef]:
-    """Every vintage's reference, built once per store version."""
-    def refs() -> dict[int, VintageRef]:
-        return {r["id"]: VintageRef(id=r["id"], file_name=r["file_name"], kind=r["kind"], published=r["published"])
-                for r in store.vintage_rows()}
+class _Refs(dict):
+    """Vintage references by id, each built when first asked for (a question needs a few of
+    the hundreds of vintages, and building them all cost a CLI question some 30 ms)."""
 
-    return store.cached(("vintage_refs",), refs)
+    def __init__(self, rows: list[dict[str, Any]]):
+        super().__init__()
+        self._rows = {r["id"]: r for r in rows}
+
+    def __missing__(self, vid: int) -> VintageRef:
+        r = self._rows[vid]
+        ref = self[vid] = VintageRef(id=vid, file_name=r["file_name"], kind=r["kind"], published=r["published"])
+        return ref
+
+
+def _vintage_refs(store: Store) -> dict[int, VintageRef]:
+    """Every vintage's reference, read once per store version."""
+    return store.cached(("vintage_refs",), lambda: _Refs(store.vintage_rows()))
+
+
+def _distinct(ids: np.ndarray) -> list[int]:
+    """The distinct vintage ids of a column, in order (``np.unique`` would load ``numpy.ma``)."""
+    return sorted({int(i) for i in ids.tolist()})
 
 
 def _record(store: Store, as_of: dt.date | None) -> _Record:
@@ -881,14 +896,14 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     has = ~np.isnan(pp) & ~np.isnan(arr)
     tp, ta = (_int(pp[has].sum()), _int(arr[has].sum())) if has.any() else (None, None)
     te = _int(pe[has].sum()) if has.any() else None
-    ids = np.unique(w.vintage[sel])
+    ids = _distinct(w.vintage[sel])
     later = w.later[sel]
     note = None
     if later.any():
         note = (f"{int(later.sum())} of the {len(later)} weeks' figures had not been published by "
                 f"{long_date(as_of) if as_of else 'then'}; they are shown as first published later.")
     ev = Evidence(as_of=as_of, start=weeks[0]["week_start"], end=weeks[-1]["week_end"],
-                  vintages=sorted((rec.refs[int(i)] for i in ids), key=lambda r: (r.published, r.id)),
+                  vintages=sorted((rec.refs[i] for i in ids), key=lambda r: (r.published, r.id)),
                   later_publication=bool(later.any()), note=note)
     return Prevented(weeks=weeks, weeks_with_figures=int(has.sum()), prevented_people=tp, prevented_events=te,
                      arrivals=ta, share_prevented_pct=None if tp is None or ta is None or tp + ta == 0 else tp / (tp + ta) * 100,
