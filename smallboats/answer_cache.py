@@ -36,7 +36,7 @@ def _db_from(argv: list[str]) -> Path:
     return default_db_path()
 
 
-def _command(argv: list[str]) -> str | None:
+def command(argv: list[str]) -> str | None:
     """The command word (the first argument that is not a global option or its value)."""
     skip = False
     for a in argv:
@@ -51,7 +51,7 @@ def _command(argv: list[str]) -> str | None:
 
 def key(argv: list[str]) -> str | None:
     """The cache key of a command line, or None if its answer is not to be cached."""
-    if os.environ.get("SMALLBOATS_NO_CACHE") or _command(argv) not in COMMANDS or "--help" in argv:
+    if os.environ.get("SMALLBOATS_NO_CACHE") or command(argv) not in COMMANDS or "--help" in argv:
         return None
     try:
         st = _db_from(argv).resolve().stat()

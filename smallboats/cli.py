@@ -963,6 +963,23 @@ def main() -> None:  # console-script entry
         sys.exit(1)
 
 
+def _only(name: str | None) -> typer.Typer:
+    """The app with just the command asked for: Typer builds a Click command for every
+    registered one each time it runs (some 50 ms). The whole app for anything else: no or an
+    unknown command (Typer's own message), or shell completion."""
+    import copy
+    import os
+
+    from typer.main import get_command_name
+
+    mine = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == name]
+    if len(mine) != 1 or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):  # completion
+        return app
+    only = copy.copy(app)
+    only.registered_commands = mine
+    return only
+
+
 def _run() -> None:
     """Run the command; a read-only question asked before (same store, code and arguments)
     is answered from :mod:`smallboats.answer_cache` without loading anything heavy."""
@@ -976,13 +993,14 @@ def _run() -> None:
     if key is not None and (hit := answer_cache.get(key)) is not None:
         sys.stdout.write(hit.decode("utf-8"))
         return
+    run = _only(answer_cache.command(argv))
     if key is None:
-        app()
+        run()
         return
     tee = answer_cache.Tee(sys.stdout)
     sys.stdout = tee
     try:
-        code = app(standalone_mode=False)
+        code = run(standalone_mode=False)
         if isinstance(code, int) and code:  # typer.Exit(code) comes back as a return value here
             raise SystemExit(code)
     except typer.Exit as exc:
