@@ -859,7 +859,8 @@ def _claim_base(doc: Document, m: Mention) -> dict:
     q = m.quantity
     return dict(
         index=m.index, kind=m.kind, sentence_index=sent.index, sentence_span=(sent.start, sent.end),
-        span=(m.start - (q.start - q.first) if q else m.start, m.end),  # the qualifier too: "more than 700"
+        # the qualifier too ("more than 700"), not before the claim's words ("after more than a week in which none")
+        span=(min(m.start, sent.start + q.first) if q else m.start, m.end),
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
         metric=m.metric, category=m.category, crossing=m.crossing,
         subject=m.subject.index if m.subject is not None else None,
