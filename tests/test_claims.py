@@ -938,3 +938,36 @@ def test_days_out_of_a_month(store):
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2022, 7, 1), D(2022, 7, 31),
                                                                   "accurate" if with_arrivals == 20 else "inaccurate")
     assert not claim(report, "31").crossing
+
+
+@pytest.mark.parametrize("date, text, number, category", [
+    # tests/data/news 001, 039, 065: rescues by the French, or of people in difficulty, are not arrivals
+    ("2020-09-02", "A further 53 people were rescued by French authorities after getting into difficulties before reaching "
+                   "British waters.", "53", "rescued"),
+    ("2024-06-07", "About 80 people were rescued when they got into difficulty during the crossings on Thursday.", "80", "rescued"),
+    ("2018-11-22", "Earlier, French officials said 11 people were pulled from boats in the Channel as they tried to reach "
+                   "Britain.", "11", "rescued"),
+    # tests/data/news 020: stopped "from reaching the UK" by the French on one day (not SB_02's weekly figure)
+    ("2021-08-05", "Incredibly, the French Authorities intercepted eight crossings, preventing a further 246 people from "
+                   "reaching the UK.", "246", "prevented"),
+    # tests/data/news 036: people a reporter saw, not the day's count
+    ("2023-08-17", "About 50 migrants were seen by the PA news agency being brought ashore in Dungeness by an RNLI lifeboat.",
+     "50", "seen"),
+    # tests/data/news 045: people leaving voluntarily are returns
+    ("2025-08-21", "Crucially though the number of people voluntarily leaving has gone up by 13% to 26,761.", "13%", "returns"),
+])
+def test_numbers_near_crossing_words_that_are_not_crossings(store, date, text, number, category):
+    c = claim(check(text, date, store=store), number)
+    assert (c.verdict, c.category, c.crossing) == (NC, category, False)
+
+
+def test_a_streaks_span_starts_at_its_words(store):
+    """tests/data/news 023: the claim "after more than a week in which no crossings were reported" does not reach back
+    over "24 hours" before it (its qualifier is inside its words)."""
+    text = ("British officials say hundreds of people have crossed the English Channel in small boats in the last 24 hours, "
+            "after more than a week in which no crossings were reported")
+    report = check(text, "2022-05-02", store=store)
+    at = text.index("24 hours")
+    assert not [c for c in report.claims if c.span[0] <= at < c.span[1]]
+    streak = next(c for c in report.claims if c.metric == "days")
+    assert streak.span[0] == text.index("after more than")

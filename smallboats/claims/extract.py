@@ -40,7 +40,7 @@ from .periods import PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
-                   "time", "vessels", "occupancy", "weather", "share", "other"]
+                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
@@ -62,6 +62,8 @@ NEEDS: dict[str, str] = {
     "occupancy": "people on one boat: the record does not give figures for single boats",
     "weather": "days of calm weather ('red days') are not in the crossing record: they need the Home Office's or "
                "Met Office's weather assessments",
+    "rescued": "people rescued by the French or from a boat in difficulty: rescues are not counts of arrivals in the UK",
+    "seen": "people seen by a reporter or a witness, not the official count of arrivals",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
     "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
@@ -99,13 +101,14 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
                r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
-                r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
+                r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out"
+                r"|voluntar(?:ily|y)\s+(?:leav\w*|depart\w*|return\w*)|left\s+voluntarily)\b"),
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)|(?:while\s+|when\s+|after\s+)?(?:crossing|trying\s+to\s+cross|attempting\s+to\s+cross|at\s+sea)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
     ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
-                  r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
+                  r"|from\s+(?:crossing|reaching|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
                r"|accommodat\w+|granted|refused|(?:claim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+asylum|applications?|house|housed|housing"
                r"|barges?)\b"),
@@ -113,6 +116,12 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"|in\s+(?:a\s+single|one|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b(?!\s+(?:on|in)\s+(?:a|one)\b)|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
                   r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
                   r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
+    # rescues by the French, or of people in difficulty, are not arrivals ("A further 53 people were rescued by French
+    # authorities after getting into difficulties"); people the UK rescued and brought ashore are
+    ("rescued", r"\b(?:rescu(?:ed|ing)|pulled\s+from)\b(?=[^.;]*\b(?:difficult(?:y|ies)|distress|by\s+(?:the\s+)?french)\b)"
+                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"),
+    # people a reporter or a witness saw ("About 50 migrants were seen by the PA news agency being brought ashore")
+    ("seen", r"\b(?:seen|spotted|pictured|filmed|photographed|watched)\s+by\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
     ("forecast", r"\b(?:could|would|expects?|expected\s+to|predict(?:s|ed|ions?)?|forecasts?|projected|projections?"
                  r"|on\s+course\s+(?:for|to)|set\s+to|at\s+this\s+rate|at\s+the\s+current\s+rate)\b"),
