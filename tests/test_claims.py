@@ -955,6 +955,21 @@ def test_days_out_of_a_month(store):
      "50", "seen"),
     # tests/data/news 045: people leaving voluntarily are returns
     ("2025-08-21", "Crucially though the number of people voluntarily leaving has gone up by 13% to 26,761.", "13%", "returns"),
+    # tests/data/news 069: the relative clause says who they were; the verb after it what is counted
+    ("2019-08-09", "He said it is an established the principle that refugees should claim asylum in the first safe country "
+                   "they reach – since January more than 60 people who used small boats to enter the UK illegally have been "
+                   "returned to Europe.", "60", "returns"),
+    # tests/data/news 019: a sentence about one incident is about one boat
+    ("2021-07-19", "In one incident, Border Force apprehended 15 people who had landed at Dungeness beach in Kent.", "15",
+     "occupancy"),
+    # tests/data/news 094, 087: a number joined to a unit of length or time is an adjective
+    ("2022-06-15", "The total number of migrants to make the treacherous journey across the 21-mile Dover Strait currently "
+                   "stands at 10,269 in 321 boats.", "21", "other"),
+    ("2026-01-01", "Home Secretary Shabana Mahmood introduced reforms in November, proposing temporary refugee status and a "
+                   "20-year wait for permanent settlement.", "20", "time"),
+    # tests/data/news 094: a group in a list after "including" is part of the whole, not counted apart in the record
+    ("2022-06-15", "Judges decided that the plane to Rwanda could take off as around 400 migrants – including mostly men, one "
+                   "heavily pregnant woman and 12 children – were seen arriving in Dover.", "12", "share"),
 ])
 def test_numbers_near_crossing_words_that_are_not_crossings(store, date, text, number, category):
     c = claim(check(text, date, store=store), number)

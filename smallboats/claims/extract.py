@@ -443,8 +443,18 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
 
 
 _GROUPS = {"children", "women", "men", "minors", "adults", "boys", "girls", "toddlers", "babies", "teenagers"}
-_PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"
+_PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:[^.;:()–—]{0,60}?(?:,|\band)\s+)?"  # "including mostly men,
+                      r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"  # one ... woman and 12 children"
                       r"|almost\s+|nearly\s+)?$", re.I)
+#: a number joined to a unit of length or time is an adjective ("the 21-mile Dover Strait", "a 20-year wait")
+_COMPOUND_UNIT = re.compile(r"-(?P<time>years?|months?|hours?|minutes?)?(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:oo|ee)t|nautical)?\b",
+                            re.I)
+#: a sentence about one incident is about one boat ("In one incident, Border Force apprehended 15 people who had landed")
+_ONE_INCIDENT = re.compile(r"^\W*in\s+(?:one|a\s+single|another|a\s+separate|a\s+further)\s+incident\b", re.I)
+#: what happened to the people a relative clause describes: "more than 60 people who used small boats to enter the UK
+#: illegally have been returned to Europe" (the clause tells who they were; the verb after it what is counted)
+_CLAUSE_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:who|that)\s+[^,;.()]{0,100}?\b(?:have|has|had|were|was|are|is)\s+(?:now\s+|since\s+|already\s+)?"
+                          r"(?:been\s+)?(?=\w)", re.I)
 #: people on one boat: "125 people made the journey in a single vessel", "the largest number to cross in one boat"
 _ONE_BOAT_AFTER = re.compile(r"[^.;,]{0,40}?\bin\s+(?:a\s+single|one|one\s+single)\s+(?:small\s+|inflatable\s+)?(?:boat|dinghy|vessel)\b", re.I)
 _A_DAY = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
@@ -465,6 +475,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         return "year", None
     if re.search(r"\baged\s*(?:between\s*)?$|\bage\s+of\s*$", before):
         return "age", None
+    if (cu := _COMPOUND_UNIT.match(s, q.end)) and cu.end() > q.end + 1:
+        return ("time" if cu["time"] else "other"), None
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
         return "share", None  # "31% of"
     if q.unit == "times" and re.match(r"^\s*of\b", s[q.end:]) and not re.search(
@@ -476,8 +488,10 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s*$", before))
     if kind == "occupancy" and many_boats:
         kind = "people"  # "The nine boats with 279 people on board": all of them, not one boat's load
-    if kind == "people" and noun in _GROUPS and _PART_OF.search(before) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
+    if kind == "people" and noun in _GROUPS and _PART_OF.search(s[max(0, q.start - 100):q.start]) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
         return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart
+    if kind == "people" and _ONE_INCIDENT.match(s):
+        return "occupancy", None
     if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
         return "occupancy", None  # "Last month, 125 people made the journey in a single vessel" (not "on Friday in a single boat")
     if kind in (None, "people", "occupancy") and _AVERAGE_BEFORE.search(before) and _AVERAGE_OF_BOATS.search(s) \
@@ -531,6 +545,9 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
+    if cat == "crossing" and (cv := _CLAUSE_VERB.match(s, q.after)):
+        verb = s[cv.end():cv.end() + 30]
+        cat = next((c for c, rx in _DISTRACTOR_CUES if c in ("returns", "deaths", "arrests") and (vm := rx.match(verb))), cat)
     if cat == "occupancy" and many_boats:
         cat = "crossing"
     if kind == "people_per_boat" and by_total:
