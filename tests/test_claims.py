@@ -970,6 +970,14 @@ def test_days_out_of_a_month(store):
     # tests/data/news 094: a group in a list after "including" is part of the whole, not counted apart in the record
     ("2022-06-15", "Judges decided that the plane to Rwanda could take off as around 400 migrants – including mostly men, one "
                    "heavily pregnant woman and 12 children – were seen arriving in Dover.", "12", "share"),
+    # tests/data/news 039: a distance
+    ("2024-06-07", "Dover and Walmer lifeboats were launched to assist Border Force following reports that dozens of people "
+                   "were in the water about 10 miles off the Kent coast on Thursday morning.", "10", "other"),
+    # tests/data/news 050, 006: the rest of the clause says what is counted: a legal route, sanctions
+    ("2026-01-27", "Shabana Mahmood told LBC 350 people had come to the UK from France through the pilot scheme's approved "
+                   "route.", "350", "route"),
+    ("2025-09-13", "In July, it announced that 25 people including gang leaders and small boat suppliers had had their assets "
+                   "frozen and been banned from travelling to the UK.", "25", "arrests"),
 ])
 def test_numbers_near_crossing_words_that_are_not_crossings(store, date, text, number, category):
     c = claim(check(text, date, store=store), number)

@@ -40,7 +40,7 @@ from .periods import PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
-                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "other"]
+                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
@@ -64,6 +64,7 @@ NEEDS: dict[str, str] = {
                "Met Office's weather assessments",
     "rescued": "people rescued by the French or from a boat in difficulty: rescues are not counts of arrivals in the UK",
     "seen": "people seen by a reporter or a witness, not the official count of arrivals",
+    "route": "people who came by a safe and legal route (resettlement, the UK-France scheme), not small-boat arrivals",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
     "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
@@ -79,6 +80,7 @@ _VESSELS = {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "
             "drones", "planes", "aircraft", "patrols", "officers", "police", "gendarmes", "agents", "ministers",
             "governments", "countries", "smugglers", "gangs", "staff", "hotels", "beaches", "camps", "nations",
             "teams", "units", "sources", "times", "jobs", "flights", "companies", "deals", "trains", "lorries"}
+_LENGTHS = {"miles", "mile", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards", "nautical"}
 _SKIP = {"small", "small-boat", "illegal", "channel", "asylum", "more", "further", "additional", "new", "desperate",
          "young", "unaccompanied", "adult", "asylum-seeking", "border", "force", "british", "french", "tiny", "packed",
          "overcrowded", "flimsy", "inflatable", "rubber", "other", "separate", "different", "total", "suspected",
@@ -126,6 +128,14 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("forecast", r"\b(?:could|would|expects?|expected\s+to|predict(?:s|ed|ions?)?|forecasts?|projected|projections?"
                  r"|on\s+course\s+(?:for|to)|set\s+to|at\s+this\s+rate|at\s+the\s+current\s+rate)\b"),
 ))
+#: What the rest of a number's clause says it counts, when that is not an arrival by small boat however near the crossing
+#: words are ("350 people had come to the UK from France through the pilot scheme's approved route"), one rule a line
+CLAUSE_CUES: tuple[tuple[str, str], ...] = (
+    ("route", r"\b(?:safe\s+(?:and\s+legal\s+)?|legal\s+|approved\s+)routes?\b|\bresettle(?:d|ment)\b"),
+    ("arrests", r"\bassets\s+frozen\b|\bsanctioned\b"),  # "25 people ... had had their assets frozen"
+)
+_CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
+_CLAUSE_REST = re.compile(r"[^.;()–—]*")
 _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 #: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
 _TIME_SUBJECTS = ("day week weekend month year alone also january february march april may june july august september october "
@@ -408,6 +418,8 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
             return ("other" if w == "boatloads" else "boats"), w
         if w in ("days", "day") and (i == 0 or words[i - 1] in _DAYS_BEFORE):  # not "11,000 just days after"
             return "days", w
+        if w in _LENGTHS and i <= 1:
+            return "other", w  # "about 10 miles off the Kent coast"
         if w in _VESSELS:
             return "vessels" if w in {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters",
                                       "lifeboats", "lifeboat", "drones", "planes", "aircraft"} else "other", w
@@ -545,6 +557,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
+    if cat == "crossing" and (rest := _CLAUSE_REST.match(s, q.after)):
+        cat = next((c for c, rx in _CLAUSE_CUES if rx.search(rest.group(0))), cat)
     if cat == "crossing" and (cv := _CLAUSE_VERB.match(s, q.after)):
         verb = s[cv.end():cv.end() + 30]
         cat = next((c for c, rx in _DISTRACTOR_CUES if c in ("returns", "deaths", "arrests") and (vm := rx.match(verb))), cat)
