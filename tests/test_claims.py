@@ -994,3 +994,18 @@ def test_a_streaks_span_starts_at_its_words(store):
     assert not [c for c in report.claims if c.span[0] <= at < c.span[1]]
     streak = next(c for c in report.claims if c.metric == "days")
     assert streak.span[0] == text.index("after more than")
+
+
+def test_records_and_changes_of_other_things(store):
+    """tests/data/news 015, 045: a record number "of deaths", "of asylum applications" is not a crossing record;
+    008: a record and a rise said of the National Crime Agency's disruptions (no crossing words or figures in the
+    sentence) are not crossing claims."""
+    for date, text in (
+            ("2025-01-01", "“The record number of deaths in the Channel this year should serve as a stark reminder that the "
+                           "current approach is not working."),
+            ("2025-08-21", "Headlines about record numbers of asylum applications and an increase in hotel use since Labour "
+                           "came to power clearly don't make comfortable reading for ministers."),
+            ("2025-09-01", "Cooper will also highlight the National Crime Agency's efforts in tackling people smugglers, saying "
+                           "it led 347 disruptions of immigration crime networks in 2024-25 - the highest level on record and "
+                           "a 40% increase on the previous 12 months.")):
+        assert not [c for c in check(text, date, store=store).claims if c.crossing], text

@@ -136,6 +136,9 @@ CLAUSE_CUES: tuple[tuple[str, str], ...] = (
 )
 _CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
 _CLAUSE_REST = re.compile(r"[^.;()–—]*")
+#: a record or ranking of something else: "The record number of deaths in the Channel this year"
+_OF_OTHER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:deaths?|fatalities|drownings|returns|removals|deportations|arrests"
+                       r"|prosecutions|disruptions|asylum\s+(?:claims|applications|seekers\s+in\s+hotels))\b", re.I)
 _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 #: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
 _TIME_SUBJECTS = ("day week weekend month year alone also january february march april may june july august september october "
@@ -721,6 +724,8 @@ def extract(text: str) -> Document:
                     and _bracketed_period(s, q.first, periods) is not None
                     and (any(m.crossing for m in sent_mentions) or _CROSSING_CUES.search(s))):
                 cat, metric = "crossing", metric if metric in ("people", "boats") else "people"  # "the same period last year (13,489)"
+            if cat == "crossing" and q.unit in ("percent", "times") and _said_of_other(s, q.start, sent_mentions, off):
+                cat, metric = sent_mentions[-1].category if sent_mentions else "other", None
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -1106,7 +1111,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
     for _name, rx, unit in _RECORDS:
         for rm in rx.finditer(s):
-            if any(a < rm.end() and rm.start() < b for a, b in taken):
+            if any(a < rm.end() and rm.start() < b for a, b in taken) or _OF_OTHER.match(s, rm.end()):
+                continue
+            if _said_of_other(s, rm.start(), sent_mentions, off):
                 continue
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
@@ -1139,6 +1146,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     sent_mentions.sort(key=lambda x: x.start)
 
 
+def _said_of_other(s: str, pos: int, sent_mentions: list[Mention], off: int) -> bool:
+    """Whether a record, ranking or change at ``pos`` is said of a number that is not a crossing figure, in a sentence
+    with no crossing words or figures: "it led 347 disruptions of immigration crime networks in 2024-25 - the highest
+    level on record and a 40% increase on the previous 12 months"."""
+    before = [m for m in sent_mentions if m.end - off <= pos and m.quantity is not None and m.quantity.unit == "count"]
+    return (bool(before) and not before[-1].crossing and before[-1].category not in ("year", "time", "age")
+            and not any(m.crossing for m in sent_mentions) and not _CROSSING_CUES.search(s))
+
+
 def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int]) -> None:
     """A ranking ("the lowest monthly total since January"): the period it ranks (the window), the
     span it ranks within (the scope: this year, since ..., the whole record), and whether it is a
@@ -1149,6 +1165,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
+    if _OF_OTHER.match(s, rk.end()) or _said_of_other(s, rk.start(), sent_mentions, off):
+        return  # "the highest number of deaths", "347 disruptions ... - the highest level on record"
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
     said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
