@@ -1009,3 +1009,31 @@ def test_records_and_changes_of_other_things(store):
                            "it led 347 disruptions of immigration crime networks in 2024-25 - the highest level on record and "
                            "a 40% increase on the previous 12 months.")):
         assert not [c for c in check(text, date, store=store).claims if c.crossing], text
+
+
+@pytest.mark.parametrize("date, text, ordinal, start, end", [
+    # tests/data/news 037 (Monday 13 May 2024): the 10 days to the day the opening tells of
+    ("2024-05-13", "Migrants in small boats have crossed the Channel for a 10th consecutive day, Home Office data shows.\n"
+                   "Border Force vessels brought people wearing life jackets to shore on Monday.", "10th", D(2024, 5, 4), D(2024, 5, 13)),
+    # tests/data/news 059: the five days to the day named
+    ("2022-09-06", "Migrant crossings continued for a fifth day in a row on Tuesday, with women and young children among "
+                   "those seen being brought ashore in Dover, Kent, amid windy conditions at sea.", "fifth",
+     D(2022, 9, 2), D(2022, 9, 6)),
+    # tests/data/news 081 (Friday 17 September 2021): "this week" runs from its Monday
+    ("2021-09-17", "Her trip to Dover came as crossings continued for the fourth consecutive day this week.", "fourth",
+     D(2021, 9, 13), D(2021, 9, 16)),
+])
+def test_a_run_of_days_with_crossings(store, date, text, ordinal, start, end):
+    c = next(x for x in check(text, date, store=store).claims if ordinal in x.text)
+    assert (c.metric, c.period.start, c.period.end) == ("days", start, end)
+    days = sheet()
+    every = all((days[start + dt.timedelta(days=i)][0] or 0) > 0 for i in range((end - start).days + 1))
+    assert c.verdict == ("accurate" if every else "inaccurate")
+
+
+def test_a_run_of_days_with_more_than_a_number_is_not_a_run_of_crossings(store):
+    """A run of days above a threshold ("the second day in a row that hundreds made the crossing") is not read as a run
+    of days with crossings."""
+    report = check("It was the second day in a row that hundreds made the crossing, after 392 arrived on Thursday in six "
+                   "boats.", "2026-06-20", store=store)
+    assert not [c for c in report.claims if c.metric == "days"]

@@ -200,7 +200,8 @@ class Checker:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
         on a Wednesday): then running totals and figures taken from context include that day."""
         for m in self.doc.mentions:
-            if not (m.crossing and m.kind == "figure" and m.period is not None) or (m.quantity is not None and m.quantity.value == 0):
+            if (not (m.crossing and m.kind == "figure" and m.period is not None) or (m.quantity is not None and m.quantity.value == 0)
+                    or m.run_to):  # "for a fifth day in a row on Tuesday" says crossings went on, not that the day's are in
                 continue
             spec = m.period.spec
             if (spec.kind == "context" and spec.topic is None and self.date < DAILY_FIGURES and m.quantity is not None
@@ -623,6 +624,12 @@ class Checker:
                 n = dt.timedelta(days=int(m.quantity.value))
                 res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
+            elif m.run_to and m.quantity is not None:  # "for a 10th consecutive day": the 10 days to that day
+                n = int(m.quantity.value)
+                a, b = res.end - dt.timedelta(days=n - 1), res.end
+                if m.period is not None and m.period.spec.kind == "week" and res.start + dt.timedelta(days=n - 1) <= res.end:
+                    a, b = res.start, res.start + dt.timedelta(days=n - 1)  # "the fourth consecutive day this week": Monday on
+                res = Resolved(a, b, f"the {n} days to {long_date(b)} ({span_label(a, b)})")
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
             return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))

@@ -260,6 +260,16 @@ STREAKS: tuple[tuple[str, str], ...] = (
     ("broke a period of a week", rf"\b(?:br(?:oke|eaking|eaks)|end(?:ed|ing|s))\s+a\s+(?:period|run|spell|lull)\s+of\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:when|without|with\s+no|in\s+which)\b"),
 )
 _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
+_ORD_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+              "eleventh": 11, "twelfth": 12}
+_ORD = r"(?P<ord>" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
+#: Runs of days with crossings up to the day of the article's figure, one rule a line: (name, pattern); the ordinal is
+#: the number of days ("Migrants ... have crossed the Channel for a 10th consecutive day": each of the 10 days to that day)
+RUNS: tuple[tuple[str, str], ...] = (
+    ("the fifth consecutive day", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+(?:consecutive|straight|successive)\s+day\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
+    ("the fifth day in a row", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+day\s+(?:in\s+a\s+row|running)\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
+)
+_RUNS = tuple((name, re.compile(rx, re.I)) for name, rx in RUNS)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
@@ -331,6 +341,7 @@ class Mention:
     upto: bool = False  # rank: against the record up to the period's end ("a new annual record")
     any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
     ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
+    run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -924,6 +935,9 @@ def extract(text: str) -> Document:
             m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
+    for m in mentions:  # "for a 10th consecutive day in May": up to the day the article reports ("this week": from its Monday)
+        if m.run_to and m.period is not None and m.period.spec.kind not in ("day", "weekday", "date", "week"):
+            m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
     topic = None
     if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
@@ -941,7 +955,7 @@ def extract(text: str) -> Document:
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
-                and (m.metric in ("people", "boats", "people_per_boat") or m.ended)):
+                and (m.metric in ("people", "boats", "people_per_boat") or m.ended or m.run_to)):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
@@ -1139,6 +1153,18 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          period=days[0] if days else None, period_from="sentence" if days else None,
                                          without=True, ended=True))
             taken.append(sm.span())
+    if re.search(r"\b(?:cross|arriv|journey|boats?\b|dinghies)", s, re.I):
+        for _name, rx in _RUNS:  # "crossings continued for a fifth day in a row on Tuesday": the five days to Tuesday
+            for sm in rx.finditer(s):
+                word = sm["ord"].lower()
+                n = _ORD_WORDS.get(word) or int(re.sub(r"\D", "", word))
+                q = Quantity(float(n), "count", None, sm.start("ord"), sm.end(), s[sm.start("ord"):sm.end()], 1.0, False,
+                             not word[0].isdigit())
+                days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+                sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
+                                             period=days[0] if days else None, period_from="sentence" if days else None,
+                                             run_to=True))
+                taken.append(sm.span())
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
