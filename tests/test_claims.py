@@ -1037,3 +1037,19 @@ def test_a_run_of_days_with_more_than_a_number_is_not_a_run_of_crossings(store):
     report = check("It was the second day in a row that hundreds made the crossing, after 392 arrived on Thursday in six "
                    "boats.", "2026-06-20", store=store)
     assert not [c for c in report.claims if c.metric == "days"]
+
+
+@pytest.mark.parametrize("date, text, words, day, end", [
+    # tests/data/news 015 (1 January 2025): arrivals on 29 December, none from the 30th to the last day published
+    ("2025-01-01", "The last recorded crossing was on December 29th when 291 migrants made the perilous journey.",
+     "The last recorded crossing", D(2024, 12, 29), D(2024, 12, 31)),
+    # tests/data/news 042 (31 December 2025): "no crossings since 20 December" (the article itself says 17 came on the 22nd)
+    ("2025-12-31", "Figures from the Home Office showed there have been no crossings since 20 December, when more than 800 "
+                   "people made the journey.", "no crossings", D(2025, 12, 20), D(2025, 12, 30)),
+])
+def test_the_last_day_with_crossings(store, date, text, words, day, end):
+    c = claim(check(text, date, store=store), words)
+    assert (c.kind, c.period.start, c.period.end) == ("last_day", day + dt.timedelta(days=1), end)
+    days = sheet()
+    after = sum(days[day + dt.timedelta(days=i)][0] or 0 for i in range(1, (end - day).days + 1))
+    assert c.verdict == ("accurate" if (days[day][0] or 0) > 0 and after == 0 else "inaccurate")

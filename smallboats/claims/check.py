@@ -422,6 +422,26 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def last_day(self, rec: Record, m: Mention) -> Outcome:
+        """'The last recorded crossing was on December 29th', 'no crossings since 20 December': arrivals on that day and
+        none from the day after it to the last day published by the article's date."""
+        day = self.period(m.window_period).end
+        end = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
+        if end <= day:
+            return Outcome(None, None, f"{long_date(day)} is the last day published by the article's date: nothing after it to check")
+        res = Resolved(day + dt.timedelta(days=1), end, span_label(day + dt.timedelta(days=1), end))
+        days, vintages = rec.days(day, end)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (end - day).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day from {long_date(day)} to {long_date(end)}", period=res)
+        after = sum(values[1:])
+        official = _official(after, res, vintages, rec.as_of, detail=f"{long_date(day)}: {fmt(values[0])}")
+        ok = values[0] > 0 and after == 0
+        first = next((day + dt.timedelta(days=i + 1) for i, v in enumerate(values[1:]) if v), None)
+        reason = (f"claimed arrivals on {long_date(day)} and none after; official {fmt(values[0])} on {long_date(day)}, "
+                  + (f"then none to {long_date(end)}" if first is None else f"then {fmt(after)} from {long_date(first)} to {long_date(end)}"))
+        return Outcome(official, ok, reason, period=res)
+
     def pace(self, rec: Record, m: Mention, end: dt.date) -> Outcome:
         """'On course for a record year': checked as the pace so far, with
         :func:`smallboats.questions.ytd` (the same point of every earlier year)."""
@@ -638,6 +658,8 @@ class Checker:
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
         if m.kind == "overtook":
             return self.overtook(rec, m), own
+        if m.kind == "last_day":
+            return self.last_day(rec, m), own
         if m.kind == "pace":
             out = self.pace(rec, m, self.date)
             if out.ok is False:

@@ -38,7 +38,8 @@ from typing import Literal
 from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
 from .periods import PeriodMention, PeriodSpec, find_periods
 
-Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
+Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
+               "last_day"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -270,6 +271,14 @@ RUNS: tuple[tuple[str, str], ...] = (
     ("the fifth day in a row", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+day\s+(?:in\s+a\s+row|running)\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
 )
 _RUNS = tuple((name, re.compile(rx, re.I)) for name, rx in RUNS)
+#: The last day with crossings, and none after it up to the article's day, one rule a line: (name, pattern); the day is
+#: the one written right after ("The last recorded crossing was on December 29th", "no crossings since 20 December")
+LAST_DAYS: tuple[tuple[str, str], ...] = (
+    ("the last crossing was on", r"\b(?:the\s+)?last\s+(?:recorded\s+|reported\s+)?(?:small[- ]boat\s+)?(?:crossings?|arrivals?)\b"
+                                 r"(?=(?:\s+since\s+then)?\s+(?:was|were|came|took\s+place|taking\s+place|happened)\s+(?:on\s+)?)"),
+    ("no crossings since", r"\bno\s+(?:small[- ]boat\s+)?(?:crossings|arrivals)(?=\s+since\s+\d)"),
+)
+_LAST_DAYS = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_DAYS)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
@@ -1153,6 +1162,19 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          period=days[0] if days else None, period_from="sentence" if days else None,
                                          without=True, ended=True))
             taken.append(sm.span())
+    for _name, rx in _LAST_DAYS:  # "The last recorded crossing was on December 29th": none from the day after it
+        for lm in rx.finditer(s):
+            day = next((p for p in periods if 0 <= p.start - lm.end() < 40 and (p.spec.kind == "date" or (
+                p.spec.kind == "since" and p.spec.day is not None and re.match(r"since\s+\d", p.text, re.I)))), None)
+            if day is None:
+                continue
+            if day.spec.kind == "since":
+                day = replace(day, spec=PeriodSpec("date", day=day.spec.day, month=day.spec.month, year=day.spec.year))
+            sent_mentions[:] = [x for x in sent_mentions if not (x.quantity is not None and x.quantity.value == 0
+                                                                 and lm.start() <= x.start - off < lm.end())]
+            sent_mentions.append(Mention("last_day", sent.index, off + lm.start(), off + lm.end(), lm.group(0), metric="days",
+                                         window_period=day, without=True))
+            taken.append(lm.span())
     if re.search(r"\b(?:cross|arriv|journey|boats?\b|dinghies)", s, re.I):
         for _name, rx in _RUNS:  # "crossings continued for a fifth day in a row on Tuesday": the five days to Tuesday
             for sm in rx.finditer(s):
