@@ -1053,3 +1053,21 @@ def test_the_last_day_with_crossings(store, date, text, words, day, end):
     days = sheet()
     after = sum(days[day + dt.timedelta(days=i)][0] or 0 for i in range(1, (end - day).days + 1))
     assert c.verdict == ("accurate" if (days[day][0] or 0) > 0 and after == 0 else "inaccurate")
+
+
+@pytest.mark.parametrize("date, text, words, day", [
+    # tests/data/news 056, 035: a day's figure "in a single day", "a record for the year so far": that day was the year's
+    # busiest, and the figure is the day's (not the year's)
+    ("2022-08-02", "Almost 700 migrants have crossed the Channel to the UK in a single day, a record for the year so far.",
+     "a record for the year so far", D(2022, 8, 1)),
+    ("2024-05-02", "More than 700 migrants arrived in the UK after crossing the Channel in a single day -- a new record for "
+                   "the year so far.", "a new record for the year so far", D(2024, 5, 1)),
+])
+def test_a_record_for_the_year_so_far(store, date, text, words, day):
+    report = check(text, date, store=store)
+    c = claim(report, words)
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", day, day)
+    days = sheet()
+    busiest = max(v[0] or 0 for d, v in days.items() if D(day.year, 1, 1) <= d < day)
+    assert c.verdict == ("accurate" if (days[day][0] or 0) > busiest else "inaccurate")
+    assert (claim(report, "700").period.start, claim(report, "700").period.end) == (day, day)

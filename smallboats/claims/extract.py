@@ -279,6 +279,9 @@ LAST_DAYS: tuple[tuple[str, str], ...] = (
     ("no crossings since", r"\bno\s+(?:small[- ]boat\s+)?(?:crossings|arrivals)(?=\s+since\s+\d)"),
 )
 _LAST_DAYS = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_DAYS)
+#: "More than 700 migrants arrived ... in a single day -- a new record for the year so far": the day was the year's busiest
+_RECORD_SO_FAR = re.compile(r"\b(?:a|the)\s+(?:new\s+)?record\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\b", re.I)
+_SINGLE_DAY = re.compile(r"\b(?:in|on)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
@@ -968,6 +971,12 @@ def extract(text: str) -> Document:
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
+        elif (m.crossing and m.kind == "max_day" and m.quantity is None and m.window_period is None and m.unit == "day"
+              and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
+                          and x.period.spec.kind in ("day", "weekday", "date") for x in mentions)):
+            # "... in a single day -- a new record for the year so far": the day the article is about
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
     return Document(text, sentences, mentions)
 
 
@@ -1162,6 +1171,18 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          period=days[0] if days else None, period_from="sentence" if days else None,
                                          without=True, ended=True))
             taken.append(sm.span())
+    for rm in _RECORD_SO_FAR.finditer(s):
+        if any(a < rm.end() and rm.start() < b for a, b in taken) or not _SINGLE_DAY.search(s):
+            continue
+        inside = [i for i, p in enumerate(periods) if rm.start() <= p.start < rm.end()]
+        if not inside:
+            continue
+        reserved.update(inside)
+        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+        scope = replace(periods[inside[0]], spec=PeriodSpec("year", n=0))
+        sent_mentions.append(Mention("max_day", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
+                                     subject_period=scope, window_period=days[0] if days else None, unit="day"))
+        taken.append(rm.span())
     for _name, rx in _LAST_DAYS:  # "The last recorded crossing was on December 29th": none from the day after it
         for lm in rx.finditer(s):
             day = next((p for p in periods if 0 <= p.start - lm.end() < 40 and (p.spec.kind == "date" or (
