@@ -1071,3 +1071,15 @@ def test_a_record_for_the_year_so_far(store, date, text, words, day):
     busiest = max(v[0] or 0 for d, v in days.items() if D(day.year, 1, 1) <= d < day)
     assert c.verdict == ("accurate" if (days[day][0] or 0) > busiest else "inaccurate")
     assert (claim(report, "700").period.start, claim(report, "700").period.end) == (day, day)
+
+
+def test_boats_with_a_total_of_people_on_board(store):
+    """tests/data/news 079 (Saturday 16 January 2021): "Two small boats with a total of 36 migrants on board" are all the
+    boats' people (not one boat's load), and the boats share the people's day."""
+    report = check("Two small boats with a total of 36 migrants on board were intercepted while crossing the English Channel "
+                   "on Saturday.", "2021-01-16", store=store)
+    people, boats = span(D(2021, 1, 16), D(2021, 1, 16))
+    c = claim(report, "36")
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2021, 1, 16), people)
+    c = claim(report, "Two")
+    assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2021, 1, 16), boats)

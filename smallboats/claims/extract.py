@@ -523,7 +523,7 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if re.search(r"\bout\s+of\s*$", before):
         return "time", None  # "on 20 out of 31 days": the whole the part is out of
     kind, noun = _noun_after(s, q)
-    many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s*$", before))
+    many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s+(?:a\s+total\s+of\s+)?$", before))
     if kind == "occupancy" and many_boats:
         kind = "people"  # "The nine boats with 279 people on board": all of them, not one boat's load
     if kind == "people" and noun in _GROUPS and _PART_OF.search(s[max(0, q.start - 100):q.start]) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
@@ -565,7 +565,7 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if kind is None:
         if _VERB_AFTER.match(s[q.after:]):
             kind = "people"
-        elif m := _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
+        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 80):q.first]):
             noun = (m["noun"] or "").lower()
             kind = ("people_per_boat" if re.search(r"\b(?:per|each|every)\s+(?:boat|dinghy)", noun)
                     else "boats" if re.search(r"\b(?:boats|dinghies)\b", noun) else "people")
@@ -1003,7 +1003,8 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
         if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
-        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into)\s*$", between):
+        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into"
+                                           r"|(?:boats|dinghies|vessels)\s+(?:with|carrying)(?:\s+a\s+total\s+of)?)\s*$", between):
             if a.period is None and b.period is not None:
                 a.period, a.period_from = b.period, "partner"
             elif b.period is None and a.period is not None:
