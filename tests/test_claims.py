@@ -1083,3 +1083,20 @@ def test_boats_with_a_total_of_people_on_board(store):
     assert (c.crossing, c.period.start, c.latest.value) == (True, D(2021, 1, 16), people)
     c = claim(report, "Two")
     assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2021, 1, 16), boats)
+
+
+@pytest.mark.parametrize("date, text, words, above, start, end", [
+    # tests/data/news 058 (Monday 5 September 2022): days over 1,000 in the fortnight to the day before
+    ("2022-09-05", "More than 1,000 migrants have crossed the Channel to the UK in a single day for the second time in a "
+                   "fortnight.", "the second time in a fortnight", 1000, D(2022, 8, 22), D(2022, 9, 4)),
+    # tests/data/news 059: the day of the figure that topped it ("on Sunday"), the fortnight to it
+    ("2022-09-06", "On Monday, 188 people arrived in five boats, after 1,160 made the journey in 25 boats on Sunday, marking "
+                   "the second time the daily total has topped 1,000 in a fortnight.", "the second time", 1000,
+     D(2022, 8, 22), D(2022, 9, 4)),
+])
+def test_the_nth_day_above_a_number(store, date, text, words, above, start, end):
+    c = claim(check(text, date, store=store), words)
+    assert (c.metric, c.period.start, c.period.end) == ("days", start, end)
+    days = sheet()
+    n = sum(1 for d, v in days.items() if start <= d <= end and (v[0] or 0) > above)
+    assert c.verdict == ("accurate" if n == 2 else "inaccurate")

@@ -326,6 +326,8 @@ class Checker:
                         break
                     run += 1
                 value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
+            elif m.above is not None:
+                value, what = int((days.arrivals > m.above).sum()), f"days with more than {fmt(m.above)} arrivals in {res.label}"
             else:
                 value, what = int((days.arrivals > 0).sum()), f"days with arrivals in {res.label}"
             tol = tolerance(q)
@@ -650,6 +652,9 @@ class Checker:
                 if m.period is not None and m.period.spec.kind == "week" and res.start + dt.timedelta(days=n - 1) <= res.end:
                     a, b = res.start, res.start + dt.timedelta(days=n - 1)  # "the fourth consecutive day this week": Monday on
                 res = Resolved(a, b, f"the {n} days to {long_date(b)} ({span_label(a, b)})")
+            elif m.above is not None and m.quantity is not None:  # "the second time this year the daily total has topped 1,000"
+                a = res.end - dt.timedelta(days=m.span_days - 1) if m.span_days else dt.date(res.end.year, 1, 1)
+                res = Resolved(a, res.end, span_label(a, res.end))
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
             return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))

@@ -279,6 +279,17 @@ LAST_DAYS: tuple[tuple[str, str], ...] = (
     ("no crossings since", r"\bno\s+(?:small[- ]boat\s+)?(?:crossings|arrivals)(?=\s+since\s+\d)"),
 )
 _LAST_DAYS = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_DAYS)
+#: The Nth day above a number in a span ("only the second time in 2022 the daily figure has topped 600", "more than 1,000
+#: ... in a single day for the second time in a fortnight"): the ordinal, a threshold in the sentence, and the span, one
+#: span a line: (pattern, days; 0 from 1 January)
+_NTH_TIME = re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\s+time\b", re.I)
+_THRESHOLD = re.compile(r"\b(?:topped|exceeded|passed|surpassed|gone\s+(?:over|above)|more\s+than|over|above)\s+(?P<n>\d[\d,]*)\b", re.I)
+NTH_TIME_SPANS: tuple[tuple[str, int], ...] = (
+    (r"in\s+(?:a|the\s+past|the\s+last)\s+fortnight|in\s+(?:two|2)\s+weeks", 14),
+    (r"in\s+(?:a|the\s+past|the\s+last)\s+week", 7),
+    (r"(?:so\s+far\s+)?this\s+year|in\s+(?:19|20)\d\d", 0),
+)
+_NTH_TIME_SPANS = tuple((re.compile(r"\b(?:" + rx + r")\b", re.I), n) for rx, n in NTH_TIME_SPANS)
 #: "More than 700 migrants arrived ... in a single day -- a new record for the year so far": the day was the year's busiest
 _RECORD_SO_FAR = re.compile(r"\b(?:a|the)\s+(?:new\s+)?record\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\b", re.I)
 _SINGLE_DAY = re.compile(r"\b(?:in|on)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
@@ -354,6 +365,8 @@ class Mention:
     any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
     ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
     run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
+    above: float | None = None  # days: only days with more arrivals than this ("the second time this year the daily total
+    span_days: int = 0  # has topped 1,000"), in the span_days days to the day of its period (0: from 1 January)
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -948,7 +961,8 @@ def extract(text: str) -> Document:
             m.index = len(mentions)
             mentions.append(m)
     for m in mentions:  # "for a 10th consecutive day in May": up to the day the article reports ("this week": from its Monday)
-        if m.run_to and m.period is not None and m.period.spec.kind not in ("day", "weekday", "date", "week"):
+        if (m.run_to or m.above is not None) and m.period is not None and m.period.spec.kind not in (
+                "day", "weekday", "date", "week" if m.run_to else "day"):
             m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
     topic = None
@@ -967,7 +981,7 @@ def extract(text: str) -> Document:
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
-                and (m.metric in ("people", "boats", "people_per_boat") or m.ended or m.run_to)):
+                and (m.metric in ("people", "boats", "people_per_boat") or m.ended or m.run_to or m.above is not None)):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
@@ -1184,6 +1198,23 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         sent_mentions.append(Mention("max_day", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                      subject_period=scope, window_period=days[0] if days else None, unit="day"))
         taken.append(rm.span())
+    for tm in _NTH_TIME.finditer(s):  # "the second time this year the daily total has topped 1,000"
+        th = min(_THRESHOLD.finditer(s), key=lambda x: abs(x.start() - tm.start()), default=None)
+        sp = next(((x, n) for rx, n in _NTH_TIME_SPANS if (x := rx.search(s, tm.end()))), None)
+        if th is None or sp is None or any(a < tm.end() and tm.start() < b for a, b in taken):
+            continue
+        word = tm["ord"].lower()
+        n = {"first": 1, **_ORD_WORDS}.get(word) or int(re.sub(r"\D", "", word))
+        end = tm.end() if sp[0].start() - tm.end() > 2 or re.search(r"\d", sp[0].group(0)) else sp[0].end()  # "the second
+        # time in a fortnight": its words (not the year of "in 2022", which is a year's)
+        q = Quantity(float(n), "count", None, tm.start("ord"), tm.end(), tm["ord"] + " time", 1.0, False, not word[0].isdigit())
+        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift and p.end <= tm.start()]
+        sent_mentions.append(Mention("figure", sent.index, off + tm.start(), off + end, s[tm.start():end], q, "days",
+                                     period=days[-1] if days else None, period_from="sentence" if days else None,
+                                     above=float(th["n"].replace(",", "")), span_days=sp[1]))
+        if sp[1] == 0:
+            reserved.update(i for i, p in enumerate(periods) if p.start <= sp[0].start() < p.end or sp[0].start() <= p.start < sp[0].end())
+        taken.append((tm.start(), end))
     for _name, rx in _LAST_DAYS:  # "The last recorded crossing was on December 29th": none from the day after it
         for lm in rx.finditer(s):
             day = next((p for p in periods if 0 <= p.start - lm.end() < 40 and (p.spec.kind == "date" or (
