@@ -978,6 +978,15 @@ def test_days_out_of_a_month(store):
                    "route.", "350", "route"),
     ("2025-09-13", "In July, it announced that 25 people including gang leaders and small boat suppliers had had their assets "
                    "frozen and been banned from travelling to the UK.", "25", "arrests"),
+    # tests/data/news 052, 061: the boats of people who are not crossing figures are not either
+    ("2025-07-03", "More than 100 migrants departed on two inflatable boats from France's coastal town of Gravelines on "
+                   "Wednesday (July 2) for the UK.", "two", "other"),
+    ("2020-07-13", "On Saturday, 21 migrants in three boats were brought back to France - including four who were suffering "
+                   "from severe hypothermia after their boat capsized.", "three", "other"),
+    # tests/data/news 039: a group among those counted; 019: a count of items in a list
+    ("2024-06-07", "Three children, including a baby, were reportedly among those brought to safety.", "Three", "share"),
+    ("2021-07-19", "The PA news agency, which tracks and analyses numbers of crossings, has compiled a list of five days in "
+                   "the last two years when a new record was set.", "five", "other"),
 ])
 def test_numbers_near_crossing_words_that_are_not_crossings(store, date, text, number, category):
     c = claim(check(text, date, store=store), number)

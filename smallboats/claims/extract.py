@@ -494,6 +494,10 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
 
 
 _GROUPS = {"children", "women", "men", "minors", "adults", "boys", "girls", "toddlers", "babies", "teenagers"}
+#: between people and their boats: "100 migrants departed on two inflatable boats", "21 migrants in three boats"
+_THEIR_BOATS = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on|in|aboard|onboard|using)\s+", re.I)
+#: a part of a group counted elsewhere: "Three children, including a baby, were reportedly among those brought to safety"
+_AMONG = re.compile(r"[^.;]{0,60}?\bamong\s+(?:those|them|the)\b", re.I)
 _PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:[^.;:()–—]{0,60}?(?:,|\band)\s+)?"  # "including mostly men,
                       r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"  # one ... woman and 12 children"
                       r"|almost\s+|nearly\s+)?$", re.I)
@@ -541,6 +545,10 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         kind = "people"  # "The nine boats with 279 people on board": all of them, not one boat's load
     if kind == "people" and noun in _GROUPS and _PART_OF.search(s[max(0, q.start - 100):q.start]) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
         return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart
+    if kind == "people" and noun in _GROUPS and _AMONG.match(s, q.after):
+        return "share", None
+    if re.search(r"\blist\s+of\s*$", before):
+        return "other", None  # "a list of five days in the last two years when a new record was set"
     if kind == "people" and _ONE_INCIDENT.match(s):
         return "occupancy", None
     if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
@@ -794,6 +802,12 @@ def extract(text: str) -> Document:
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
+            if (cat == "crossing" and metric == "boats" and (people := [x for x in sent_mentions if x.quantity is not None
+                                                                         and x.quantity.unit == "count" and x.metric is None])
+                    and _THEIR_BOATS.fullmatch(s, people[-1].end - off, q.first) and people[-1].category not in ("year", "time", "age")
+                    and _noun_after(s, people[-1].quantity)[0] == "people"):
+                mention.category, mention.metric = people[-1].category, None  # "21 migrants in three boats were brought back
+                # to France": the boats of people who are not crossing figures are not either
             sent_mentions.append(mention)
         for zm in _ZERO.finditer(s):
             if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):
