@@ -1109,3 +1109,20 @@ def test_the_nth_day_above_a_number(store, date, text, words, above, start, end)
     days = sheet()
     n = sum(1 for d, v in days.items() if start <= d <= end and (v[0] or 0) > above)
     assert c.verdict == ("accurate" if n == 2 else "inaccurate")
+
+
+def test_a_period_recording_zero_crossings(store):
+    """tests/data/news 088 (1 February 2026): "a 12-day period ending January 31 recording zero crossings" is a run of 12
+    days without arrivals (one claim: "zero" is the same statement); "the 12-day zero-crossing period" is too."""
+    days = sheet()
+    run = 0
+    while (days[D(2026, 1, 31) - dt.timedelta(days=run)][0] or 0) == 0:
+        run += 1
+    for text in ("Just 933 people made the journey, with a 12-day period ending January 31 recording zero crossings.",
+                 "Storm Chandra hit last week, creating conditions that deterred crossing attempts during the 12-day "
+                 "zero-crossing period."):
+        report = check(text, "2026-02-01", store=store)
+        c = claim(report, "12")
+        assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
+        assert c.verdict == ("accurate" if run == 12 else "inaccurate")
+        assert not [x for x in report.claims if x.crossing and x.number == 0]

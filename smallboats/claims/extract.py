@@ -798,7 +798,7 @@ def extract(text: str) -> Document:
                               unit="any" if kind == "record" else "day",
                               any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
             if metric == "days":
-                mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
+                mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
@@ -809,6 +809,9 @@ def extract(text: str) -> Document:
                 mention.category, mention.metric = people[-1].category, None  # "21 migrants in three boats were brought back
                 # to France": the boats of people who are not crossing figures are not either
             sent_mentions.append(mention)
+        if any(m.without for m in sent_mentions):  # "a 12-day period ... recording zero crossings": one statement, the run
+            sent_mentions = [m for m in sent_mentions if not (m.metric in ("people", "boats") and m.quantity is not None
+                                                              and m.quantity.value == 0)]
         for zm in _ZERO.finditer(s):
             if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):
                 continue  # inside a number's span, or the same statement as "no crossings for four days"
