@@ -1126,3 +1126,17 @@ def test_a_period_recording_zero_crossings(store):
         assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
         assert c.verdict == ("accurate" if run == 12 else "inaccurate")
         assert not [x for x in report.claims if x.crossing and x.number == 0]
+
+
+def test_a_record_of_a_figure_is_the_figures_claim(store):
+    """tests/data/news 018, 051: "a single-day record of 202 migrants", "A record-breaking number of 853 migrants ... on a
+    single day this week": the record is the figure's claim (one claim on the figure, a record day), not a second one."""
+    for date, text, number in (
+            ("2020-08-07", "One week ago, a single-day record of 202 migrants were intercepted in a 24-hour period by UK "
+                           "border officials.", "202"),
+            ("2021-11-06", "London: A record-breaking number of 853 migrants crossed the Channel in small boats on a single "
+                           "day this week, the UK’s interior ministry said Friday.", "853")):
+        report = check(text, date, store=store)
+        crossing = [c for c in report.claims if c.crossing]
+        assert [c.text for c in crossing] == [number], text
+        assert crossing[0].kind == "record"

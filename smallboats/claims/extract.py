@@ -796,7 +796,7 @@ def extract(text: str) -> Document:
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="any" if kind == "record" else "day",
-                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
+                              any_day=kind in ("figure", "record") and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
@@ -1180,10 +1180,19 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             if _said_of_other(s, rm.start(), sent_mentions, off):
                 continue
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+            if (rec := next((x for x in sent_mentions if x.crossing and x.kind == "record" and x.quantity is not None
+                             and re.fullmatch(r"\s+of\s+", s[rm.end():x.quantity.first])), None)) is not None:
+                taken.append(rm.span())  # "A record-breaking number of 853 migrants": the figure's own record, one claim
+                continue
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
+            if (near is not None and near.kind in ("figure", "record") and near.quantity is not None
+                    and re.fullmatch(r"\s+of\s+", s[rm.end():near.quantity.first])):
+                near.kind, near.unit = "record", "any"  # type: ignore[assignment]  # "a single-day record of 202 migrants",
+                taken.append(rm.span())                 # "A record-breaking number of 853 migrants": one claim, the figure's
+                continue
             # the figure it describes; else the sentence's period ("a record number ... this year"); else the figure before
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
