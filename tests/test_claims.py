@@ -1005,6 +1005,22 @@ def test_a_streaks_span_starts_at_its_words(store):
     assert streak.span[0] == text.index("after more than")
 
 
+@pytest.mark.parametrize("date, text", [
+    # tests/data/news 011: the number of police officers doubled; 056: double-decker buses
+    ("2020-12-31", "The Home Office said the number of police officers on the ground in France had doubled in response to the "
+                   "volume of migrants attempting the crossing."),
+    ("2022-08-02", "The latest crossings saw large groups of people, including young children, brought ashore in Ramsgate "
+                   "before leaving the Kent port on double-decker buses."),
+    # tests/data/news 080: the ratio of a forecast; 094: a ranking predicted
+    ("2021-07-23", "THE Border Force expects up to 22,000 migrants to cross the Channel in boats this year — nearly triple "
+                   "the 2020 total."),
+    ("2022-06-15", "This week is predicted to be one of the busiest so far this year for small boat crossings as the summer "
+                   "months bring calmer conditions at sea."),
+])
+def test_changes_and_rankings_that_are_not_crossing_claims(store, date, text):
+    assert not [c for c in check(text, date, store=store).claims if c.crossing], text
+
+
 def test_records_and_changes_of_other_things(store):
     """tests/data/news 015, 045: a record number "of deaths", "of asylum applications" is not a crossing record;
     008: a record and a rise said of the National Crime Agency's disruptions (no crossing words or figures in the

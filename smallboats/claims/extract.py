@@ -81,6 +81,8 @@ _VESSELS = {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "
             "drones", "planes", "aircraft", "patrols", "officers", "police", "gendarmes", "agents", "ministers",
             "governments", "countries", "smugglers", "gangs", "staff", "hotels", "beaches", "camps", "nations",
             "teams", "units", "sources", "times", "jobs", "flights", "companies", "deals", "trains", "lorries"}
+#: the subject of a change: "the number of police officers ... had doubled"
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b(?=\s+(?:on|in|at|had|has|have|was|were|is|are|deployed|working)\b)", re.I)
 _LENGTHS = {"miles", "mile", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards", "nautical"}
 _SKIP = {"small", "small-boat", "illegal", "channel", "asylum", "more", "further", "additional", "new", "desperate",
          "young", "unaccompanied", "adult", "asylum-seeking", "border", "force", "british", "french", "tiny", "packed",
@@ -573,6 +575,11 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "vessels", None
         cat = _nearest_cue(s, q, cues)
         return (cat if cat in ("returns", "prevented", "deaths") else "crossing"), "boats"
+    if q.unit == "times" and s[q.end:q.end + 1] == "-":
+        return "other", None  # "double-decker buses"
+    if (q.unit in ("percent", "times") and (sub := list(_NUMBER_OF.finditer(s, 0, q.first)))
+            and sub[-1]["noun"].lower() in _VESSELS):
+        return "other", None  # "the number of police officers on the ground in France had doubled"
     if q.unit == "percent" or q.unit == "times":
         cat = _nearest_cue(s, q, cues)
         if cat == "weather" or re.search(r"\b(?:red|calm)\s+days\b", s, re.I):
@@ -768,6 +775,11 @@ def extract(text: str) -> Document:
                     and _bracketed_period(s, q.first, periods) is not None
                     and (any(m.crossing for m in sent_mentions) or _CROSSING_CUES.search(s))):
                 cat, metric = "crossing", metric if metric in ("people", "boats") else "people"  # "the same period last year (13,489)"
+            if (cat == "crossing" and q.unit in ("percent", "times") and (counts := [x for x in sent_mentions if x.quantity is not None
+                                                                             and x.quantity.unit == "count" and x.category != "year"])
+                    and counts[-1].category == "forecast" and not _PCT_BEFORE.search(s[max(0, q.start - 40):q.start])):
+                cat, metric = "forecast", None  # "expects up to 22,000 migrants to cross ... this year — nearly triple the 2020
+                # total": the forecast's ratio
             if cat == "crossing" and q.unit in ("percent", "times") and _said_of_other(s, q.start, sent_mentions, off):
                 cat, metric = sent_mentions[-1].category if sent_mentions else "other", None
             kind: Kind = "figure"
@@ -1292,6 +1304,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
+    if re.search(r"\b(?:predicted|expected|forecast|projected|likely|set)\s+to\s+be\s+(?:one\s+of\s+)?(?:the\s+)?$", s[:rk.start()], re.I):
+        return  # "This week is predicted to be one of the busiest so far this year": a forecast
     if _OF_OTHER.match(s, rk.end()) or _said_of_other(s, rk.start(), sent_mentions, off):
         return  # "the highest number of deaths", "347 disruptions ... - the highest level on record"
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
