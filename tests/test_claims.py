@@ -1156,3 +1156,22 @@ def test_a_record_of_a_figure_is_the_figures_claim(store):
         crossing = [c for c in report.claims if c.crossing]
         assert [c.text for c in crossing] == [number], text
         assert crossing[0].kind == "record"
+
+
+def test_overtaking_a_years_total_by_the_last_day_published(store):
+    """tests/data/news 089 (13 September 2022): "already overtaking 2021's total" (a year written before "'s", not a
+    number overtaken) is checked by the last day published, the day before; 064: "surpassing the total for the same
+    period last year" is more than the same period a year before."""
+    c = claim(check("A record number of migrants have crossed the Channel in small boats this year - already overtaking "
+                    "2021's total.", "2022-09-13", store=store), "overtaking")
+    now, then = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12))
+    assert c.verdict == ("accurate" if now > then else "inaccurate")
+    report = check("Preliminary data from the British Home Office reveals that 5,847 migrants were registered in the UK in "
+                   "the first three months of 2025, surpassing the total for the same period last year, which had "
+                   "previously set a record.", "2025-03-24", store=store)
+    c = next(x for x in report.claims if x.text.startswith("surpassing"))
+    now, then = span(D(2025, 1, 1), D(2025, 3, 23))[0], span(D(2024, 1, 1), D(2024, 3, 23))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
+        D(2025, 1, 1), D(2025, 3, 23), D(2024, 1, 1), D(2024, 3, 23))
+    assert c.verdict == ("accurate" if now > then else "inaccurate")

@@ -404,7 +404,9 @@ class Checker:
 
     def overtook(self, rec: Record, m: Mention) -> Outcome:
         ref = self.period(m.reference_period)
-        day = self.period(m.window_period) if m.window_period else Resolved(self.date, self.date, long_date(self.date), running=True)
+        # by the last day published (the article's own when it reports that day's crossings)
+        last = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
+        day = self.period(m.window_period) if m.window_period else Resolved(last, last, long_date(last), running=True)
         start = dt.date(day.end.year, 1, 1)
         b = rec.total(ref.start, ref.end)
         days, vintages = rec.days(start, day.end)

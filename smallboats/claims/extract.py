@@ -211,7 +211,8 @@ _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
 #: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+(?!\d|(?:only\s+|just\s+)?by\b)"
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
+                       r"(?!(?!(?:19|20)\d\d(?:['’]s)?\b(?![,.]\d))\d|(?:only\s+|just\s+)?by\b)"  # not a number ("passed 10,000"); a year is
                        r"(?:the\s+)?", re.I)
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
@@ -1157,6 +1158,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
 
     for om in _OVERTOOK.finditer(s):
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
+        same = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "same_period"]
+        if not after and same and (subj := _subject_before(sent_mentions, off + om.start(), s, off)) is not None:
+            # "5,847 migrants were registered ... in the first three months of 2025, surpassing the total for the same
+            # period last year": more than the same period a year before
+            words = re.sub(r"\s+(?:the|that|of)?\s*$", "", s[om.start():same[0].start])
+            words = re.sub(r"\s+for$", "", words)
+            sent_mentions.append(Mention("difference", sent.index, off + om.start(), off + om.start() + len(words), words,
+                                         metric="people", subject=subj, reference_period=same[0], direction=1))
+            continue
         if not after:
             continue
         ref = after[0]
