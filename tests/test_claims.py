@@ -1175,3 +1175,14 @@ def test_overtaking_a_years_total_by_the_last_day_published(store):
     assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
         D(2025, 1, 1), D(2025, 3, 23), D(2024, 1, 1), D(2024, 3, 23))
     assert c.verdict == ("accurate" if now > then else "inaccurate")
+
+
+def test_a_period_that_became_the_second_highest(store):
+    """tests/data/news 084 (3 December 2023): "This year became the second highest on record" ranks this year (to the
+    last day published) second among the years, not a record."""
+    c = claim(check("This year became the second highest on record despite Rishi Sunak's pledge to reduce the number of "
+                    "boats arriving in Britain.", "2023-12-03", store=store), "second highest")
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 2))
+    this = span(D(2023, 1, 1), D(2023, 12, 2))[0]
+    higher = sum(1 for y in range(2018, 2023) if span(D(y, 1, 1), D(y, 12, 31))[0] > this)
+    assert c.verdict == ("accurate" if higher == 1 else "inaccurate")

@@ -306,6 +306,7 @@ _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("mo
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
                           r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
+_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
 _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
@@ -1197,8 +1198,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
     for _name, rx, unit in _RECORDS:
         for rm in rx.finditer(s):
-            if any(a < rm.end() and rm.start() < b for a, b in taken) or _OF_OTHER.match(s, rm.end()):
-                continue
+            if (any(a < rm.end() and rm.start() < b for a, b in taken) or _OF_OTHER.match(s, rm.end())
+                    or ((o := re.search(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$", s[:rm.start()], re.I))
+                        and any(p.end <= o.start() and _BECAME.fullmatch(s, p.end, o.start()) for p in periods))):
+                continue  # "This year became the second highest on record": a ranking of that year
             if _said_of_other(s, rm.start(), sent_mentions, off):
                 continue
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
@@ -1342,6 +1345,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         sp = next((p for p in periods if re.search(r"['’]s$", p.text) and not s[p.end:rk.start()].strip(" ")), None)
     if sp is None and not words["annual"] and not _EVER.match(after):
         return  # "the highest daily total in more than a month": no span to rank within
+    if unit is None and (said := next((p for p in periods if p.end <= rk.start() and _BECAME.fullmatch(s, p.end, rk.start())), None)):
+        unit = next((u for u, kinds in _ONE_UNIT.items() if said.spec.kind in kinds), None)  # "This year became the second
+        # highest on record": the period it is said of is what is ranked
     window = [p for p in periods if p is not sp and p.end <= rk.start() + 200
               and ((p.spec.strong and p.spec.kind != "year") or (unit == "year" and p.spec.kind == "year"))]
     # a period after the ranking with a figure in between is that figure's ("the third highest this year, behind
