@@ -1186,3 +1186,12 @@ def test_a_period_that_became_the_second_highest(store):
     this = span(D(2023, 1, 1), D(2023, 12, 2))[0]
     higher = sum(1 for y in range(2018, 2023) if span(D(y, 1, 1), D(y, 12, 31))[0] > this)
     assert c.verdict == ("accurate" if higher == 1 else "inaccurate")
+
+
+def test_rescued_off_the_kent_coast(store):
+    """tests/data/news 065 (Thursday 22 November 2018): people rescued from dinghies off the Kent coast arrived in the UK;
+    before daily reports, a figure with no day is the article's own day's."""
+    c = claim(check("Fourteen suspected migrants have been rescued from two dinghies off the Kent coast, according to "
+                    "officials.", "2018-11-22", store=store), "Fourteen")
+    people = span(D(2018, 11, 22), D(2018, 11, 22))[0]
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2018, 11, 22), people)

@@ -100,7 +100,7 @@ _CROSSING_CUES = re.compile(
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
     r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
-    r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with)\b",
+    r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with|off\s+the\s+(?:kent|sussex|essex|english|uk|british)\s+coast)\b",
     re.I)
 _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
