@@ -938,3 +938,260 @@ def test_days_out_of_a_month(store):
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2022, 7, 1), D(2022, 7, 31),
                                                                   "accurate" if with_arrivals == 20 else "inaccurate")
     assert not claim(report, "31").crossing
+
+
+@pytest.mark.parametrize("date, text, number, category", [
+    # tests/data/news 001, 039, 065: rescues by the French, or of people in difficulty, are not arrivals
+    ("2020-09-02", "A further 53 people were rescued by French authorities after getting into difficulties before reaching "
+                   "British waters.", "53", "rescued"),
+    ("2024-06-07", "About 80 people were rescued when they got into difficulty during the crossings on Thursday.", "80", "rescued"),
+    ("2018-11-22", "Earlier, French officials said 11 people were pulled from boats in the Channel as they tried to reach "
+                   "Britain.", "11", "rescued"),
+    # tests/data/news 020: stopped "from reaching the UK" by the French on one day (not SB_02's weekly figure)
+    ("2021-08-05", "Incredibly, the French Authorities intercepted eight crossings, preventing a further 246 people from "
+                   "reaching the UK.", "246", "prevented"),
+    # tests/data/news 036: people a reporter saw, not the day's count
+    ("2023-08-17", "About 50 migrants were seen by the PA news agency being brought ashore in Dungeness by an RNLI lifeboat.",
+     "50", "seen"),
+    # tests/data/news 045: people leaving voluntarily are returns
+    ("2025-08-21", "Crucially though the number of people voluntarily leaving has gone up by 13% to 26,761.", "13%", "returns"),
+    # tests/data/news 069: the relative clause says who they were; the verb after it what is counted
+    ("2019-08-09", "He said it is an established the principle that refugees should claim asylum in the first safe country "
+                   "they reach – since January more than 60 people who used small boats to enter the UK illegally have been "
+                   "returned to Europe.", "60", "returns"),
+    # tests/data/news 019: a sentence about one incident is about one boat
+    ("2021-07-19", "In one incident, Border Force apprehended 15 people who had landed at Dungeness beach in Kent.", "15",
+     "occupancy"),
+    # tests/data/news 094, 087: a number joined to a unit of length or time is an adjective
+    ("2022-06-15", "The total number of migrants to make the treacherous journey across the 21-mile Dover Strait currently "
+                   "stands at 10,269 in 321 boats.", "21", "other"),
+    ("2026-01-01", "Home Secretary Shabana Mahmood introduced reforms in November, proposing temporary refugee status and a "
+                   "20-year wait for permanent settlement.", "20", "time"),
+    # tests/data/news 094: a group in a list after "including" is part of the whole, not counted apart in the record
+    ("2022-06-15", "Judges decided that the plane to Rwanda could take off as around 400 migrants – including mostly men, one "
+                   "heavily pregnant woman and 12 children – were seen arriving in Dover.", "12", "share"),
+    # tests/data/news 039: a distance
+    ("2024-06-07", "Dover and Walmer lifeboats were launched to assist Border Force following reports that dozens of people "
+                   "were in the water about 10 miles off the Kent coast on Thursday morning.", "10", "other"),
+    # tests/data/news 050, 006: the rest of the clause says what is counted: a legal route, sanctions
+    ("2026-01-27", "Shabana Mahmood told LBC 350 people had come to the UK from France through the pilot scheme's approved "
+                   "route.", "350", "route"),
+    ("2025-09-13", "In July, it announced that 25 people including gang leaders and small boat suppliers had had their assets "
+                   "frozen and been banned from travelling to the UK.", "25", "arrests"),
+    # tests/data/news 052, 061: the boats of people who are not crossing figures are not either
+    ("2025-07-03", "More than 100 migrants departed on two inflatable boats from France's coastal town of Gravelines on "
+                   "Wednesday (July 2) for the UK.", "two", "other"),
+    ("2020-07-13", "On Saturday, 21 migrants in three boats were brought back to France - including four who were suffering "
+                   "from severe hypothermia after their boat capsized.", "three", "other"),
+    # tests/data/news 039: a group among those counted; 019: a count of items in a list
+    ("2024-06-07", "Three children, including a baby, were reportedly among those brought to safety.", "Three", "share"),
+    ("2021-07-19", "The PA news agency, which tracks and analyses numbers of crossings, has compiled a list of five days in "
+                   "the last two years when a new record was set.", "five", "other"),
+])
+def test_numbers_near_crossing_words_that_are_not_crossings(store, date, text, number, category):
+    c = claim(check(text, date, store=store), number)
+    assert (c.verdict, c.category, c.crossing) == (NC, category, False)
+
+
+def test_a_streaks_span_starts_at_its_words(store):
+    """tests/data/news 023: the claim "after more than a week in which no crossings were reported" does not reach back
+    over "24 hours" before it (its qualifier is inside its words)."""
+    text = ("British officials say hundreds of people have crossed the English Channel in small boats in the last 24 hours, "
+            "after more than a week in which no crossings were reported")
+    report = check(text, "2022-05-02", store=store)
+    at = text.index("24 hours")
+    assert not [c for c in report.claims if c.span[0] <= at < c.span[1]]
+    streak = next(c for c in report.claims if c.metric == "days")
+    assert streak.span[0] == text.index("after more than")
+
+
+@pytest.mark.parametrize("date, text", [
+    # tests/data/news 011: the number of police officers doubled; 056: double-decker buses
+    ("2020-12-31", "The Home Office said the number of police officers on the ground in France had doubled in response to the "
+                   "volume of migrants attempting the crossing."),
+    ("2022-08-02", "The latest crossings saw large groups of people, including young children, brought ashore in Ramsgate "
+                   "before leaving the Kent port on double-decker buses."),
+    # tests/data/news 080: the ratio of a forecast; 094: a ranking predicted
+    ("2021-07-23", "THE Border Force expects up to 22,000 migrants to cross the Channel in boats this year — nearly triple "
+                   "the 2020 total."),
+    ("2022-06-15", "This week is predicted to be one of the busiest so far this year for small boat crossings as the summer "
+                   "months bring calmer conditions at sea."),
+])
+def test_changes_and_rankings_that_are_not_crossing_claims(store, date, text):
+    assert not [c for c in check(text, date, store=store).claims if c.crossing], text
+
+
+def test_records_and_changes_of_other_things(store):
+    """tests/data/news 015, 045: a record number "of deaths", "of asylum applications" is not a crossing record;
+    008: a record and a rise said of the National Crime Agency's disruptions (no crossing words or figures in the
+    sentence) are not crossing claims."""
+    for date, text in (
+            ("2025-01-01", "“The record number of deaths in the Channel this year should serve as a stark reminder that the "
+                           "current approach is not working."),
+            ("2025-08-21", "Headlines about record numbers of asylum applications and an increase in hotel use since Labour "
+                           "came to power clearly don't make comfortable reading for ministers."),
+            ("2025-09-01", "Cooper will also highlight the National Crime Agency's efforts in tackling people smugglers, saying "
+                           "it led 347 disruptions of immigration crime networks in 2024-25 - the highest level on record and "
+                           "a 40% increase on the previous 12 months.")):
+        assert not [c for c in check(text, date, store=store).claims if c.crossing], text
+
+
+@pytest.mark.parametrize("date, text, ordinal, start, end", [
+    # tests/data/news 037 (Monday 13 May 2024): the 10 days to the day the opening tells of
+    ("2024-05-13", "Migrants in small boats have crossed the Channel for a 10th consecutive day, Home Office data shows.\n"
+                   "Border Force vessels brought people wearing life jackets to shore on Monday.", "10th", D(2024, 5, 4), D(2024, 5, 13)),
+    # tests/data/news 059: the five days to the day named
+    ("2022-09-06", "Migrant crossings continued for a fifth day in a row on Tuesday, with women and young children among "
+                   "those seen being brought ashore in Dover, Kent, amid windy conditions at sea.", "fifth",
+     D(2022, 9, 2), D(2022, 9, 6)),
+    # tests/data/news 081 (Friday 17 September 2021): "this week" runs from its Monday
+    ("2021-09-17", "Her trip to Dover came as crossings continued for the fourth consecutive day this week.", "fourth",
+     D(2021, 9, 13), D(2021, 9, 16)),
+])
+def test_a_run_of_days_with_crossings(store, date, text, ordinal, start, end):
+    c = next(x for x in check(text, date, store=store).claims if ordinal in x.text)
+    assert (c.metric, c.period.start, c.period.end) == ("days", start, end)
+    days = sheet()
+    every = all((days[start + dt.timedelta(days=i)][0] or 0) > 0 for i in range((end - start).days + 1))
+    assert c.verdict == ("accurate" if every else "inaccurate")
+
+
+def test_a_run_of_days_with_more_than_a_number_is_not_a_run_of_crossings(store):
+    """A run of days above a threshold ("the second day in a row that hundreds made the crossing") is not read as a run
+    of days with crossings."""
+    report = check("It was the second day in a row that hundreds made the crossing, after 392 arrived on Thursday in six "
+                   "boats.", "2026-06-20", store=store)
+    assert not [c for c in report.claims if c.metric == "days"]
+
+
+@pytest.mark.parametrize("date, text, words, day, end", [
+    # tests/data/news 015 (1 January 2025): arrivals on 29 December, none from the 30th to the last day published
+    ("2025-01-01", "The last recorded crossing was on December 29th when 291 migrants made the perilous journey.",
+     "The last recorded crossing", D(2024, 12, 29), D(2024, 12, 31)),
+    # tests/data/news 042 (31 December 2025): "no crossings since 20 December" (the article itself says 17 came on the 22nd)
+    ("2025-12-31", "Figures from the Home Office showed there have been no crossings since 20 December, when more than 800 "
+                   "people made the journey.", "no crossings", D(2025, 12, 20), D(2025, 12, 30)),
+])
+def test_the_last_day_with_crossings(store, date, text, words, day, end):
+    c = claim(check(text, date, store=store), words)
+    assert (c.kind, c.period.start, c.period.end) == ("last_day", day + dt.timedelta(days=1), end)
+    days = sheet()
+    after = sum(days[day + dt.timedelta(days=i)][0] or 0 for i in range(1, (end - day).days + 1))
+    assert c.verdict == ("accurate" if (days[day][0] or 0) > 0 and after == 0 else "inaccurate")
+
+
+@pytest.mark.parametrize("date, text, words, day", [
+    # tests/data/news 056, 035: a day's figure "in a single day", "a record for the year so far": that day was the year's
+    # busiest, and the figure is the day's (not the year's)
+    ("2022-08-02", "Almost 700 migrants have crossed the Channel to the UK in a single day, a record for the year so far.",
+     "a record for the year so far", D(2022, 8, 1)),
+    ("2024-05-02", "More than 700 migrants arrived in the UK after crossing the Channel in a single day -- a new record for "
+                   "the year so far.", "a new record for the year so far", D(2024, 5, 1)),
+])
+def test_a_record_for_the_year_so_far(store, date, text, words, day):
+    report = check(text, date, store=store)
+    c = claim(report, words)
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", day, day)
+    days = sheet()
+    busiest = max(v[0] or 0 for d, v in days.items() if D(day.year, 1, 1) <= d < day)
+    assert c.verdict == ("accurate" if (days[day][0] or 0) > busiest else "inaccurate")
+    assert (claim(report, "700").period.start, claim(report, "700").period.end) == (day, day)
+
+
+def test_boats_with_a_total_of_people_on_board(store):
+    """tests/data/news 079 (Saturday 16 January 2021): "Two small boats with a total of 36 migrants on board" are all the
+    boats' people (not one boat's load), and the boats share the people's day."""
+    report = check("Two small boats with a total of 36 migrants on board were intercepted while crossing the English Channel "
+                   "on Saturday.", "2021-01-16", store=store)
+    people, boats = span(D(2021, 1, 16), D(2021, 1, 16))
+    c = claim(report, "36")
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2021, 1, 16), people)
+    c = claim(report, "Two")
+    assert (c.metric, c.period.start, c.latest.value) == ("boats", D(2021, 1, 16), boats)
+
+
+@pytest.mark.parametrize("date, text, words, above, start, end", [
+    # tests/data/news 058 (Monday 5 September 2022): days over 1,000 in the fortnight to the day before
+    ("2022-09-05", "More than 1,000 migrants have crossed the Channel to the UK in a single day for the second time in a "
+                   "fortnight.", "the second time in a fortnight", 1000, D(2022, 8, 22), D(2022, 9, 4)),
+    # tests/data/news 059: the day of the figure that topped it ("on Sunday"), the fortnight to it
+    ("2022-09-06", "On Monday, 188 people arrived in five boats, after 1,160 made the journey in 25 boats on Sunday, marking "
+                   "the second time the daily total has topped 1,000 in a fortnight.", "the second time", 1000,
+     D(2022, 8, 22), D(2022, 9, 4)),
+])
+def test_the_nth_day_above_a_number(store, date, text, words, above, start, end):
+    c = claim(check(text, date, store=store), words)
+    assert (c.metric, c.period.start, c.period.end) == ("days", start, end)
+    days = sheet()
+    n = sum(1 for d, v in days.items() if start <= d <= end and (v[0] or 0) > above)
+    assert c.verdict == ("accurate" if n == 2 else "inaccurate")
+
+
+def test_a_period_recording_zero_crossings(store):
+    """tests/data/news 088 (1 February 2026): "a 12-day period ending January 31 recording zero crossings" is a run of 12
+    days without arrivals (one claim: "zero" is the same statement); "the 12-day zero-crossing period" is too."""
+    days = sheet()
+    run = 0
+    while (days[D(2026, 1, 31) - dt.timedelta(days=run)][0] or 0) == 0:
+        run += 1
+    for text in ("Just 933 people made the journey, with a 12-day period ending January 31 recording zero crossings.",
+                 "Storm Chandra hit last week, creating conditions that deterred crossing attempts during the 12-day "
+                 "zero-crossing period."):
+        report = check(text, "2026-02-01", store=store)
+        c = claim(report, "12")
+        assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
+        assert c.verdict == ("accurate" if run == 12 else "inaccurate")
+        assert not [x for x in report.claims if x.crossing and x.number == 0]
+
+
+def test_a_record_of_a_figure_is_the_figures_claim(store):
+    """tests/data/news 018, 051: "a single-day record of 202 migrants", "A record-breaking number of 853 migrants ... on a
+    single day this week": the record is the figure's claim (one claim on the figure, a record day), not a second one."""
+    for date, text, number in (
+            ("2020-08-07", "One week ago, a single-day record of 202 migrants were intercepted in a 24-hour period by UK "
+                           "border officials.", "202"),
+            ("2021-11-06", "London: A record-breaking number of 853 migrants crossed the Channel in small boats on a single "
+                           "day this week, the UK’s interior ministry said Friday.", "853")):
+        report = check(text, date, store=store)
+        crossing = [c for c in report.claims if c.crossing]
+        assert [c.text for c in crossing] == [number], text
+        assert crossing[0].kind == "record"
+
+
+def test_overtaking_a_years_total_by_the_last_day_published(store):
+    """tests/data/news 089 (13 September 2022): "already overtaking 2021's total" (a year written before "'s", not a
+    number overtaken) is checked by the last day published, the day before; 064: "surpassing the total for the same
+    period last year" is more than the same period a year before."""
+    c = claim(check("A record number of migrants have crossed the Channel in small boats this year - already overtaking "
+                    "2021's total.", "2022-09-13", store=store), "overtaking")
+    now, then = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12))
+    assert c.verdict == ("accurate" if now > then else "inaccurate")
+    report = check("Preliminary data from the British Home Office reveals that 5,847 migrants were registered in the UK in "
+                   "the first three months of 2025, surpassing the total for the same period last year, which had "
+                   "previously set a record.", "2025-03-24", store=store)
+    c = next(x for x in report.claims if x.text.startswith("surpassing"))
+    now, then = span(D(2025, 1, 1), D(2025, 3, 23))[0], span(D(2024, 1, 1), D(2024, 3, 23))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
+        D(2025, 1, 1), D(2025, 3, 23), D(2024, 1, 1), D(2024, 3, 23))
+    assert c.verdict == ("accurate" if now > then else "inaccurate")
+
+
+def test_a_period_that_became_the_second_highest(store):
+    """tests/data/news 084 (3 December 2023): "This year became the second highest on record" ranks this year (to the
+    last day published) second among the years, not a record."""
+    c = claim(check("This year became the second highest on record despite Rishi Sunak's pledge to reduce the number of "
+                    "boats arriving in Britain.", "2023-12-03", store=store), "second highest")
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 2))
+    this = span(D(2023, 1, 1), D(2023, 12, 2))[0]
+    higher = sum(1 for y in range(2018, 2023) if span(D(y, 1, 1), D(y, 12, 31))[0] > this)
+    assert c.verdict == ("accurate" if higher == 1 else "inaccurate")
+
+
+def test_rescued_off_the_kent_coast(store):
+    """tests/data/news 065 (Thursday 22 November 2018): people rescued from dinghies off the Kent coast arrived in the UK;
+    before daily reports, a figure with no day is the article's own day's."""
+    c = claim(check("Fourteen suspected migrants have been rescued from two dinghies off the Kent coast, according to "
+                    "officials.", "2018-11-22", store=store), "Fourteen")
+    people = span(D(2018, 11, 22), D(2018, 11, 22))[0]
+    assert (c.crossing, c.period.start, c.latest.value) == (True, D(2018, 11, 22), people)

@@ -200,7 +200,8 @@ class Checker:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
         on a Wednesday): then running totals and figures taken from context include that day."""
         for m in self.doc.mentions:
-            if not (m.crossing and m.kind == "figure" and m.period is not None) or (m.quantity is not None and m.quantity.value == 0):
+            if (not (m.crossing and m.kind == "figure" and m.period is not None) or (m.quantity is not None and m.quantity.value == 0)
+                    or m.run_to):  # "for a fifth day in a row on Tuesday" says crossings went on, not that the day's are in
                 continue
             spec = m.period.spec
             if (spec.kind == "context" and spec.topic is None and self.date < DAILY_FIGURES and m.quantity is not None
@@ -325,6 +326,8 @@ class Checker:
                         break
                     run += 1
                 value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
+            elif m.above is not None:
+                value, what = int((days.arrivals > m.above).sum()), f"days with more than {fmt(m.above)} arrivals in {res.label}"
             else:
                 value, what = int((days.arrivals > 0).sum()), f"days with arrivals in {res.label}"
             tol = tolerance(q)
@@ -401,7 +404,9 @@ class Checker:
 
     def overtook(self, rec: Record, m: Mention) -> Outcome:
         ref = self.period(m.reference_period)
-        day = self.period(m.window_period) if m.window_period else Resolved(self.date, self.date, long_date(self.date), running=True)
+        # by the last day published (the article's own when it reports that day's crossings)
+        last = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
+        day = self.period(m.window_period) if m.window_period else Resolved(last, last, long_date(last), running=True)
         start = dt.date(day.end.year, 1, 1)
         b = rec.total(ref.start, ref.end)
         days, vintages = rec.days(start, day.end)
@@ -420,6 +425,26 @@ class Checker:
         reason = (f"{day.end.year} passed {ref.label}'s {fmt(b.arrivals)} on {long_date(first)}"
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
+
+    def last_day(self, rec: Record, m: Mention) -> Outcome:
+        """'The last recorded crossing was on December 29th', 'no crossings since 20 December': arrivals on that day and
+        none from the day after it to the last day published by the article's date."""
+        day = self.period(m.window_period).end
+        end = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
+        if end <= day:
+            return Outcome(None, None, f"{long_date(day)} is the last day published by the article's date: nothing after it to check")
+        res = Resolved(day + dt.timedelta(days=1), end, span_label(day + dt.timedelta(days=1), end))
+        days, vintages = rec.days(day, end)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (end - day).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day from {long_date(day)} to {long_date(end)}", period=res)
+        after = sum(values[1:])
+        official = _official(after, res, vintages, rec.as_of, detail=f"{long_date(day)}: {fmt(values[0])}")
+        ok = values[0] > 0 and after == 0
+        first = next((day + dt.timedelta(days=i + 1) for i, v in enumerate(values[1:]) if v), None)
+        reason = (f"claimed arrivals on {long_date(day)} and none after; official {fmt(values[0])} on {long_date(day)}, "
+                  + (f"then none to {long_date(end)}" if first is None else f"then {fmt(after)} from {long_date(first)} to {long_date(end)}"))
+        return Outcome(official, ok, reason, period=res)
 
     def pace(self, rec: Record, m: Mention, end: dt.date) -> Outcome:
         """'On course for a record year': checked as the pace so far, with
@@ -623,6 +648,15 @@ class Checker:
                 n = dt.timedelta(days=int(m.quantity.value))
                 res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
+            elif m.run_to and m.quantity is not None:  # "for a 10th consecutive day": the 10 days to that day
+                n = int(m.quantity.value)
+                a, b = res.end - dt.timedelta(days=n - 1), res.end
+                if m.period is not None and m.period.spec.kind == "week" and res.start + dt.timedelta(days=n - 1) <= res.end:
+                    a, b = res.start, res.start + dt.timedelta(days=n - 1)  # "the fourth consecutive day this week": Monday on
+                res = Resolved(a, b, f"the {n} days to {long_date(b)} ({span_label(a, b)})")
+            elif m.above is not None and m.quantity is not None:  # "the second time this year the daily total has topped 1,000"
+                a = res.end - dt.timedelta(days=m.span_days - 1) if m.span_days else dt.date(res.end.year, 1, 1)
+                res = Resolved(a, res.end, span_label(a, res.end))
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
             return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))
@@ -631,6 +665,8 @@ class Checker:
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
         if m.kind == "overtook":
             return self.overtook(rec, m), own
+        if m.kind == "last_day":
+            return self.last_day(rec, m), own
         if m.kind == "pace":
             out = self.pace(rec, m, self.date)
             if out.ok is False:
@@ -859,7 +895,8 @@ def _claim_base(doc: Document, m: Mention) -> dict:
     q = m.quantity
     return dict(
         index=m.index, kind=m.kind, sentence_index=sent.index, sentence_span=(sent.start, sent.end),
-        span=(m.start - (q.start - q.first) if q else m.start, m.end),  # the qualifier too: "more than 700"
+        # the qualifier too ("more than 700"), not before the claim's words ("after more than a week in which none")
+        span=(min(m.start, sent.start + q.first) if q else m.start, m.end),
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
         metric=m.metric, category=m.category, crossing=m.crossing,
         subject=m.subject.index if m.subject is not None else None,

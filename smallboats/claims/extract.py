@@ -38,9 +38,10 @@ from typing import Literal
 from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
 from .periods import PeriodMention, PeriodSpec, find_periods
 
-Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record"]
+Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
+               "last_day"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
-                   "time", "vessels", "occupancy", "weather", "share", "other"]
+                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
@@ -62,6 +63,9 @@ NEEDS: dict[str, str] = {
     "occupancy": "people on one boat: the record does not give figures for single boats",
     "weather": "days of calm weather ('red days') are not in the crossing record: they need the Home Office's or "
                "Met Office's weather assessments",
+    "rescued": "people rescued by the French or from a boat in difficulty: rescues are not counts of arrivals in the UK",
+    "seen": "people seen by a reporter or a witness, not the official count of arrivals",
+    "route": "people who came by a safe and legal route (resettlement, the UK-France scheme), not small-boat arrivals",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
     "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
@@ -77,6 +81,9 @@ _VESSELS = {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "
             "drones", "planes", "aircraft", "patrols", "officers", "police", "gendarmes", "agents", "ministers",
             "governments", "countries", "smugglers", "gangs", "staff", "hotels", "beaches", "camps", "nations",
             "teams", "units", "sources", "times", "jobs", "flights", "companies", "deals", "trains", "lorries"}
+#: the subject of a change: "the number of police officers ... had doubled"
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b(?=\s+(?:on|in|at|had|has|have|was|were|is|are|deployed|working)\b)", re.I)
+_LENGTHS = {"miles", "mile", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards", "nautical"}
 _SKIP = {"small", "small-boat", "illegal", "channel", "asylum", "more", "further", "additional", "new", "desperate",
          "young", "unaccompanied", "adult", "asylum-seeking", "border", "force", "british", "french", "tiny", "packed",
          "overcrowded", "flimsy", "inflatable", "rubber", "other", "separate", "different", "total", "suspected",
@@ -93,19 +100,20 @@ _CROSSING_CUES = re.compile(
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
     r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
-    r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with)\b",
+    r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with|off\s+the\s+(?:kent|sussex|essex|english|uk|british)\s+coast)\b",
     re.I)
 _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
                r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
-                r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out)\b"),
+                r"|returns?|flown\s+back|relocated|sent\s+to\s+rwanda|one[- ]in,?\s+one[- ]out"
+                r"|voluntar(?:ily|y)\s+(?:leav\w*|depart\w*|return\w*)|left\s+voluntarily)\b"),
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)|(?:while\s+|when\s+|after\s+)?(?:crossing|trying\s+to\s+cross|attempting\s+to\s+cross|at\s+sea)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
     ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
-                  r"|from\s+(?:crossing|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
+                  r"|from\s+(?:crossing|reaching|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
                r"|accommodat\w+|granted|refused|(?:claim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+asylum|applications?|house|housed|housing"
                r"|barges?)\b"),
@@ -113,10 +121,27 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
                   r"|in\s+(?:a\s+single|one|a)\s+(?:small\s+)?(?:boat|dinghy|vessel)\b(?!\s+(?:on|in)\s+(?:a|one)\b)|(?:a|the|one|single|each)\s+(?:\w+\s+){0,2}(?:boat|dinghy|vessel)\s+"
                   r"(?:was\s+)?(?:with|carrying|packed\s+with|crammed\s+with|holding)"
                   r"|(?:packed|crammed|squeezed)\s+(?:on|onto|into|in)\s+(?:a|the|one|a\s+single)\s+(?:\w+\s+)?(?:boat|dinghy|vessel))\b"),
+    # rescues by the French, or of people in difficulty, are not arrivals ("A further 53 people were rescued by French
+    # authorities after getting into difficulties"); people the UK rescued and brought ashore are
+    ("rescued", r"\b(?:rescu(?:ed|ing)|pulled\s+from)\b(?=[^.;]*\b(?:difficult(?:y|ies)|distress|by\s+(?:the\s+)?french)\b)"
+                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"),
+    # people a reporter or a witness saw ("About 50 migrants were seen by the PA news agency being brought ashore")
+    ("seen", r"\b(?:seen|spotted|pictured|filmed|photographed|watched)\s+by\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
     ("forecast", r"\b(?:could|would|expects?|expected\s+to|predict(?:s|ed|ions?)?|forecasts?|projected|projections?"
                  r"|on\s+course\s+(?:for|to)|set\s+to|at\s+this\s+rate|at\s+the\s+current\s+rate)\b"),
 ))
+#: What the rest of a number's clause says it counts, when that is not an arrival by small boat however near the crossing
+#: words are ("350 people had come to the UK from France through the pilot scheme's approved route"), one rule a line
+CLAUSE_CUES: tuple[tuple[str, str], ...] = (
+    ("route", r"\b(?:safe\s+(?:and\s+legal\s+)?|legal\s+|approved\s+)routes?\b|\bresettle(?:d|ment)\b"),
+    ("arrests", r"\bassets\s+frozen\b|\bsanctioned\b"),  # "25 people ... had had their assets frozen"
+)
+_CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
+_CLAUSE_REST = re.compile(r"[^.;()–—]*")
+#: a record or ranking of something else: "The record number of deaths in the Channel this year"
+_OF_OTHER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:deaths?|fatalities|drownings|returns|removals|deportations|arrests"
+                       r"|prosecutions|disruptions|asylum\s+(?:claims|applications|seekers\s+in\s+hotels))\b", re.I)
 _FRENCH = re.compile(r"\b(?:french|france|gendarm\w*|pr[ée]fecture)\b", re.I)
 #: boats seen rather than counted; "saw" only with a person for subject ("June alone saw 3,140 arrivals in 78 boats" counts)
 _TIME_SUBJECTS = ("day week weekend month year alone also january february march april may june july august september october "
@@ -186,7 +211,8 @@ _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
 #: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+(?!\d|(?:only\s+|just\s+)?by\b)"
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
+                       r"(?!(?!(?:19|20)\d\d(?:['’]s)?\b(?![,.]\d))\d|(?:only\s+|just\s+)?by\b)"  # not a number ("passed 10,000"); a year is
                        r"(?:the\s+)?", re.I)
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
@@ -238,6 +264,38 @@ STREAKS: tuple[tuple[str, str], ...] = (
     ("broke a period of a week", rf"\b(?:br(?:oke|eaking|eaks)|end(?:ed|ing|s))\s+a\s+(?:period|run|spell|lull)\s+of\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:when|without|with\s+no|in\s+which)\b"),
 )
 _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
+_ORD_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+              "eleventh": 11, "twelfth": 12}
+_ORD = r"(?P<ord>" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
+#: Runs of days with crossings up to the day of the article's figure, one rule a line: (name, pattern); the ordinal is
+#: the number of days ("Migrants ... have crossed the Channel for a 10th consecutive day": each of the 10 days to that day)
+RUNS: tuple[tuple[str, str], ...] = (
+    ("the fifth consecutive day", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+(?:consecutive|straight|successive)\s+day\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
+    ("the fifth day in a row", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+day\s+(?:in\s+a\s+row|running)\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
+)
+_RUNS = tuple((name, re.compile(rx, re.I)) for name, rx in RUNS)
+#: The last day with crossings, and none after it up to the article's day, one rule a line: (name, pattern); the day is
+#: the one written right after ("The last recorded crossing was on December 29th", "no crossings since 20 December")
+LAST_DAYS: tuple[tuple[str, str], ...] = (
+    ("the last crossing was on", r"\b(?:the\s+)?last\s+(?:recorded\s+|reported\s+)?(?:small[- ]boat\s+)?(?:crossings?|arrivals?)\b"
+                                 r"(?=(?:\s+since\s+then)?\s+(?:was|were|came|took\s+place|taking\s+place|happened)\s+(?:on\s+)?)"),
+    ("no crossings since", r"\bno\s+(?:small[- ]boat\s+)?(?:crossings|arrivals)(?=\s+since\s+\d)"),
+)
+_LAST_DAYS = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_DAYS)
+#: The Nth day above a number in a span ("only the second time in 2022 the daily figure has topped 600", "more than 1,000
+#: ... in a single day for the second time in a fortnight"): the ordinal, a threshold in the sentence, and the span, one
+#: span a line: (pattern, days; 0 from 1 January)
+_NTH_TIME = re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\s+time\b", re.I)
+_THRESHOLD = re.compile(r"\b(?:topped|exceeded|passed|surpassed|gone\s+(?:over|above)|more\s+than|over|above)\s+(?P<n>\d[\d,]*)\b", re.I)
+NTH_TIME_SPANS: tuple[tuple[str, int], ...] = (
+    (r"in\s+(?:a|the\s+past|the\s+last)\s+fortnight|in\s+(?:two|2)\s+weeks", 14),
+    (r"in\s+(?:a|the\s+past|the\s+last)\s+week", 7),
+    (r"(?:so\s+far\s+)?this\s+year|in\s+(?:19|20)\d\d", 0),
+)
+_NTH_TIME_SPANS = tuple((re.compile(r"\b(?:" + rx + r")\b", re.I), n) for rx, n in NTH_TIME_SPANS)
+#: "More than 700 migrants arrived ... in a single day -- a new record for the year so far": the day was the year's busiest
+_RECORD_SO_FAR = re.compile(r"\b(?:a|the)\s+(?:new\s+)?record\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\b", re.I)
+_SINGLE_DAY = re.compile(r"\b(?:in|on)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
@@ -248,6 +306,7 @@ _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("mo
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
                           r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
+_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
 _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
@@ -309,6 +368,9 @@ class Mention:
     upto: bool = False  # rank: against the record up to the period's end ("a new annual record")
     any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
     ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
+    run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
+    above: float | None = None  # days: only days with more arrivals than this ("the second time this year the daily total
+    span_days: int = 0  # has topped 1,000"), in the span_days days to the day of its period (0: from 1 January)
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -399,6 +461,8 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
             return ("other" if w == "boatloads" else "boats"), w
         if w in ("days", "day") and (i == 0 or words[i - 1] in _DAYS_BEFORE):  # not "11,000 just days after"
             return "days", w
+        if w in _LENGTHS and i <= 1:
+            return "other", w  # "about 10 miles off the Kent coast"
         if w in _VESSELS:
             return "vessels" if w in {"vessels", "vessel", "ships", "ship", "helicopters", "helicopter", "cutters",
                                       "lifeboats", "lifeboat", "drones", "planes", "aircraft"} else "other", w
@@ -434,8 +498,22 @@ def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ..
 
 
 _GROUPS = {"children", "women", "men", "minors", "adults", "boys", "girls", "toddlers", "babies", "teenagers"}
-_PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"
+#: between people and their boats: "100 migrants departed on two inflatable boats", "21 migrants in three boats"
+_THEIR_BOATS = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on|in|aboard|onboard|using)\s+", re.I)
+#: a part of a group counted elsewhere: "Three children, including a baby, were reportedly among those brought to safety"
+_AMONG = re.compile(r"[^.;]{0,60}?\bamong\s+(?:those|them|the)\b", re.I)
+_PART_OF = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+(?:[^.;:()–—]{0,60}?(?:,|\band)\s+)?"  # "including mostly men,
+                      r"(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|at\s+least\s+"  # one ... woman and 12 children"
                       r"|almost\s+|nearly\s+)?$", re.I)
+#: a number joined to a unit of length or time is an adjective ("the 21-mile Dover Strait", "a 20-year wait")
+_COMPOUND_UNIT = re.compile(r"-(?P<time>years?|months?|hours?|minutes?)?(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:oo|ee)t|nautical)?\b",
+                            re.I)
+#: a sentence about one incident is about one boat ("In one incident, Border Force apprehended 15 people who had landed")
+_ONE_INCIDENT = re.compile(r"^\W*in\s+(?:one|a\s+single|another|a\s+separate|a\s+further)\s+incident\b", re.I)
+#: what happened to the people a relative clause describes: "more than 60 people who used small boats to enter the UK
+#: illegally have been returned to Europe" (the clause tells who they were; the verb after it what is counted)
+_CLAUSE_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:who|that)\s+[^,;.()]{0,100}?\b(?:have|has|had|were|was|are|is)\s+(?:now\s+|since\s+|already\s+)?"
+                          r"(?:been\s+)?(?=\w)", re.I)
 #: people on one boat: "125 people made the journey in a single vessel", "the largest number to cross in one boat"
 _ONE_BOAT_AFTER = re.compile(r"[^.;,]{0,40}?\bin\s+(?:a\s+single|one|one\s+single)\s+(?:small\s+|inflatable\s+)?(?:boat|dinghy|vessel)\b", re.I)
 _A_DAY = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b"
@@ -456,6 +534,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         return "year", None
     if re.search(r"\baged\s*(?:between\s*)?$|\bage\s+of\s*$", before):
         return "age", None
+    if (cu := _COMPOUND_UNIT.match(s, q.end)) and cu.end() > q.end + 1:
+        return ("time" if cu["time"] else "other"), None
     if q.unit == "percent" and re.match(r"^\s*of\b", s[q.end:]):
         return "share", None  # "31% of"
     if q.unit == "times" and re.match(r"^\s*of\b", s[q.end:]) and not re.search(
@@ -464,11 +544,17 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if re.search(r"\bout\s+of\s*$", before):
         return "time", None  # "on 20 out of 31 days": the whole the part is out of
     kind, noun = _noun_after(s, q)
-    many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s*$", before))
+    many_boats = bool(re.search(r"\b(?:boats|dinghies|vessels)\s+(?:with|carrying)\s+(?:a\s+total\s+of\s+)?$", before))
     if kind == "occupancy" and many_boats:
         kind = "people"  # "The nine boats with 279 people on board": all of them, not one boat's load
-    if kind == "people" and noun in _GROUPS and _PART_OF.search(before) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
+    if kind == "people" and noun in _GROUPS and _PART_OF.search(s[max(0, q.start - 100):q.start]) and _nearest_cue(s, q, _DISTRACTOR_CUES) != "deaths":
         return "share", None  # "1,373 people, including more than 100 children": the record does not count them apart
+    if kind == "people" and noun in _GROUPS and _AMONG.match(s, q.after):
+        return "share", None
+    if re.search(r"\blist\s+of\s*$", before):
+        return "other", None  # "a list of five days in the last two years when a new record was set"
+    if kind == "people" and _ONE_INCIDENT.match(s):
+        return "occupancy", None
     if kind == "people" and _ONE_BOAT_AFTER.match(s, q.end) and not _A_DAY.search(s):
         return "occupancy", None  # "Last month, 125 people made the journey in a single vessel" (not "on Friday in a single boat")
     if kind in (None, "people", "occupancy") and _AVERAGE_BEFORE.search(before) and _AVERAGE_OF_BOATS.search(s) \
@@ -491,6 +577,11 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "vessels", None
         cat = _nearest_cue(s, q, cues)
         return (cat if cat in ("returns", "prevented", "deaths") else "crossing"), "boats"
+    if q.unit == "times" and s[q.end:q.end + 1] == "-":
+        return "other", None  # "double-decker buses"
+    if (q.unit in ("percent", "times") and (sub := list(_NUMBER_OF.finditer(s, 0, q.first)))
+            and sub[-1]["noun"].lower() in _VESSELS):
+        return "other", None  # "the number of police officers on the ground in France had doubled"
     if q.unit == "percent" or q.unit == "times":
         cat = _nearest_cue(s, q, cues)
         if cat == "weather" or re.search(r"\b(?:red|calm)\s+days\b", s, re.I):
@@ -504,7 +595,7 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if kind is None:
         if _VERB_AFTER.match(s[q.after:]):
             kind = "people"
-        elif m := _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
+        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 80):q.first]):
             noun = (m["noun"] or "").lower()
             kind = ("people_per_boat" if re.search(r"\b(?:per|each|every)\s+(?:boat|dinghy)", noun)
                     else "boats" if re.search(r"\b(?:boats|dinghies)\b", noun) else "people")
@@ -522,6 +613,11 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             return "time", None
         return "crossing", "days"
     cat = _nearest_cue(s, q, cues)
+    if cat == "crossing" and (rest := _CLAUSE_REST.match(s, q.after)):
+        cat = next((c for c, rx in _CLAUSE_CUES if rx.search(rest.group(0))), cat)
+    if cat == "crossing" and (cv := _CLAUSE_VERB.match(s, q.after)):
+        verb = s[cv.end():cv.end() + 30]
+        cat = next((c for c, rx in _DISTRACTOR_CUES if c in ("returns", "deaths", "arrests") and (vm := rx.match(verb))), cat)
     if cat == "occupancy" and many_boats:
         cat = "crossing"
     if kind == "people_per_boat" and by_total:
@@ -681,6 +777,13 @@ def extract(text: str) -> Document:
                     and _bracketed_period(s, q.first, periods) is not None
                     and (any(m.crossing for m in sent_mentions) or _CROSSING_CUES.search(s))):
                 cat, metric = "crossing", metric if metric in ("people", "boats") else "people"  # "the same period last year (13,489)"
+            if (cat == "crossing" and q.unit in ("percent", "times") and (counts := [x for x in sent_mentions if x.quantity is not None
+                                                                             and x.quantity.unit == "count" and x.category != "year"])
+                    and counts[-1].category == "forecast" and not _PCT_BEFORE.search(s[max(0, q.start - 40):q.start])):
+                cat, metric = "forecast", None  # "expects up to 22,000 migrants to cross ... this year — nearly triple the 2020
+                # total": the forecast's ratio
+            if cat == "crossing" and q.unit in ("percent", "times") and _said_of_other(s, q.start, sent_mentions, off):
+                cat, metric = sent_mentions[-1].category if sent_mentions else "other", None
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -707,13 +810,22 @@ def extract(text: str) -> Document:
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="any" if kind == "record" else "day",
-                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
+                              any_day=kind in ("figure", "record") and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
             if metric == "days":
-                mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
+                mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
+            if (cat == "crossing" and metric == "boats" and (people := [x for x in sent_mentions if x.quantity is not None
+                                                                         and x.quantity.unit == "count" and x.metric is None])
+                    and _THEIR_BOATS.fullmatch(s, people[-1].end - off, q.first) and people[-1].category not in ("year", "time", "age")
+                    and _noun_after(s, people[-1].quantity)[0] == "people"):
+                mention.category, mention.metric = people[-1].category, None  # "21 migrants in three boats were brought back
+                # to France": the boats of people who are not crossing figures are not either
             sent_mentions.append(mention)
+        if any(m.without for m in sent_mentions):  # "a 12-day period ... recording zero crossings": one statement, the run
+            sent_mentions = [m for m in sent_mentions if not (m.metric in ("people", "boats") and m.quantity is not None
+                                                              and m.quantity.value == 0)]
         for zm in _ZERO.finditer(s):
             if any(m.start - off <= zm.start() < m.end - off or m.without for m in sent_mentions):
                 continue  # inside a number's span, or the same statement as "no crossings for four days"
@@ -879,6 +991,10 @@ def extract(text: str) -> Document:
             m.notes += [p.spec.note for p in periods if p.spec.note and m.crossing]  # "since records began in 2017"
             m.index = len(mentions)
             mentions.append(m)
+    for m in mentions:  # "for a 10th consecutive day in May": up to the day the article reports ("this week": from its Monday)
+        if (m.run_to or m.above is not None) and m.period is not None and m.period.spec.kind not in (
+                "day", "weekday", "date", "week" if m.run_to else "day"):
+            m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
     topic = None
     if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
@@ -896,10 +1012,16 @@ def extract(text: str) -> Document:
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
-                and (m.metric in ("people", "boats", "people_per_boat") or m.ended)):
+                and (m.metric in ("people", "boats", "people_per_boat") or m.ended or m.run_to or m.above is not None)):
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
+        elif (m.crossing and m.kind == "max_day" and m.quantity is None and m.window_period is None and m.unit == "day"
+              and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
+                          and x.period.spec.kind in ("day", "weekday", "date") for x in mentions)):
+            # "... in a single day -- a new record for the year so far": the day the article is about
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
     return Document(text, sentences, mentions)
 
 
@@ -926,7 +1048,8 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
         if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
-        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into)\s*$", between):
+        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into"
+                                           r"|(?:boats|dinghies|vessels)\s+(?:with|carrying)(?:\s+a\s+total\s+of)?)\s*$", between):
             if a.period is None and b.period is not None:
                 a.period, a.period_from = b.period, "partner"
             elif b.period is None and a.period is not None:
@@ -1036,6 +1159,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
 
     for om in _OVERTOOK.finditer(s):
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
+        same = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "same_period"]
+        if not after and same and (subj := _subject_before(sent_mentions, off + om.start(), s, off)) is not None:
+            # "5,847 migrants were registered ... in the first three months of 2025, surpassing the total for the same
+            # period last year": more than the same period a year before
+            words = re.sub(r"\s+(?:the|that|of)?\s*$", "", s[om.start():same[0].start])
+            words = re.sub(r"\s+for$", "", words)
+            sent_mentions.append(Mention("difference", sent.index, off + om.start(), off + om.start() + len(words), words,
+                                         metric="people", subject=subj, reference_period=same[0], direction=1))
+            continue
         if not after:
             continue
         ref = after[0]
@@ -1066,13 +1198,26 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
     for _name, rx, unit in _RECORDS:
         for rm in rx.finditer(s):
-            if any(a < rm.end() and rm.start() < b for a, b in taken):
+            if (any(a < rm.end() and rm.start() < b for a, b in taken) or _OF_OTHER.match(s, rm.end())
+                    or ((o := re.search(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$", s[:rm.start()], re.I))
+                        and any(p.end <= o.start() and _BECAME.fullmatch(s, p.end, o.start()) for p in periods))):
+                continue  # "This year became the second highest on record": a ranking of that year
+            if _said_of_other(s, rm.start(), sent_mentions, off):
                 continue
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people"]
+            if (rec := next((x for x in sent_mentions if x.crossing and x.kind == "record" and x.quantity is not None
+                             and re.fullmatch(r"\s+of\s+", s[rm.end():x.quantity.first])), None)) is not None:
+                taken.append(rm.span())  # "A record-breaking number of 853 migrants": the figure's own record, one claim
+                continue
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
+            if (near is not None and near.kind in ("figure", "record") and near.quantity is not None
+                    and re.fullmatch(r"\s+of\s+", s[rm.end():near.quantity.first])):
+                near.kind, near.unit = "record", "any"  # type: ignore[assignment]  # "a single-day record of 202 migrants",
+                taken.append(rm.span())                 # "A record-breaking number of 853 migrants": one claim, the figure's
+                continue
             # the figure it describes; else the sentence's period ("a record number ... this year"); else the figure before
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
@@ -1092,11 +1237,74 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          period=days[0] if days else None, period_from="sentence" if days else None,
                                          without=True, ended=True))
             taken.append(sm.span())
+    for rm in _RECORD_SO_FAR.finditer(s):
+        if any(a < rm.end() and rm.start() < b for a, b in taken) or not _SINGLE_DAY.search(s):
+            continue
+        inside = [i for i, p in enumerate(periods) if rm.start() <= p.start < rm.end()]
+        if not inside:
+            continue
+        reserved.update(inside)
+        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+        scope = replace(periods[inside[0]], spec=PeriodSpec("year", n=0))
+        sent_mentions.append(Mention("max_day", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
+                                     subject_period=scope, window_period=days[0] if days else None, unit="day"))
+        taken.append(rm.span())
+    for tm in _NTH_TIME.finditer(s):  # "the second time this year the daily total has topped 1,000"
+        th = min(_THRESHOLD.finditer(s), key=lambda x: abs(x.start() - tm.start()), default=None)
+        sp = next(((x, n) for rx, n in _NTH_TIME_SPANS if (x := rx.search(s, tm.end()))), None)
+        if th is None or sp is None or any(a < tm.end() and tm.start() < b for a, b in taken):
+            continue
+        word = tm["ord"].lower()
+        n = {"first": 1, **_ORD_WORDS}.get(word) or int(re.sub(r"\D", "", word))
+        end = tm.end() if sp[0].start() - tm.end() > 2 or re.search(r"\d", sp[0].group(0)) else sp[0].end()  # "the second
+        # time in a fortnight": its words (not the year of "in 2022", which is a year's)
+        q = Quantity(float(n), "count", None, tm.start("ord"), tm.end(), tm["ord"] + " time", 1.0, False, not word[0].isdigit())
+        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift and p.end <= tm.start()]
+        sent_mentions.append(Mention("figure", sent.index, off + tm.start(), off + end, s[tm.start():end], q, "days",
+                                     period=days[-1] if days else None, period_from="sentence" if days else None,
+                                     above=float(th["n"].replace(",", "")), span_days=sp[1]))
+        if sp[1] == 0:
+            reserved.update(i for i, p in enumerate(periods) if p.start <= sp[0].start() < p.end or sp[0].start() <= p.start < sp[0].end())
+        taken.append((tm.start(), end))
+    for _name, rx in _LAST_DAYS:  # "The last recorded crossing was on December 29th": none from the day after it
+        for lm in rx.finditer(s):
+            day = next((p for p in periods if 0 <= p.start - lm.end() < 40 and (p.spec.kind == "date" or (
+                p.spec.kind == "since" and p.spec.day is not None and re.match(r"since\s+\d", p.text, re.I)))), None)
+            if day is None:
+                continue
+            if day.spec.kind == "since":
+                day = replace(day, spec=PeriodSpec("date", day=day.spec.day, month=day.spec.month, year=day.spec.year))
+            sent_mentions[:] = [x for x in sent_mentions if not (x.quantity is not None and x.quantity.value == 0
+                                                                 and lm.start() <= x.start - off < lm.end())]
+            sent_mentions.append(Mention("last_day", sent.index, off + lm.start(), off + lm.end(), lm.group(0), metric="days",
+                                         window_period=day, without=True))
+            taken.append(lm.span())
+    if re.search(r"\b(?:cross|arriv|journey|boats?\b|dinghies)", s, re.I):
+        for _name, rx in _RUNS:  # "crossings continued for a fifth day in a row on Tuesday": the five days to Tuesday
+            for sm in rx.finditer(s):
+                word = sm["ord"].lower()
+                n = _ORD_WORDS.get(word) or int(re.sub(r"\D", "", word))
+                q = Quantity(float(n), "count", None, sm.start("ord"), sm.end(), s[sm.start("ord"):sm.end()], 1.0, False,
+                             not word[0].isdigit())
+                days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+                sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
+                                             period=days[0] if days else None, period_from="sentence" if days else None,
+                                             run_to=True))
+                taken.append(sm.span())
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
         _rank(sent, rk, sent_mentions, periods, reserved)
     sent_mentions.sort(key=lambda x: x.start)
+
+
+def _said_of_other(s: str, pos: int, sent_mentions: list[Mention], off: int) -> bool:
+    """Whether a record, ranking or change at ``pos`` is said of a number that is not a crossing figure, in a sentence
+    with no crossing words or figures: "it led 347 disruptions of immigration crime networks in 2024-25 - the highest
+    level on record and a 40% increase on the previous 12 months"."""
+    before = [m for m in sent_mentions if m.end - off <= pos and m.quantity is not None and m.quantity.unit == "count"]
+    return (bool(before) and not before[-1].crossing and before[-1].category not in ("year", "time", "age")
+            and not any(m.crossing for m in sent_mentions) and not _CROSSING_CUES.search(s))
 
 
 def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int]) -> None:
@@ -1109,6 +1317,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
+    if re.search(r"\b(?:predicted|expected|forecast|projected|likely|set)\s+to\s+be\s+(?:one\s+of\s+)?(?:the\s+)?$", s[:rk.start()], re.I):
+        return  # "This week is predicted to be one of the busiest so far this year": a forecast
+    if _OF_OTHER.match(s, rk.end()) or _said_of_other(s, rk.start(), sent_mentions, off):
+        return  # "the highest number of deaths", "347 disruptions ... - the highest level on record"
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
     said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
@@ -1133,6 +1345,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         sp = next((p for p in periods if re.search(r"['’]s$", p.text) and not s[p.end:rk.start()].strip(" ")), None)
     if sp is None and not words["annual"] and not _EVER.match(after):
         return  # "the highest daily total in more than a month": no span to rank within
+    if unit is None and (said := next((p for p in periods if p.end <= rk.start() and _BECAME.fullmatch(s, p.end, rk.start())), None)):
+        unit = next((u for u, kinds in _ONE_UNIT.items() if said.spec.kind in kinds), None)  # "This year became the second
+        # highest on record": the period it is said of is what is ranked
     window = [p for p in periods if p is not sp and p.end <= rk.start() + 200
               and ((p.spec.strong and p.spec.kind != "year") or (unit == "year" and p.spec.kind == "year"))]
     # a period after the ranking with a figure in between is that figure's ("the third highest this year, behind
