@@ -938,3 +938,15 @@ def test_days_out_of_a_month(store):
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2022, 7, 1), D(2022, 7, 31),
                                                                   "accurate" if with_arrivals == 20 else "inaccurate")
     assert not claim(report, "31").crossing
+
+
+def test_overtaken_by_the_last_day_published(store):
+    """tests/data/news 063 (Tuesday 13 September 2022): "so far this year has now exceeded the total for the whole of
+    2021", with Monday's crossings the latest reported: this year to the last day published (Monday 12 September),
+    as any running total, not to the article's own day."""
+    c = claim(check("The number of people who have crossed the English Channel in small boats so far this year has now "
+                    "exceeded the total for the whole of 2021. The Ministry of Defence (MoD) said 601 migrants made the "
+                    "crossing on Monday in 19 boats.", "2022-09-13", store=store), "exceeded the total")
+    a, b = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end, c.comparison_period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12), D(2021, 12, 31))
+    assert c.verdict == ("accurate" if a > b else "inaccurate")

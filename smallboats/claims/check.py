@@ -399,9 +399,8 @@ class Checker:
         official = _official(round(value, 2), subj, vintages, rec.as_of, detail=detail)
         return Outcome(official, tol.ok(value), reason, tol.text, subj, ref, provisional), own
 
-    def overtook(self, rec: Record, m: Mention) -> Outcome:
+    def overtook(self, rec: Record, m: Mention, day: Resolved) -> Outcome:
         ref = self.period(m.reference_period)
-        day = self.period(m.window_period) if m.window_period else Resolved(self.date, self.date, long_date(self.date), running=True)
         start = dt.date(day.end.year, 1, 1)
         b = rec.total(ref.start, ref.end)
         days, vintages = rec.days(start, day.end)
@@ -629,8 +628,10 @@ class Checker:
         if m.kind in ("difference", "percent_change", "ratio"):
             subj, _ = self.subject_period(m)
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
-        if m.kind == "overtook":
-            return self.overtook(rec, m), own
+        if m.kind == "overtook":  # "has overtaken" with no day of its own: by the last day published, like a running total
+            days = [self.period(m.window_period)] if m.window_period else \
+                self.running_order(Resolved(dt.date(self.date.year, 1, 1), self.date, long_date(self.date), running=True))
+            return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "pace":
             out = self.pace(rec, m, self.date)
             if out.ok is False:
