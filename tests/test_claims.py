@@ -950,3 +950,17 @@ def test_overtaken_by_the_last_day_published(store):
     a, b = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
     assert (c.kind, c.period.start, c.period.end, c.comparison_period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12), D(2021, 12, 31))
     assert c.verdict == ("accurate" if a > b else "inaccurate")
+
+
+def test_running_total_nearest_of_the_two_ends(store):
+    """tests/data/news 061 (Monday 13 July 2020): an article reporting its own day's crossings may give a running
+    total with or without them; when neither fits, the total is the one nearer the figure (to Sunday 12 July: 2,660 is
+    within 1% of it, but not of the total with Monday's 32)."""
+    c = claim(check("The Home Office said 180 migrants made the crossing to the UK on Sunday in 15 boats. Another 32 "
+                    "migrants crossed the Channel in four small boats on Monday, the Home Office has confirmed. So far "
+                    "this year 2,660 people have made the crossing to the Kent and Sussex coast from France in small boats.",
+                    "2020-07-13", store=store), "2,660")
+    sunday, monday = span(D(2020, 1, 1), D(2020, 7, 12))[0], span(D(2020, 1, 1), D(2020, 7, 13))[0]
+    assert abs(sunday - 2660) < abs(monday - 2660)
+    assert (c.period.start, c.period.end, c.official.value) == (D(2020, 1, 1), D(2020, 7, 12), sunday)
+    assert c.verdict == ("close" if abs(sunday - 2660) <= 0.01 * sunday else "inaccurate")

@@ -592,18 +592,21 @@ class Checker:
         before = _day_before(res)
         return [res, before] if self.reports_today else [before]
 
-    def _first_fit(self, tries: list[Resolved], run) -> tuple[Outcome, float | None]:
-        """Check against each period of ``tries`` in turn; the first that fits, else the first."""
-        first = None
+    def _first_fit(self, tries: list[Resolved], run, claimed: float | None = None) -> tuple[Outcome, float | None]:
+        """Check against each period of ``tries`` in turn; the first that fits, else the one whose
+        official value is nearest the ``claimed`` number (the first when none is given)."""
+        outs = []
         for i, res in enumerate(tries):
             out, own = run(res)
             if i and res.end == self.date and out.ok:
                 out.reason += " (including the article's own day)"
-            if out.ok or first is None:
-                if out.ok:
-                    return out, own
-                first = (out, own)
-        return first
+            if out.ok:
+                return out, own
+            outs.append((out, own))
+        if claimed is None or len(outs) == 1:
+            return outs[0]
+        return min(outs, key=lambda o: abs(o[0].official.value - claimed) if o[0].official is not None
+                   and o[0].official.value is not None else math.inf)
 
     def outcome(self, rec: Record, m: Mention, provisional: bool | None = None) -> tuple[Outcome, float | None]:
         """The check of ``m`` against ``rec``; ``provisional`` marks figures first published after
@@ -624,7 +627,8 @@ class Checker:
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
-            return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))
+            return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None),
+                                   m.quantity.value if m.quantity is not None else None)
         if m.kind in ("difference", "percent_change", "ratio"):
             subj, _ = self.subject_period(m)
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
