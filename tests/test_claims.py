@@ -964,3 +964,17 @@ def test_running_total_nearest_of_the_two_ends(store):
     assert abs(sunday - 2660) < abs(monday - 2660)
     assert (c.period.start, c.period.end, c.official.value) == (D(2020, 1, 1), D(2020, 7, 12), sunday)
     assert c.verdict == ("close" if abs(sunday - 2660) <= 0.01 * sunday else "inaccurate")
+
+
+def test_running_totals_stop_where_the_article_brought_its_total(store):
+    """tests/data/news 090 (Monday 22 November 2021): "886 people arrived on Saturday, bringing the 2021 total to more
+    than 25,700": the article's figures stop on Saturday, and so does its other running total ("this year is now more
+    than three times the 2020 total"), not Sunday, the last day published."""
+    report = check("The number of migrants to have reached the UK by boat this year is now more than three times the 2020 "
+                   "total. The Home Office said 886 people arrived on Saturday, bringing the 2021 total to more than 25,700.",
+                   "2021-11-22", store=store)
+    c = claim(report, "three times")
+    a, b = span(D(2021, 1, 1), D(2021, 11, 20))[0], span(D(2020, 1, 1), D(2020, 12, 31))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 11, 20), D(2020, 12, 31))
+    assert c.verdict == ("accurate" if 3 < a / b <= 3.3 else "inaccurate")
+    assert claim(report, "25,700").period.end == D(2021, 11, 20)

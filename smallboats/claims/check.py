@@ -195,6 +195,7 @@ class Checker:
         self.as_of = as_of or Record(store, date)
         self.latest = latest or Record(store, None)
         self.reports_today = self._reports_today()
+        self.told_to = None if self.reports_today else self._told_to()
 
     def _reports_today(self) -> bool:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
@@ -216,6 +217,21 @@ class Checker:
                 if res.start == res.end == self.date:  # (figures of none were passed over above)
                     return True
         return False
+
+    def _told_to(self) -> dt.date | None:
+        """The day the article's own running total was brought to ("886 people arrived on Saturday, bringing the
+        2021 total to 25,700"), when it is before the last day published by its date: the article's figures stop
+        there, and its other running totals with them."""
+        ends = []
+        for m in self.doc.mentions:
+            if m.crossing and m.kind == "figure" and m.period is not None and m.period.spec.kind == "until" \
+                    and m.period.spec.topic is not None:
+                try:
+                    ends.append(resolve(m.period.spec, self.date).end)
+                except Unresolvable:
+                    continue
+        last = max(ends, default=None)
+        return last if last is not None and last < self.date - dt.timedelta(days=1) else None
 
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
@@ -590,7 +606,11 @@ class Checker:
         if not res.running or res.end - dt.timedelta(days=1) < res.start:
             return [res]
         before = _day_before(res)
-        return [res, before] if self.reports_today else [before]
+        if self.reports_today:
+            return [res, before]
+        if self.told_to is not None and res.start <= self.told_to:
+            return [_day_before(res, (res.end - self.told_to).days), before]
+        return [before]
 
     def _first_fit(self, tries: list[Resolved], run, claimed: float | None = None) -> tuple[Outcome, float | None]:
         """Check against each period of ``tries`` in turn; the first that fits, else the one whose
@@ -758,12 +778,12 @@ _SAME_PERIOD = PeriodSpec("same_period")
 _SINCE_RECORDS = PeriodSpec("since", since=RECORD_START, event="records began")
 
 
-def _day_before(res: Resolved) -> Resolved:
-    """A running period ending the day before; a rolling window moves back a day whole."""
+def _day_before(res: Resolved, days: int = 1) -> Resolved:
+    """A running period ending the day before (``days`` before); a rolling window moves back whole."""
     if res.label.startswith("the past"):
-        one = dt.timedelta(days=1)
+        one = dt.timedelta(days=days)
         return Resolved(res.start - one, res.end - one, f"{res.label.split(' (')[0]} ({span_label(res.start - one, res.end - one)})")
-    return res.shifted_end(1)
+    return res.shifted_end(days)
 
 
 _ORDINAL_WORDS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
