@@ -978,3 +978,18 @@ def test_running_totals_stop_where_the_article_brought_its_total(store):
     assert (c.period.start, c.period.end, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 11, 20), D(2020, 12, 31))
     assert c.verdict == ("accurate" if 3 < a / b <= 3.3 else "inaccurate")
     assert claim(report, "25,700").period.end == D(2021, 11, 20)
+
+
+def test_a_run_without_crossings_is_the_run_found(store):
+    """tests/data/news 025 (Christmas Day 2024): "early-hours crossings broke a period of more than a week when no small
+    boats had been spotted": the period is the run of days without arrivals before the article's day, as long as it
+    was (not the seven days written)."""
+    report = check("Migrants have been crossing the English Channel in small boats on Christmas Day. Those who arrived in "
+                   "Dover following early-hours crossings broke a period of more than a week when no small boats had been "
+                   "spotted.", "2024-12-25", store=store)
+    c = claim(report, "broke a period of more than a week when")
+    days, run, end = sheet(), 0, D(2024, 12, 24)
+    while days[end - dt.timedelta(days=run)][0] == 0:
+        run += 1
+    assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
+    assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")

@@ -341,6 +341,9 @@ class Checker:
                         break
                     run += 1
                 value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
+                if q.qualifier is not None and run:  # the run found ("after more than a week in which no crossings": 11 days)
+                    a = res.end - dt.timedelta(days=run - 1)
+                    res = Resolved(a, res.end, f"the run of days without arrivals ({span_label(a, res.end)})")
             else:
                 value, what = int((days.arrivals > 0).sum()), f"days with arrivals in {res.label}"
             tol = tolerance(q)
