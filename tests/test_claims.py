@@ -993,3 +993,22 @@ def test_a_run_without_crossings_is_the_run_found(store):
         run += 1
     assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
     assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")
+
+
+def test_a_run_without_crossings_since_a_day(store):
+    """tests/data/news 085 (Tuesday 27 August 2024) and 026 (6 January 2025): "the first small boat arrivals in a week
+    since 206 people made the journey on August 19", "after five days of no crossings since Dec. 29 when 291 migrants
+    arrived": the run begins the day after the day named (not the days before it)."""
+    days = sheet()
+    report = check("They are the first small boat arrivals in a week since 206 people made the journey on August 19, "
+                   "according to Home Office figures.", "2024-08-27", store=store)
+    c = claim(report, "the first small boat arrivals in a week")
+    run = [days[D(2024, 8, 20) + dt.timedelta(days=i)][0] for i in range(7)]
+    assert (c.period.start, c.period.end) == (D(2024, 8, 20), D(2024, 8, 26))
+    assert c.verdict == ("accurate" if not any(run) else "inaccurate")
+    report = check("This marked the first Channel crossing of the new year after five days of no crossings since Dec. 29 "
+                   "when 291 migrants arrived in the UK soil in six boats.", "2025-01-06", store=store)
+    c = claim(report, "after five days of no")
+    run = [days[D(2024, 12, 30) + dt.timedelta(days=i)][0] for i in range(5)]
+    assert (c.period.start, c.period.end) == (D(2024, 12, 30), D(2025, 1, 3))
+    assert c.verdict == ("accurate" if not any(run) else "inaccurate")

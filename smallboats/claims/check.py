@@ -644,7 +644,11 @@ class Checker:
                 return self._first_fit([self.period(m.period, x, m) for x in subjects],
                                        lambda r: (self.count(rec, m, r, provisional), None))
             res = self.period(m.period, subjects[0], m)
-            if m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
+            if m.began and m.quantity is not None:  # "the first arrivals in a week since ... on August 19": the days after it
+                n, one = int(m.quantity.value), dt.timedelta(days=1)
+                a, b = res.start + one, res.start + n * one
+                res = Resolved(a, b, f"the {n} days after {long_date(res.start)} ({span_label(a, b)})")
+            elif m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
                 n = dt.timedelta(days=int(m.quantity.value))
                 res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")

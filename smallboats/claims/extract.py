@@ -237,6 +237,8 @@ STREAKS: tuple[tuple[str, str], ...] = (
     ("after a week in which none", rf"\bafter\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:in\s+which\s+(?:none|no)|when\s+no|of\s+no|without)\b"),
     ("broke a period of a week", rf"\b(?:br(?:oke|eaking|eaks)|end(?:ed|ing|s))\s+a\s+(?:period|run|spell|lull)\s+of\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:when|without|with\s+no|in\s+which)\b"),
 )
+#: after a run: "... in a week since 206 people made the journey on August 19", "... of no crossings since Dec. 29": the run's day before
+_RUN_SINCE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?since\s+(?:[^.;,]{0,60}?\s)?(?:on\s+)?$", re.I)
 _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
@@ -309,6 +311,7 @@ class Mention:
     upto: bool = False  # rank: against the record up to the period's end ("a new annual record")
     any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
     ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
+    began: bool = False  # ended: the run began the day after its period's day ("in a week since ... on August 19")
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -1088,9 +1091,14 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             q = Quantity(float(n * (7 if weeks else 1)), "count", qual, sm.start("n"), sm.end("unit"), s[sm.start("n"):sm.end("unit")],
                          7.0 if weeks else 1.0, False, True, qstart=sm.start("q") if sm["q"] else -1)
             days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            since = [p for p in days if p.start >= sm.end() and _RUN_SINCE.match(s[sm.end():p.start])] + [
+                replace(p, spec=PeriodSpec("date", day=p.spec.day, month=p.spec.month, year=p.spec.year)) for p in periods
+                if p.spec.kind == "since" and p.spec.day and p.spec.month and p.start >= sm.end()
+                and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}?", s[sm.end():p.start])]  # "... of no crossings since Dec. 29"
+            days = since[:1] or [p for p in days if p not in since]
             sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
                                          period=days[0] if days else None, period_from="sentence" if days else None,
-                                         without=True, ended=True))
+                                         without=True, ended=True, began=bool(since)))
             taken.append(sm.span())
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
