@@ -1012,3 +1012,18 @@ def test_a_run_without_crossings_since_a_day(store):
     run = [days[D(2024, 12, 30) + dt.timedelta(days=i)][0] for i in range(5)]
     assert (c.period.start, c.period.end) == (D(2024, 12, 30), D(2025, 1, 3))
     assert c.verdict == ("accurate" if not any(run) else "inaccurate")
+
+
+def test_a_run_ended_by_crossings_over_two_days(store):
+    """tests/data/news 023 (Monday 2 May 2022): "Hundreds of people have crossed ... in the last 24 hours, British
+    officials said Monday, after more than a week in which none of the hazardous journeys were reported": the
+    crossings began on Sunday (254 arrived), so the run is the days without arrivals before Sunday."""
+    c = claim(check("Hundreds of people have crossed the English Channel in small boats in the last 24 hours, British "
+                    "officials said Monday, after more than a week in which none of the hazardous journeys were reported.",
+                    "2022-05-02", store=store), "after more than a week in which none")
+    days, run, end = sheet(), 0, D(2022, 4, 30)
+    assert days[D(2022, 5, 1)][0] > 0
+    while days[end - dt.timedelta(days=run)][0] == 0:
+        run += 1
+    assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
+    assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")

@@ -335,8 +335,12 @@ class Checker:
         days, vintages = rec.days(lookback, res.end)
         if m.metric == "days":
             if m.without:
+                vals = days.arrivals.tolist()
+                if m.ended and not m.began and vals and vals[-1] > 0:  # the crossings that ended the run began the day
+                    vals.pop()  # before the day named ("hundreds have crossed in the last 24 hours, British officials said
+                    res = _day_before(res)  # Monday, after more than a week in which none ..."; 254 arrived on Sunday)
                 run = 0
-                for v in reversed(days.arrivals.tolist()):
+                for v in reversed(vals):
                     if v != 0:  # not available (NaN) ends the run too
                         break
                     run += 1
