@@ -1027,3 +1027,15 @@ def test_a_run_ended_by_crossings_over_two_days(store):
         run += 1
     assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
     assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")
+
+
+def test_a_single_day_in_the_year_so_far_is_that_day(store):
+    """tests/data/news 035 (Thursday 2 May 2024): "More than 700 migrants arrived in the UK after crossing the Channel in
+    a single day -- a new record for the year so far": the year is where the day is found; the claim's period is the
+    day that bears it out (the latest: Wednesday 1 May), not the year."""
+    c = claim(check("More than 700 migrants arrived in the UK after crossing the Channel in a single day -- a new record for "
+                    "the year so far.", "2024-05-02", store=store), "700")
+    days = sheet()
+    fits = [d for d, v in days.items() if D(2024, 1, 1) <= d <= D(2024, 5, 1) and v[0] is not None and 700 < v[0] <= 770]
+    assert (c.period.start, c.period.end, c.verdict) == (max(fits), max(fits), "accurate")
+    assert max(fits) == D(2024, 5, 1)

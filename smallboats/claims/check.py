@@ -369,6 +369,9 @@ class Checker:
                                     + ", ".join(f"{d.day} {d:%b} {v:,}" for d, v in known))
         if hits:
             reason = f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; official {value:,} on {long_date(day)}"
+            if m.period is not None and m.period.spec.kind in ("year", "since"):  # "700 crossed in a single day, a record
+                # for the year so far": that day (the year is only where it is found)
+                res = Resolved(day, day, f"{long_date(day)}, a day in {res.label}", any_day=True)
         else:
             reason = (f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; no day fits "
                       f"(closest: {value:,} on {long_date(day)})")
