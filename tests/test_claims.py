@@ -1039,3 +1039,17 @@ def test_a_single_day_in_the_year_so_far_is_that_day(store):
     fits = [d for d, v in days.items() if D(2024, 1, 1) <= d <= D(2024, 5, 1) and v[0] is not None and 700 < v[0] <= 770]
     assert (c.period.start, c.period.end, c.verdict) == (max(fits), max(fits), "accurate")
     assert max(fits) == D(2024, 5, 1)
+
+
+def test_since_the_deal_in_2022_is_the_rwanda_deal(store):
+    """tests/data/news 059 (6 September 2022) and 089: "Since the deal was announced, 22,304 people have crossed",
+    "since the pact was agreed 23,294 have made the journey": in 2022 the deal is the Rwanda deal (14 April 2022,
+    tests/data/news/LABELLING.md); in another year the words name no event the checker knows."""
+    c = claim(check("In April, Ms Patel signed what she described as a world-first agreement with Rwanda. Since the deal was "
+                    "announced, 22,304 people have crossed the Channel to the UK in small boats.", "2022-09-06", store=store),
+              "22,304")
+    value = span(D(2022, 4, 14), D(2022, 9, 5))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 4, 14), D(2022, 9, 5), value)
+    c = claim(check("Since the deal was announced, 2,304 people have crossed the Channel to the UK in small boats.",
+                    "2025-09-06", store=store), "2,304")
+    assert c.verdict == "unverifiable"

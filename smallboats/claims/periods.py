@@ -53,6 +53,7 @@ class PeriodSpec:
     note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
     shift: int = 0                  # days added to a single day ("the previous day" after "on Thursday": -1)
     topic: "PeriodSpec | None" = None  # context: the period the article is about (its first figure's)
+    within: tuple[int, ...] = ()    # since an event named generally ("the deal"): the article's years it is meant in
     from_month: bool = False        # until: from the first of the end's month ("to 705 in June alone"), not 1 January
 
 
@@ -148,7 +149,7 @@ def _since_event(m: re.Match, text: str):
         end = m.end() + em.end()
         if tail := _EVENT_TAIL.match(text, end):  # "Since the Act became law after receiving Royal Assent on Thursday last week, 1,611 ..."
             end = tail.end()
-        return PeriodSpec("since", since=event.start, event=event.name, note=note), end
+        return PeriodSpec("since", since=event.start, event=event.name, note=note, within=event.years), end
     if (wm := re.match(rf"(?:last\s+)?({_DAY_RX})\b", rest, re.I)) and wm[1][0].isupper():  # "since Sunday"
         last = -1 if wm.group(0).lower().startswith("last") else 0
         return PeriodSpec("since", topic=PeriodSpec("weekday", n=last, day=_DAYS.index(wm[1].lower()))), m.end() + wm.end()
@@ -715,6 +716,9 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             s = dt.date(year, spec.month or 1, spec.day or 1)
         if s > d:
             raise Unresolvable(f"{long_date(s)} ({spec.event or 'the start'}) is after the article's date")
+        if spec.within and d.year not in spec.within:
+            raise Unresolvable(f"which event the words name in {d.year} is not known (in {', '.join(map(str, spec.within))}: "
+                               f"{spec.event})")
         words = f"since {spec.event}" if spec.event else f"since {long_date(s)}"
         out = Resolved(s, d, f"{words} ({span_label(s, d)})", running=True)
     elif spec.kind == "any_day":
