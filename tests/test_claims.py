@@ -1053,3 +1053,17 @@ def test_since_the_deal_in_2022_is_the_rwanda_deal(store):
     c = claim(check("Since the deal was announced, 2,304 people have crossed the Channel to the UK in small boats.",
                     "2025-09-06", store=store), "2,304")
     assert c.verdict == "unverifiable"
+
+
+def test_milestones_not_reached_until_a_day_last_year(store):
+    """tests/data/news 029 (30 April 2025): "Last year, the figure of 10,000 was not reached until May 24", "For 11,000,
+    that number of arrivals was not reached until June 6 last year": running totals of 2024 to that day (the year
+    from "last year", written before or after; not the 2023 named later in the sentence)."""
+    report = check("Last year, the figure of 10,000 was not reached until May 24, while in 2023 it was June 17. For 11,000, "
+                   "that number of arrivals was not reached until June 6 last year, and it was June 23 in 2023.",
+                   "2025-04-30", store=store)
+    for text, end, n in (("10,000", D(2024, 5, 24), 10_000), ("11,000", D(2024, 6, 6), 11_000)):
+        c = claim(report, text)
+        value = span(D(2024, 1, 1), end)[0]
+        assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 1, 1), end, value)
+        assert c.verdict == ("accurate" if abs(value - n) <= 500 else "inaccurate")

@@ -464,7 +464,7 @@ def _year_end(m, text):
 @_p(rf"\b(?:as\s+(?:of|at)|by|up\s+to|until|till|to)\s+(?:(?:the\s+)?end\s+of\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?"
     rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?"
     rf"|({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?"
-    rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b")
+    rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b(\s+last\s+year\b)?")
 def _until(m, text):
     """"as of 13 September", "by Thursday", "up to 9 March", "until the end of June": a running
     total to that day (from 1 January of its year, unless a start is written). Not "Responding to Monday's
@@ -480,8 +480,9 @@ def _until(m, text):
         day, month, year = (m[3], m[4], m[5]) if m[4] else (m[7], m[6], m[8])
         if not month[0].isupper() or not 1 <= int(day) <= 31:
             return None
-        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None)
-    if not m[9][0].isupper():
+        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None,
+                          n=-1 if m[10] else 0)  # "not reached until June 6 last year"
+    if not m[9][0].isupper() or m[10]:
         return None
     return PeriodSpec("until", n=_DAYS.index(m[9].lower()), day=-1)
 
@@ -497,6 +498,7 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     first half of the year" in a sentence about 2024 (the first half of 2024)."""
     days = [p for p in found if p.spec.kind in ("weekday", "date")]
     years = [p for p in found if p.spec.kind == "year" and p.spec.year]
+    last_year = [p for p in found if p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None]
     out = []
     for p in found:
         spec = p.spec
@@ -504,7 +506,10 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
             spec = replace(days[0].spec, shift=-1)
         elif spec.kind == "day" and spec.shift:
             spec = replace(spec, shift=0)
-        elif spec.kind == "until" and spec.year is None and years:
+        elif spec.kind == "until" and spec.year is None and spec.day and spec.day > 0 and spec.n == 0 and last_year \
+                and last_year[0].start < p.start and not any(last_year[0].start < y.start < p.start for y in years):
+            spec = replace(spec, n=-1)  # "Last year, the figure of 10,000 was not reached until May 24"
+        elif spec.kind == "until" and spec.year is None and years and not (spec.n == -1 and spec.day and spec.day > 0):
             spec = replace(spec, year=years[0].spec.year)
         elif spec.kind in ("half", "quarter") and spec.year is None and re.search(r"\bthe\s+year\b", p.text, re.I) and years:
             spec = replace(spec, year=years[0].spec.year)
@@ -512,7 +517,8 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     untils = [p.spec for p in out if p.spec.kind == "until"]
     if untils:  # "in 2025", "this year" are the until's start (not "by October 2 2022, compared with 25,330 ... in 2023")
         out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0)
-                                      and any(u.year is None or u.year == p.spec.year for u in untils))]
+                                      and any(u.year is None or u.year == p.spec.year for u in untils))
+               and not (p in last_year and any(u.n == -1 and u.day and u.day > 0 for u in untils))]
     if any(p.spec.kind == "same_period" and p.spec.year is None for p in out):  # "Last year 20,452 ... over the same period"
         out = [p for p in out if not (p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None)]
     if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
@@ -591,7 +597,7 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             year = spec.year or (d.year if (spec.month or 1) <= d.month else d.year - 1)
             e = min(_month_end(year, spec.month or 1), d)
         else:
-            year = spec.year or (d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
+            year = spec.year or (d.year - 1 if spec.n == -1 else d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
             try:
                 e = dt.date(year, spec.month or 1, spec.day or 1)
             except ValueError:
