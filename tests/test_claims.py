@@ -1067,3 +1067,13 @@ def test_milestones_not_reached_until_a_day_last_year(store):
         value = span(D(2024, 1, 1), end)[0]
         assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 1, 1), end, value)
         assert c.verdict == ("accurate" if abs(value - n) <= 500 else "inaccurate")
+
+
+def test_a_total_if_yesterdays_figures_are_included(store):
+    """tests/data/news 084 (Sunday 3 December 2023): "this year is now set to overtake 2021, as an estimated 28,653 have
+    reached Dover, if yesterday's figures are included": this year's running total to yesterday, not yesterday's."""
+    c = claim(check("But this year is now set to overtake 2021, as an estimated 28,653 have reached Dover, if yesterday's "
+                    "figures are included.", "2023-12-03", store=store), "28,653")
+    value = span(D(2023, 1, 1), D(2023, 12, 2))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 1, 1), D(2023, 12, 2), value)
+    assert c.verdict == ("accurate" if abs(value - 28_653) <= 0.02 * 28_653 else "inaccurate")

@@ -487,6 +487,13 @@ def _until(m, text):
     return PeriodSpec("until", n=_DAYS.index(m[9].lower()), day=-1)
 
 
+@_p(r"\b(?:if|when|with|including|once)\s+(yesterday|today)['’]s\s+(?:figures|arrivals|numbers|crossings|totals?)"
+    r"(?:\s+(?:are|is)\s+(?:included|added|counted))?\b")
+def _including_day(m, text):
+    """"28,653 have reached Dover, if yesterday's figures are included": the running total to that day"""
+    return PeriodSpec("until", day=-2, n=0 if m[1].lower() == "today" else -1)
+
+
 @_p(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:the|that|\w+day))")
 def _previous_day(m, text):
     return PeriodSpec("day", n=-1, shift=-1)
