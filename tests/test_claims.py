@@ -1077,3 +1077,19 @@ def test_a_total_if_yesterdays_figures_are_included(store):
     value = span(D(2023, 1, 1), D(2023, 12, 2))[0]
     assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 1, 1), D(2023, 12, 2), value)
     assert c.verdict == ("accurate" if abs(value - 28_653) <= 0.02 * 28_653 else "inaccurate")
+
+
+def test_a_year_when_the_figure_was_is_that_years_month(store):
+    """tests/data/news 088 (1 February 2026) and 086 (1 September 2025): "The last time January numbers were lower was
+    in 2021, when 224 migrants made the crossing"; after "in August, there were 55 small boat crossings", "this figure is
+    the lowest total since 2019, when it stood at 34": the month of that year, not the whole year."""
+    c = claim(check("The last time January numbers were lower was in 2021, when 224 migrants made the crossing.",
+                    "2026-02-01", store=store), "224")
+    value = span(D(2021, 1, 1), D(2021, 1, 31))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 1, 31), value)
+    assert c.verdict == ("accurate" if value == 224 else "inaccurate")
+    c = claim(check("But in August, there were 55 small boat crossings in the Channel, the Home Office announced on Monday. "
+                    "The Financial Times reports that this figure is the lowest total since 2019, when it stood at 34.",
+                    "2025-09-01", store=store), "34")
+    boats = span(D(2019, 8, 1), D(2019, 8, 31))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 8, 1), D(2019, 8, 31), boats)

@@ -239,6 +239,8 @@ STREAKS: tuple[tuple[str, str], ...] = (
 )
 #: after a run: "... in a week since 206 people made the journey on August 19", "... of no crossings since Dec. 29": the run's day before
 _RUN_SINCE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?since\s+(?:[^.;,]{0,60}?\s)?(?:on\s+)?$", re.I)
+#: between a year (or "since" a day) and the figure it dates: "since 2019, when it stood at 34", "in 2021, when 224"
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:(?:it|the\s+(?:figure|number|total|tally))\s+(?:stood\s+at|was|reached|totalled)\s+)?", re.I)
 _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
@@ -807,14 +809,19 @@ def extract(text: str) -> Document:
             if (brought and m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
                     and re.search(r",\s*with\s+the\s+(?:total|tally|number)\b[^,;]*$", s[:m.quantity.first])):
                 m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=brought[-1].period.spec.topic))
-        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's)
-            first = m.quantity.first if m.quantity else m.start - off
-            when = next((p for p in periods if p.spec.kind == "since" and not p.spec.event
-                         and re.fullmatch(r"\s*,?\s*when\s+", s[p.end:first])), None)
+        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's;
+            first = m.quantity.first if m.quantity else m.start - off  # "the lowest for January since 2021, when": January 2021)
+            when = next((p for p in periods if (p.spec.kind == "since" and not p.spec.event or p.spec.kind == "year" and p.spec.year)
+                         and _WHEN.fullmatch(s[p.end:first])), None)
             if m.kind == "figure" and when is not None and (m.period is None or m.period is when or m.period_from != "sentence"):
                 sp = when.spec
+                year = sp.year if sp.kind == "year" else sp.since.year if sp.since is not None else None
+                month = next((p.spec for p in periods if p.spec.kind == "named_month" and p.spec.year is None), None)
+                if month is None and inherited is not None and inherited.spec.kind == "named_month":
+                    month = inherited.spec  # "in August, there were 55 ... this figure is the lowest since 2019, when it stood at 34"
                 spec = (sp.topic or PeriodSpec("date", day=sp.day, month=sp.month, year=sp.year) if sp.day or sp.topic
-                        else PeriodSpec("year", year=sp.since.year) if sp.since is not None else None)
+                        else PeriodSpec("named_month", month=month.month, year=year) if month is not None and year is not None
+                        else PeriodSpec("year", year=year) if year is not None else None)
                 if spec is None:
                     continue
                 old, m.period, m.period_from = m.period, replace(when, spec=spec), "sentence"
