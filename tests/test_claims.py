@@ -1093,3 +1093,13 @@ def test_a_year_when_the_figure_was_is_that_years_month(store):
                     "2025-09-01", store=store), "34")
     boats = span(D(2019, 8, 1), D(2019, 8, 31))[1]
     assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 8, 1), D(2019, 8, 31), boats)
+
+
+def test_a_month_followed_by_a_number_that_is_not_a_day(store):
+    """tests/data/news 008 (2 September 2025): "In August 55 small boats crossed the Channel": 55 cannot be a day of
+    August, so "In August" is the period (not the financial year of the sentence before)."""
+    c = claim(check("It led 347 disruptions of immigration crime networks in 2024-25 - the highest level on record. In August "
+                    "55 small boats crossed the Channel.", "2025-09-02", store=store), "55")
+    boats = span(D(2025, 8, 1), D(2025, 8, 31))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2025, 8, 1), D(2025, 8, 31), boats)
+    assert [p.spec.kind for p in find_periods("On August 5 boats crossed.")] == ["date"]

@@ -263,7 +263,8 @@ def _days_ago(m, text):
     return PeriodSpec("any_day", n=7, strong=False)
 
 
-@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b(?!\s+\d)")
+@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b"
+    r"(?!\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![,.]\d))")  # not a date ("August 5"), but "In August 55 small boats"
 def _named_month(m, text):  # "May" only as "in May", "May 2025" or "May's"
     if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I)
                                  and not m[2] and not m[4]):
