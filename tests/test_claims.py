@@ -1103,3 +1103,17 @@ def test_a_month_followed_by_a_number_that_is_not_a_day(store):
     boats = span(D(2025, 8, 1), D(2025, 8, 31))[1]
     assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2025, 8, 1), D(2025, 8, 31), boats)
     assert [p.spec.kind for p in find_periods("On August 5 boats crossed.")] == ["date"]
+
+
+def test_boats_carrying_people_share_their_period(store):
+    """tests/data/news 072 (Friday 15 November 2019, a report of that day's boats): "Eight boats carrying more than 90
+    migrants have crossed the Channel since 8 November": the boats are counted since 8 November, as the people are."""
+    from . import news
+
+    art = next(a for a in news.articles() if a.file.startswith("072"))
+    report = check(art.text, art.date, store=store)
+    people, boats = span(D(2019, 11, 8), D(2019, 11, 15))
+    c = claim(report, "Eight")
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 11, 8), D(2019, 11, 15), boats)
+    assert c.verdict == ("accurate" if boats == 8 else "inaccurate")
+    assert claim(report, "90").period.start == D(2019, 11, 8)

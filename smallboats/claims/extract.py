@@ -929,6 +929,11 @@ def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> Perio
     return p
 
 
+#: between people and their boats, or boats and their people: "202 people in 20 vessels", "Eight boats carrying more than 90"
+_PAIRED = re.compile(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into|carrying|with|containing)\s*"
+                     r"(?:(?:more\s+than|over|about|around|almost|nearly|at\s+least|up\s+to|some)\s+)?$", re.I)
+
+
 def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
     """'656 asylum seekers were detected on 11 boats, on Saturday', 'A record 202 people in 20 vessels reached the UK
     on Thursday': the pair share a period."""
@@ -936,7 +941,7 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
         if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
-        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into)\s*$", between):
+        if len(between) < 60 and _PAIRED.search(between):
             if a.period is None and b.period is not None:
                 a.period, a.period_from = b.period, "partner"
             elif b.period is None and a.period is not None:
