@@ -1117,3 +1117,17 @@ def test_boats_carrying_people_share_their_period(store):
     assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 11, 8), D(2019, 11, 15), boats)
     assert c.verdict == ("accurate" if boats == 8 else "inaccurate")
     assert claim(report, "90").period.start == D(2019, 11, 8)
+
+
+def test_a_record_on_a_single_day_this_week_is_the_weeks_busiest_day(store):
+    """tests/data/news 051 (Saturday 6 November 2021): "A record-breaking number of 853 migrants crossed the Channel in
+    small boats on a single day this week": the record day is the week's busiest (Wednesday 3 November), checked
+    against every day before it."""
+    c = claim(check("London: A record-breaking number of 853 migrants crossed the Channel in small boats on a single day "
+                    "this week, the UK’s interior ministry said Friday.", "2021-11-06", store=store), "853")
+    days = sheet()
+    week = {d: v[0] for d, v in days.items() if D(2021, 11, 1) <= d <= D(2021, 11, 5)}
+    top = max(week, key=week.get)
+    before = max(v[0] for d, v in days.items() if d < top and v[0] is not None)
+    assert (c.kind, c.period.start, c.period.end) == ("record", top, top)
+    assert c.verdict == ("accurate" if week[top] == 853 and week[top] > before else "inaccurate")

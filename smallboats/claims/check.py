@@ -499,7 +499,11 @@ class Checker:
             a = dt.date(end.year, (which - 1) * months + 1, 1)
             b = min(_unit_end(dt.date(end.year, which * months, 1), "month"), end)
             window = Resolved(a, b, f"the {m.unit} {span_label(a, b)}")
-        elif m.unit == "day" and window.start != window.end:
+        elif m.unit == "day" and window.start != window.end:  # "on a single day this week": the busiest day of the week
+            days, _ = rec.days(window.start, window.end)
+            known = ~np.isnan(days.arrivals)
+            if m.quantity is not None and known.any():
+                end = days.date[known][int(np.argmax(days.arrivals[known]))].item()
             window = Resolved(end, end, long_date(end))
         if window.start == window.end:
             days, vintages = rec.days(RECORD_START, window.end)

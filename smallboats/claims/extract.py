@@ -710,9 +710,9 @@ def extract(text: str) -> Document:
                     direction = -1 if m["dir"].lower() in _DOWN else 1
             if kind == "figure" and cat == "crossing" and metric == "people" and _A_RECORD.search(s[max(0, q.first - 30):q.first]):
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
+            one_day = bool(_ONE_DAY.match(s[q.end:q.end + 90]))  # "A record-breaking number of 853 ... on a single day this week"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
-                              unit="any" if kind == "record" else "day",
-                              any_day=kind == "figure" and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
+                              unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
@@ -863,7 +863,7 @@ def extract(text: str) -> Document:
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
             # claim of its own about the figure's period, and the figure is checked as a figure (a record day stays one claim)
-            if (m.kind == "record" and m.quantity is not None and m.period is not None and not m.any_day
+            if (m.kind == "record" and m.quantity is not None and m.period is not None and not m.any_day and m.unit != "day"
                     and m.period.spec.kind not in ("day", "weekday", "date", "context")
                     and (rm := _A_RECORD.search(s[max(0, m.quantity.first - 30):m.quantity.first]))):
                 a = max(0, m.quantity.first - 30) + rm.start()
