@@ -1131,3 +1131,14 @@ def test_a_record_on_a_single_day_this_week_is_the_weeks_busiest_day(store):
     before = max(v[0] for d, v in days.items() if d < top and v[0] is not None)
     assert (c.kind, c.period.start, c.period.end) == ("record", top, top)
     assert c.verdict == ("accurate" if week[top] == 853 and week[top] > before else "inaccurate")
+
+
+def test_early_mid_and_late_in_a_month(store):
+    """tests/data/news 051 (6 November 2021): "the previous highest figure of 828 set in late August": 21-31 August
+    (early: the 1st to the 10th, mid: the 11th to the 20th), one line in the period table."""
+    c = claim(check("This exceeded the previous highest figure of 828 set in late August.", "2021-11-06", store=store), "828")
+    assert (c.period.start, c.period.end) == (D(2021, 8, 21), D(2021, 8, 31))
+    (p,) = find_periods("in mid-February 2024")
+    assert (resolve(p.spec, D(2025, 1, 1)).start, resolve(p.spec, D(2025, 1, 1)).end) == (D(2024, 2, 11), D(2024, 2, 20))
+    (p,) = find_periods("in early June")
+    assert (resolve(p.spec, D(2025, 7, 1)).start, resolve(p.spec, D(2025, 7, 1)).end) == (D(2025, 6, 1), D(2025, 6, 10))

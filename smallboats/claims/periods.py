@@ -364,6 +364,18 @@ def _first_days(m, text):
     return _range(1, month, year, _num(m[1]), month, year)
 
 
+_PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@_p(rf"\b(?:(?:in|during|by)\s+)?(?:the\s+)?(early|mid|late)[- ]({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
+def _part_of_month(m, text):
+    """'set in late August': 21 August to the month's end; 'early' the 1st-10th, 'mid' the 11th-20th"""
+    if not m[2][0].isupper():
+        return None
+    (a, b), month, year = _PART_OF_MONTH[m[1].lower()], MONTH_NUMBER[m[2].lower().rstrip(".")], int(m[3]) if m[3] else None
+    return _range(a, month, year, b, month, year)
+
+
 @_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+months\s+of\s+(?:(?:the|this|a)\s+(?:calendar\s+)?year|({_YEAR_RX}))\b")
 def _first_months(m, text):
     """'the first four months of the year': 1 January to the end of April (so far, in the year running)"""
