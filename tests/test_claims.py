@@ -1142,3 +1142,12 @@ def test_early_mid_and_late_in_a_month(store):
     assert (resolve(p.spec, D(2025, 1, 1)).start, resolve(p.spec, D(2025, 1, 1)).end) == (D(2024, 2, 11), D(2024, 2, 20))
     (p,) = find_periods("in early June")
     assert (resolve(p.spec, D(2025, 7, 1)).start, resolve(p.spec, D(2025, 7, 1)).end) == (D(2025, 6, 1), D(2025, 6, 10))
+
+
+def test_a_period_that_opens_the_next_clause(store):
+    """tests/data/news 043 (11 September 2019): "This month, the number has already reached 110 and so far this year,
+    only 70 people have been returned": "so far this year," opens the next clause; 110 is this month's."""
+    c = claim(check("This month, the number of migrants crossing the Channel has already reached 110 and so far this year, "
+                    "only 70 people have been returned to Europe.", "2019-09-11", store=store), "110")
+    value = span(D(2019, 9, 1), D(2019, 9, 10))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2019, 9, 1), D(2019, 9, 10), value)

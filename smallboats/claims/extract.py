@@ -557,6 +557,8 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
     return len(gap) <= _CLOSE and len(gap) < gap_before and not re.search(r"[,;:.(]", gap)
 
 
+#: between a figure and a period that opens the next clause ("110 and so far this year, only 70 ...")
+_FRONTED = re.compile(r"\s*,?\s+(?:and|but|while|whereas|yet)\s+", re.I)
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
@@ -605,6 +607,8 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
                 # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's; so is one before
                 # the clause ("a reduction last year, after a record 45,000 migrants made the journey in 2022")
                 continue
+            if after and _FRONTED.fullmatch(sentence_text[lo:hi]) and re.match(r"\s*,", sentence_text[p.end:]):
+                continue  # "This month, the number has already reached 110 and so far this year, only 70 ...": the next clause's
             if after:  # taken by a number right after it?
                 nxt = [x for x, _ in rivals if x >= p.end]
                 if nxt and _owns_next(sentence_text, p, min(nxt), d):
