@@ -1151,3 +1151,17 @@ def test_a_period_that_opens_the_next_clause(store):
                     "only 70 people have been returned to Europe.", "2019-09-11", store=store), "110")
     value = span(D(2019, 9, 1), D(2019, 9, 10))[0]
     assert (c.period.start, c.period.end, c.latest.value) == (D(2019, 9, 1), D(2019, 9, 10), value)
+
+
+def test_a_period_of_zero_crossings(store):
+    """tests/data/news 088 (1 February 2026): "with a 12-day period ending January 31 recording zero crossings", "the
+    12-day zero-crossing period": a run of days without arrivals (to 31 January), not days with arrivals in January."""
+    report = check("Just 933 people made the journey, with a 12-day period ending January 31 recording zero crossings. Storm "
+                   "Chandra hit last week, creating conditions that deterred crossing attempts during the 12-day "
+                   "zero-crossing period.", "2026-02-01", store=store)
+    days = sheet()
+    run = [days[D(2026, 1, 20) + dt.timedelta(days=i)][0] for i in range(12)]
+    for k in (1, 2):
+        c = claim(report, "12", k)
+        assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
+        assert c.verdict == ("accurate" if not any(run) and days[D(2026, 1, 19)][0] else "inaccurate")

@@ -718,7 +718,7 @@ def extract(text: str) -> Document:
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
             if metric == "days":
-                mention.without = bool(re.search(r"\b(?:without|no|not\s+(?:been\s+)?any)\s+(?:\w+\s+){0,2}"
+                mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
