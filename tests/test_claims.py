@@ -1165,3 +1165,16 @@ def test_a_period_of_zero_crossings(store):
         c = claim(report, "12", k)
         assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
         assert c.verdict == ("accurate" if not any(run) and days[D(2026, 1, 19)][0] else "inaccurate")
+
+
+def test_short_of_a_total_is_a_difference(store):
+    """tests/data/news 058 (5 September 2022) and 059: "This is just over 1,000 short of the number of arrivals for the
+    whole of last year", "just less than 1,000 short of the number of arrivals in 2021": a difference of this year so
+    far (to the last day published) below last year ("just less than" is "almost")."""
+    c = claim(check("More than 27,500 people have crossed the Channel from France to the UK in small boats, such as dinghies, "
+                    "so far in 2022. The total to date is just less than 1,000 short of the number of arrivals in 2021.",
+                    "2022-09-06", store=store), "1,000")
+    a, b = span(D(2022, 1, 1), D(2022, 9, 5))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.qualifier, c.period.start, c.period.end) == ("difference", "almost", D(2022, 1, 1), D(2022, 9, 5))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert c.verdict_latest == ("accurate" if 950 <= b - a < 1000 else "inaccurate")
