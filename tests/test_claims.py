@@ -1178,3 +1178,18 @@ def test_short_of_a_total_is_a_difference(store):
     assert (c.kind, c.qualifier, c.period.start, c.period.end) == ("difference", "almost", D(2022, 1, 1), D(2022, 9, 5))
     assert (c.comparison_period.start, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 12, 31))
     assert c.verdict_latest == ("accurate" if 950 <= b - a < 1000 else "inaccurate")
+
+
+def test_the_daily_total_topped_a_number(store, rows):
+    """tests/data/news 058 (Monday 5 September 2022): "This is the second time this year the daily total has topped
+    1,000": a day's figure (some day of the year), the day that bears it out: Sunday 4 September, as the Ministry of
+    Defence page of 5 September published it."""
+    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
+        page = tar.extractfile("daily_small_boats/2022-09-05.html").read().decode()
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "4 September 2022" in text
+    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
+    c = claim(check("This is the second time this year the daily total has topped 1,000, after August 22 saw a record "
+                    "1,295 people intercepted in 27 boats.", "2022-09-05", store=store), "1,000")
+    assert (c.period.start, c.period.end) == (D(2022, 9, 4), D(2022, 9, 4))
+    assert (c.official.value, c.verdict) == (people, "accurate" if 1000 < people <= 2000 else "inaccurate")  # a step: 1,000

@@ -258,6 +258,8 @@ _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
 _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
 #: "600 people crossed on a single day last week": some day in the period
+#: "the second time this year the daily total has topped 1,000": a day's figure
+_DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|figure|number|tally|count)\s+(?:has\s+|had\s+)?(?:been\s+)?$", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
@@ -715,7 +717,8 @@ def extract(text: str) -> Document:
                     direction = -1 if m["dir"].lower() in _DOWN else 1
             if kind == "figure" and cat == "crossing" and metric == "people" and _A_RECORD.search(s[max(0, q.first - 30):q.first]):
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
-            one_day = bool(_ONE_DAY.match(s[q.end:q.end + 90]))  # "A record-breaking number of 853 ... on a single day this week"
+            one_day = bool(_ONE_DAY.match(s[q.end:q.end + 90])  # "A record-breaking number of 853 ... on a single day this week"
+                           or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
             if metric == "days":
