@@ -1193,3 +1193,19 @@ def test_the_daily_total_topped_a_number(store, rows):
                     "1,295 people intercepted in 27 boats.", "2022-09-05", store=store), "1,000")
     assert (c.period.start, c.period.end) == (D(2022, 9, 4), D(2022, 9, 4))
     assert (c.official.value, c.verdict) == (people, "accurate" if 1000 < people <= 2000 else "inaccurate")  # a step: 1,000
+
+
+def test_the_previous_12_months_before_the_figures_own(store):
+    """tests/data/news 042 (31 December 2025): "in the past year was 41,472, marking a 13% rise on the 36,566 for the
+    previous 12 months": the twelve months before the past year's (to the last day published), not the calendar year
+    before the article's; 003: "In 2023, the figure was 11,433 - slightly lower than the 12,747 recorded the year
+    before", after the first half of 2024: the first half of 2022."""
+    c = claim(check("Home Office figures showed the total number of migrants crossing the Channel in the past year was "
+                    "41,472, marking a 13% rise on the 36,566 for the previous 12 months.", "2025-12-31", store=store), "36,566")
+    value = span(D(2023, 12, 31), D(2024, 12, 30))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 12, 31), D(2024, 12, 30), value)
+    assert c.verdict == ("close" if abs(value - 36_566) <= 0.01 * value else "inaccurate")
+    c = claim(check("In 2024, Home Office figures recorded 13,489 people arriving in the UK via small boats in the first half "
+                    "of the year. In 2023, the figure was 11,433 - which was slightly lower than the 12,747 recorded the year "
+                    "before.", "2025-07-01", store=store), "12,747")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])

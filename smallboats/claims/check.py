@@ -648,7 +648,7 @@ class Checker:
         own = None
         if m.kind == "figure":
             subjects = [None]
-            if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
+            if m.period is not None and m.period.spec.kind in ("same_period", "prev_year") and m.subject is not None:
                 # "compared with 9,885 at the same point last year": the same point as the figure it is compared with
                 subjects = self.running_order(self.period(m.subject.period, None, m.subject))
             if len(subjects) > 1:

@@ -858,6 +858,11 @@ def extract(text: str) -> Document:
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
                           and f.period.spec.kind != "same_period"]
                 m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
+            elif m.kind == "figure" and m.period is not None and m.period.spec.kind == "prev_year":
+                # "the past year was 41,472, a 13% rise on the 36,566 for the previous 12 months": the span before the figure's
+                before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
+                          and f.period.spec.kind not in ("same_period", "prev_year")]
+                m.subject = before[-1] if before else None
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
