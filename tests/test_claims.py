@@ -1209,3 +1209,15 @@ def test_the_previous_12_months_before_the_figures_own(store):
                     "of the year. In 2023, the figure was 11,433 - which was slightly lower than the 12,747 recorded the year "
                     "before.", "2025-07-01", store=store), "12,747")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])
+
+
+def test_the_same_point_of_a_changes_subject(store):
+    """tests/data/news 034 (13 September 2022): "The 2022 figure to date is nearly double the number that had been
+    detected by this point last year, which was just under 14,500": the same point as the change's subject (2022 to
+    the last day published), a year earlier; not the figure of the sentence before (the whole of 2021)."""
+    c = claim(check("That compares to 28,526 for the whole of 2021. The 2022 figure to date is nearly double the number "
+                    "that had been detected by this point last year, which was just under 14,500.", "2022-09-13",
+                    store=store), "14,500")
+    value = span(D(2021, 1, 1), D(2021, 9, 12))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 9, 12), value)
+    assert c.verdict == ("accurate" if 0.95 * 14_500 <= value < 14_500 else "inaccurate")

@@ -651,6 +651,8 @@ class Checker:
             if m.period is not None and m.period.spec.kind in ("same_period", "prev_year") and m.subject is not None:
                 # "compared with 9,885 at the same point last year": the same point as the figure it is compared with
                 subjects = self.running_order(self.period(m.subject.period, None, m.subject))
+            elif m.period is not None and m.period.spec.kind == "same_period" and m.subject_period is not None:
+                subjects = self.running_order(self.period(m.subject_period))  # the subject of the change it belongs to
             if len(subjects) > 1:
                 return self._first_fit([self.period(m.period, x, m) for x in subjects],
                                        lambda r: (self.count(rec, m, r, provisional), None))

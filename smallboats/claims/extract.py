@@ -857,7 +857,12 @@ def extract(text: str) -> Document:
                 # "compared with 27,881 by the same point last year": the point of the figure before
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
                           and f.period.spec.kind != "same_period"]
-                m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
+                rel = [r for r in sent_mentions if r.crossing and r.kind in ("difference", "percent_change", "ratio") and r.start < m.start
+                       and (r.subject is not None or r.subject_period is not None) and not any(r.start < f.start for f in before)]
+                if rel:  # "The 2022 figure to date is nearly double the number detected by this point last year, which was
+                    m.subject, m.subject_period = rel[-1].subject, rel[-1].subject_period  # just under 14,500": the change's
+                else:
+                    m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
             elif m.kind == "figure" and m.period is not None and m.period.spec.kind == "prev_year":
                 # "the past year was 41,472, a 13% rise on the 36,566 for the previous 12 months": the span before the figure's
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
