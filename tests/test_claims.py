@@ -1221,3 +1221,13 @@ def test_the_same_point_of_a_changes_subject(store):
     value = span(D(2021, 1, 1), D(2021, 9, 12))[0]
     assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 9, 12), value)
     assert c.verdict == ("accurate" if 0.95 * 14_500 <= value < 14_500 else "inaccurate")
+
+
+def test_a_range_of_days_written_month_first(store):
+    """tests/data/news 028 (17 August 2023): "a total of 40 small boats were detected crossing the English Channel from
+    Aug. 10-16": 10 to 16 August (one line in the period table)."""
+    c = claim(check("The figures revealed that a total of 40 small boats were detected crossing the English Channel from "
+                    "Aug. 10-16.", "2023-08-17", store=store), "40")
+    boats = span(D(2023, 8, 10), D(2023, 8, 16))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2023, 8, 10), D(2023, 8, 16), boats)
+    assert c.verdict == ("accurate" if boats == 40 else "inaccurate")

@@ -320,6 +320,16 @@ def _day_range(m, text):
     return _range(int(m[1]), m1, int(m[3]) if m[3] else y2, int(m[4]), m2, y2)
 
 
+@_p(rf"\b(?:(?:from|between|over|during|in)\s+)?({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+({_YEAR_RX}))?\b")
+def _month_day_range(m, text):
+    """'from Aug. 10-16', 'between June 12 and 18': both days and those between"""
+    if not m[1][0].isupper() or not 1 <= int(m[2]) < int(m[3]) <= 31:
+        return None
+    month, year = MONTH_NUMBER[m[1].lower().rstrip(".")], int(m[4]) if m[4] else None
+    return _range(int(m[2]), month, year, int(m[3]), month, year)
+
+
 @_p(rf"\b(?:(?:over|during|on)\s+)?(?:the\s+weekend\s+of\s+)?{_ORD}\s+and\s+{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
 def _day_pair(m, text):
     """'over the weekend of 17 and 18 June': both days"""
