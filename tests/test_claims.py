@@ -1231,3 +1231,14 @@ def test_a_range_of_days_written_month_first(store):
     boats = span(D(2023, 8, 10), D(2023, 8, 16))[1]
     assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2023, 8, 10), D(2023, 8, 16), boats)
     assert c.verdict == ("accurate" if boats == 40 else "inaccurate")
+
+
+def test_a_ratio_compared_to_a_year_further_on(store):
+    """tests/data/news 011 (31 December 2020): "More than four times the number of migrants reached the UK by boat in
+    2020 compared to 2019": 2020 (to the last day published) against 2019, not the other way round."""
+    c = claim(check("More than four times the number of migrants reached the UK by boat in 2020 compared to 2019, according "
+                    "to official figures.", "2020-12-31", store=store), "four times")
+    a, b = span(D(2020, 1, 1), D(2020, 12, 30))[0], span(D(2019, 1, 1), D(2019, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("ratio", D(2020, 1, 1), D(2020, 12, 30))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2019, 1, 1), D(2019, 12, 31))
+    assert c.verdict == ("accurate" if 4 < a / b <= 5 else "inaccurate")

@@ -182,6 +182,8 @@ _DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "droppi
          "declined", "declining", "lower", "fewer", "reduction",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
+#: a ratio's reference further from it than the cues of _CUE ("four times the number ... in 2020 compared to 2019")
+_RATIO_CUE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|as\s+(?=(?:in|during|over|for|at|by)\s))", re.I)
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
 _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
@@ -1018,7 +1020,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         a, b = m.start - off, m.end - off
         cue = _CUE.search(s, b)
         if m.kind == "ratio" and (cue is None or cue.start() - b > 12):
-            cue = None
+            # "four times the number of migrants reached the UK in 2020 compared to 2019": a comparison cue further on
+            cue = _RATIO_CUE.search(s, b, min(len(s), b + 100))
         ref_from = cue.end() if cue else b
         later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
         # the reference ends where the next comparison begins ("up 34% on 2023 ... and up 19% on ... 2022")
