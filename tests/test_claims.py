@@ -1242,3 +1242,17 @@ def test_a_ratio_compared_to_a_year_further_on(store):
     assert (c.kind, c.period.start, c.period.end) == ("ratio", D(2020, 1, 1), D(2020, 12, 30))
     assert (c.comparison_period.start, c.comparison_period.end) == (D(2019, 1, 1), D(2019, 12, 31))
     assert c.verdict == ("accurate" if 4 < a / b <= 5 else "inaccurate")
+
+
+def test_a_record_of_the_clauses_own_period(store):
+    """tests/data/news 005 (10 July 2025): "Numbers this year have reached record levels with nearly 20,000 arriving in
+    the first six months of 2025": the record is this year's so far (to the last day published), against the same
+    span of every earlier year; the figure after it keeps its own period."""
+    report = check("Numbers this year have reached record levels with nearly 20,000 arriving in the first six months of "
+                   "2025.", "2025-07-10", store=store)
+    c = claim(report, "record levels")
+    this = span(D(2025, 1, 1), D(2025, 7, 9))[0]
+    best = max(span(D(y, 1, 1), D(y, 7, 9))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 7, 9))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    assert claim(report, "20,000").period.end == D(2025, 6, 30)

@@ -1109,6 +1109,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
+            elif precedes := [p for p in own if 0 <= rm.start() - p.end <= 25 and not re.search(r"[,;:.\d]", s[p.end:rm.start()])]:
+                near, own = None, precedes[-1:]  # "Numbers this year have reached record levels with nearly 20,000 ... in the
+                # first six months": the clause's own period, not the figure's after it
             # the figure it describes; else the sentence's period ("a record number ... this year"); else the figure before
             sent_mentions.append(Mention("record", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
