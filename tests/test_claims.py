@@ -1270,3 +1270,17 @@ def test_todays_count_still_to_come(store):
     assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 1, 1), D(2024, 12, 24), value)
     assert c.verdict == ("accurate" if abs(value - 35_040) <= 0.02 * 35_040 else "inaccurate")  # "some": around
     assert claim(report, "20%").period.end == D(2024, 12, 24)
+
+
+def test_days_counted_back_from_the_day_named_before(store):
+    """tests/data/news 065 (Thursday 22 November 2018): "Last Sunday, nine migrants ... and the previous Friday, seven
+    others ... Two days earlier, three more boats were intercepted off Kent with a total of 24 people": Friday 16 and
+    Wednesday 14 November, each counted back from the day named before it."""
+    report = check("Last Sunday, nine migrants - believed to be Iranian - were picked up at Folkestone and the previous "
+                   "Friday, seven others - also believed to be Iranians - were picked up near Dover. Two days earlier, three "
+                   "more boats were intercepted off Kent with a total of 24 people, including a toddler.", "2018-11-22",
+                   store=store)
+    for text, day in (("nine", D(2018, 11, 18)), ("seven", D(2018, 11, 16)), ("three", D(2018, 11, 14)), ("24", D(2018, 11, 14))):
+        c = claim(report, text)
+        people, boats = span(day, day)
+        assert (c.period.start, c.period.end, c.latest.value) == (day, day, boats if c.metric == "boats" else people), text

@@ -564,6 +564,8 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
 
 #: between a figure and a period that opens the next clause ("110 and so far this year, only 70 ...")
 _FRONTED = re.compile(r"\s*,?\s+(?:and|but|while|whereas|yet)\s+", re.I)
+#: "... at Folkestone and the previous Friday, seven others ...": a period after "and" opens the clause of the number after it
+_OPENS_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|yet)\s+$", re.I)
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
@@ -578,6 +580,25 @@ def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
         if q.spec.kind == "date":
             return replace(p, spec=PeriodSpec("since", day=q.spec.day, month=q.spec.month, year=q.spec.year))
     return p
+
+
+_ONE_DAY_KINDS = ("day", "weekday", "date", "relative")
+
+
+def _relative(p: PeriodMention, periods: list[PeriodMention], found: list[list[PeriodMention]]) -> PeriodMention:
+    """'Two days earlier', 'the previous Friday', 'the day before that': from the last single day named before it, in
+    its sentence or the two before ("Last Sunday, nine ... and the previous Friday, seven ... Two days earlier, three
+    more boats ..."); the day named is itself resolved so (``found`` is updated)."""
+    if p.spec.kind != "relative" or p.spec.topic is not None:
+        return p
+    earlier = [q for q in periods if q.end <= p.start and q.spec.kind in _ONE_DAY_KINDS]
+    for sent in reversed(found[-3:-1]):
+        earlier = earlier or [q for q in sent if q.spec.kind in _ONE_DAY_KINDS]
+    if not earlier:
+        return p
+    out = replace(p, spec=replace(p.spec, topic=earlier[-1].spec))
+    found[-1] = [out if q == p else q for q in found[-1]]
+    return out
 
 
 def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[tuple[int, int]],
@@ -621,7 +642,8 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
             else:  # a number before it owns it, unless it sits right before this one
                 prev = [y for _, y in rivals if y <= p.start]
                 if (prev and not _owns_next(sentence_text, p, a, p.start - max(prev))
-                        and not _CLAUSE.search(sentence_text[max(prev):p.start])):
+                        and not _CLAUSE.search(sentence_text[max(prev):p.start])
+                        and not (_OPENS_CLAUSE.search(sentence_text[max(prev):p.start]) and re.fullmatch(r",?\s*", sentence_text[p.end:a]))):
                     continue
             key = (not p.spec.strong, d)
             if best is None or key < best[0]:
@@ -645,6 +667,7 @@ def extract(text: str) -> Document:
         periods = [p for p in found[-1] if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
                    and not (sent.index == 0 and _DATELINE.match(s[:p.start]))]  # "LONDON, Jun 02 (Alliance News):"
         periods = [_since_then(p, found[-2] if sent.index else []) for p in periods]
+        periods = [_relative(p, periods, found) for p in periods]
         reserved: set[int] = set()
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]

@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until", "range", "since_then"]
+               "year_end", "context", "until", "range", "since_then", "relative"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -260,7 +260,24 @@ def _earlier_this(m, text):
 
 @_p(r"\b(?:(?:just|only|a\s+few|several|two|three)\s+)?days\s+(?:ago|earlier|before|after)\b")
 def _days_ago(m, text):
+    if re.match(r"(?:two|three)\s+days\s+(?:earlier|before)", m.group(0), re.I):
+        return None  # "Two days earlier": that many days before the day named last (_days_earlier)
     return PeriodSpec("any_day", n=7, strong=False)
+
+
+@_p(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+(?:earlier|before)\b(?!\s+(?:the|that|\w+day))")
+def _days_earlier(m, text):
+    """'Two days earlier' (after 'the previous Friday'): that many days before the day named last (see extract)"""
+    return PeriodSpec("relative", n=-_num(m[1]))
+
+
+@_p(rf"\bthe\s+day\s+before\s+that\b|\bthe\s+(?:previous|preceding)\s+({_DAY_RX})\b|\bthe\s+({_DAY_RX})\s+before\s+that\b")
+def _day_before_that(m, text):
+    """'The day before that', 'the previous Friday': the day before the day named last (its Friday before it)"""
+    day = m[1] or m[2]
+    if day and not day[0].isupper():
+        return None
+    return PeriodSpec("relative", n=-1) if not day else PeriodSpec("relative", day=_DAYS.index(day.lower()))
 
 
 @_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b"
@@ -647,6 +664,10 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
                        running=d <= dt.date(year, 12, 31))
     elif spec.kind == "weekday":
         x = _last_weekday(d, spec.day or 0, strictly_before=spec.n == -1)
+        out = Resolved(x, x, f"{x:%A} {long_date(x)}")
+    elif spec.kind == "relative":  # to the day named before it (its topic), or else the article's date
+        a = resolve(spec.topic, d).start if spec.topic is not None else d
+        x = _last_weekday(a, spec.day, strictly_before=True) if spec.day is not None else a + spec.n * day
         out = Resolved(x, x, f"{x:%A} {long_date(x)}")
     elif spec.kind == "weekday_pair":
         last = _last_weekday(d, spec.n)
