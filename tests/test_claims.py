@@ -1284,3 +1284,20 @@ def test_days_counted_back_from_the_day_named_before(store):
         c = claim(report, text)
         people, boats = span(day, day)
         assert (c.period.start, c.period.end, c.latest.value) == (day, day, boats if c.metric == "boats" else people), text
+
+
+def test_the_boats_of_the_busiest_day(store):
+    """tests/data/news 063 (13 September 2022): "August saw the highest daily total on record, with 1,295 people
+    crossing in 27 boats": the boats are the busiest day's (22 August, as the Ministry of Defence pages published
+    it), not August's."""
+    c = claim(check("August saw the highest daily total on record, with 1,295 people crossing in 27 boats.", "2022-09-13",
+                    store=store), "27")
+    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
+        page = tar.extractfile("daily_small_boats/2022-08-23.html").read().decode()
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "23:59 22 August 2022" in text
+    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
+    boats = int(re.search(r"Number of boats detected:\s*(\d+)", text)[1])
+    assert people == 1295
+    assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2022, 8, 22), D(2022, 8, 22), boats)
+    assert c.verdict == ("accurate" if boats == 27 else "inaccurate")

@@ -649,6 +649,13 @@ class Checker:
         """The check of ``m`` against ``rec``; ``provisional`` marks figures first published after
         the article (the latest figures use the decision made for the article's date)."""
         own = None
+        if m.kind == "figure" and m.day_of is not None:  # the boats of the day a ranking found
+            try:
+                ranked, _ = self.outcome(rec, m.day_of, provisional)
+            except (Unresolvable, OutOfRange, ValueError):
+                ranked = None
+            if ranked is not None and ranked.ok and ranked.period is not None and ranked.period.start == ranked.period.end:
+                return self.count(rec, m, ranked.period, provisional), None
         if m.kind == "figure":
             subjects = [None]
             if m.period is not None and m.period.spec.kind in ("same_period", "prev_year") and m.subject is not None:

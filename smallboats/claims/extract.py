@@ -319,6 +319,7 @@ class Mention:
     any_day: bool = False  # the figure is for some single day of its period ("on a single day last week")
     ended: bool = False  # days without arrivals that ended on the day of its period ("ending a run of 10 days")
     began: bool = False  # ended: the run began the day after its period's day ("in a week since ... on August 19")
+    day_of: "Mention | None" = None  # boats on the day a ranked figure names ("the highest daily total, 1,295 in 27 boats")
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -981,6 +982,10 @@ def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
     """'656 asylum seekers were detected on 11 boats, on Saturday', 'A record 202 people in 20 vessels reached the UK
     on Thursday': the pair share a period."""
     for a, b in zip(figures, figures[1:]):
+        if (a.kind in ("max_day", "rank") and a.unit == "day" and a.quantity is not None and (a.metric, b.metric) == ("people", "boats")
+                and b.kind == "figure" and len(s[a.end - off:b.start - off]) < 60 and _PAIRED.search(s[a.end - off:b.start - off])):
+            b.day_of = a  # "the highest daily total on record, with 1,295 people crossing in 27 boats": that day's boats
+            continue
         if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
