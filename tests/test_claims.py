@@ -1301,3 +1301,15 @@ def test_the_boats_of_the_busiest_day(store):
     assert people == 1295
     assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2022, 8, 22), D(2022, 8, 22), boats)
     assert c.verdict == ("accurate" if boats == 27 else "inaccurate")
+
+
+def test_a_gap_without_crossings_in_a_month(store):
+    """tests/data/news 042 (31 December 2025): "December 2025 saw a gap of 28 days without any crossings": a run of days
+    without arrivals reaching into December (15 November to 12 December), not the days up to the article's date."""
+    c = claim(check("December 2025 saw a gap of 28 days without any crossings, and some observers said that was due to "
+                    "strong winds in the Channel.", "2025-12-31", store=store), "28")
+    days = sheet()
+    run = [d for d in days if D(2025, 11, 15) <= d <= D(2025, 12, 12)]
+    assert len(run) == 28 and not any(days[d][0] for d in run)
+    assert days[D(2025, 11, 14)][0] and days[D(2025, 12, 13)][0]
+    assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2025, 11, 15), D(2025, 12, 12), "accurate")

@@ -337,6 +337,9 @@ class Checker:
         lookback = max(RECORD_START, res.end - dt.timedelta(days=366)) if m.without else res.start
         days, vintages = rec.days(lookback, res.end)
         if m.metric == "days":
+            if m.without and m.period is not None and m.period.spec.kind == "named_month":
+                # "December 2025 saw a gap of 28 days without any crossings": a run of days without arrivals in the month
+                return self._gap_in(rec, m, res, provisional)
             if m.without:
                 vals = days.arrivals.tolist()
                 if m.ended and not m.began and vals and vals[-1] > 0:  # the crossings that ended the run began the day
@@ -379,6 +382,32 @@ class Checker:
             reason = (f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; no day fits "
                       f"(closest: {value:,} on {long_date(day)})")
         return Outcome(official, bool(hits), reason, tol.text, res, provisional=provisional)
+
+    def _gap_in(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None) -> Outcome:
+        """The runs of days without arrivals that reach into ``res`` (from up to 60 days before it): the one that
+        bears the claim out, else the longest."""
+        q = m.quantity
+        assert q is not None
+        days, vintages = rec.days(max(RECORD_START, res.start - dt.timedelta(days=60)), res.end)
+        runs, start = [], None
+        for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+            if v == 0:
+                start = start or d
+            elif start is not None:
+                runs.append((start, d - dt.timedelta(days=1)))
+                start = None
+        if start is not None:
+            runs.append((start, res.end))
+        runs = [(a, b, (b - a).days + 1) for a, b in runs if b >= res.start]
+        tol = tolerance(q)
+        if not runs:
+            return Outcome(_official(0, res, vintages, rec.as_of), tol.ok(0), f"claimed {_said(q)}; no day without arrivals "
+                           f"in {res.label}", tol.text, res)
+        a, b, n = next((r for r in runs if tol.ok(r[2])), max(runs, key=lambda r: r[2]))
+        run = Resolved(a, b, f"the run of days without arrivals ({span_label(a, b)})")
+        return Outcome(_official(n, run, vintages, rec.as_of), tol.ok(n),
+                       f"claimed {_said(q)}{'' if re.search(r'(?:day|week)s?$', q.text) else ' days'}; official {n} days in a "
+                       f"row without arrivals, {span_label(a, b)}", tol.text, run)
 
     def relation(self, rec: Record, m: Mention, subj: Resolved, provisional: bool | None = None) -> tuple[Outcome, float | None]:
         """difference / percent_change / ratio: (outcome, the article's own arithmetic)."""

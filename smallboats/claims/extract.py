@@ -875,7 +875,7 @@ def extract(text: str) -> Document:
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
             elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
-                  and (m.period is None or m.period.spec.kind != "rolling")):
+                  and (m.period is None or m.period.spec.kind not in ("rolling", "named_month") or m.period_from != "sentence")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
         for i, m in enumerate(figures):
