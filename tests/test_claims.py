@@ -1195,3 +1195,378 @@ def test_rescued_off_the_kent_coast(store):
                     "officials.", "2018-11-22", store=store), "Fourteen")
     people = span(D(2018, 11, 22), D(2018, 11, 22))[0]
     assert (c.crossing, c.period.start, c.latest.value) == (True, D(2018, 11, 22), people)
+
+
+def test_overtaken_by_the_last_day_published(store):
+    """tests/data/news 063 (Tuesday 13 September 2022): "so far this year has now exceeded the total for the whole of
+    2021", with Monday's crossings the latest reported: this year to the last day published (Monday 12 September),
+    as any running total, not to the article's own day."""
+    c = claim(check("The number of people who have crossed the English Channel in small boats so far this year has now "
+                    "exceeded the total for the whole of 2021. The Ministry of Defence (MoD) said 601 migrants made the "
+                    "crossing on Monday in 19 boats.", "2022-09-13", store=store), "exceeded the total")
+    a, b = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end, c.comparison_period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12), D(2021, 12, 31))
+    assert c.verdict == ("accurate" if a > b else "inaccurate")
+
+
+def test_running_total_nearest_of_the_two_ends(store):
+    """tests/data/news 061 (Monday 13 July 2020): an article reporting its own day's crossings may give a running
+    total with or without them; when neither fits, the total is the one nearer the figure (to Sunday 12 July: 2,660 is
+    within 1% of it, but not of the total with Monday's 32)."""
+    c = claim(check("The Home Office said 180 migrants made the crossing to the UK on Sunday in 15 boats. Another 32 "
+                    "migrants crossed the Channel in four small boats on Monday, the Home Office has confirmed. So far "
+                    "this year 2,660 people have made the crossing to the Kent and Sussex coast from France in small boats.",
+                    "2020-07-13", store=store), "2,660")
+    sunday, monday = span(D(2020, 1, 1), D(2020, 7, 12))[0], span(D(2020, 1, 1), D(2020, 7, 13))[0]
+    assert abs(sunday - 2660) < abs(monday - 2660)
+    assert (c.period.start, c.period.end, c.official.value) == (D(2020, 1, 1), D(2020, 7, 12), sunday)
+    assert c.verdict == ("close" if abs(sunday - 2660) <= 0.01 * sunday else "inaccurate")
+
+
+def test_running_totals_stop_where_the_article_brought_its_total(store):
+    """tests/data/news 090 (Monday 22 November 2021): "886 people arrived on Saturday, bringing the 2021 total to more
+    than 25,700": the article's figures stop on Saturday, and so does its other running total ("this year is now more
+    than three times the 2020 total"), not Sunday, the last day published."""
+    report = check("The number of migrants to have reached the UK by boat this year is now more than three times the 2020 "
+                   "total. The Home Office said 886 people arrived on Saturday, bringing the 2021 total to more than 25,700.",
+                   "2021-11-22", store=store)
+    c = claim(report, "three times")
+    a, b = span(D(2021, 1, 1), D(2021, 11, 20))[0], span(D(2020, 1, 1), D(2020, 12, 31))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 11, 20), D(2020, 12, 31))
+    assert c.verdict == ("accurate" if 3 < a / b <= 3.3 else "inaccurate")
+    assert claim(report, "25,700").period.end == D(2021, 11, 20)
+
+
+def test_a_run_without_crossings_is_the_run_found(store):
+    """tests/data/news 025 (Christmas Day 2024): "early-hours crossings broke a period of more than a week when no small
+    boats had been spotted": the period is the run of days without arrivals before the article's day, as long as it
+    was (not the seven days written)."""
+    report = check("Migrants have been crossing the English Channel in small boats on Christmas Day. Those who arrived in "
+                   "Dover following early-hours crossings broke a period of more than a week when no small boats had been "
+                   "spotted.", "2024-12-25", store=store)
+    c = claim(report, "broke a period of more than a week when")
+    days, run, end = sheet(), 0, D(2024, 12, 24)
+    while days[end - dt.timedelta(days=run)][0] == 0:
+        run += 1
+    assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
+    assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")
+
+
+def test_a_run_without_crossings_since_a_day(store):
+    """tests/data/news 085 (Tuesday 27 August 2024) and 026 (6 January 2025): "the first small boat arrivals in a week
+    since 206 people made the journey on August 19", "after five days of no crossings since Dec. 29 when 291 migrants
+    arrived": the run begins the day after the day named (not the days before it)."""
+    days = sheet()
+    report = check("They are the first small boat arrivals in a week since 206 people made the journey on August 19, "
+                   "according to Home Office figures.", "2024-08-27", store=store)
+    c = claim(report, "the first small boat arrivals in a week")
+    run = [days[D(2024, 8, 20) + dt.timedelta(days=i)][0] for i in range(7)]
+    assert (c.period.start, c.period.end) == (D(2024, 8, 20), D(2024, 8, 26))
+    assert c.verdict == ("accurate" if not any(run) else "inaccurate")
+    report = check("This marked the first Channel crossing of the new year after five days of no crossings since Dec. 29 "
+                   "when 291 migrants arrived in the UK soil in six boats.", "2025-01-06", store=store)
+    c = claim(report, "after five days of no")
+    run = [days[D(2024, 12, 30) + dt.timedelta(days=i)][0] for i in range(5)]
+    assert (c.period.start, c.period.end) == (D(2024, 12, 30), D(2025, 1, 3))
+    assert c.verdict == ("accurate" if not any(run) else "inaccurate")
+
+
+def test_a_run_ended_by_crossings_over_two_days(store):
+    """tests/data/news 023 (Monday 2 May 2022): "Hundreds of people have crossed ... in the last 24 hours, British
+    officials said Monday, after more than a week in which none of the hazardous journeys were reported": the
+    crossings began on Sunday (254 arrived), so the run is the days without arrivals before Sunday."""
+    c = claim(check("Hundreds of people have crossed the English Channel in small boats in the last 24 hours, British "
+                    "officials said Monday, after more than a week in which none of the hazardous journeys were reported.",
+                    "2022-05-02", store=store), "after more than a week in which none")
+    days, run, end = sheet(), 0, D(2022, 4, 30)
+    assert days[D(2022, 5, 1)][0] > 0
+    while days[end - dt.timedelta(days=run)][0] == 0:
+        run += 1
+    assert (c.period.start, c.period.end) == (end - dt.timedelta(days=run - 1), end)
+    assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")
+
+
+def test_a_single_day_in_the_year_so_far_is_that_day(store):
+    """tests/data/news 035 (Thursday 2 May 2024): "More than 700 migrants arrived in the UK after crossing the Channel in
+    a single day -- a new record for the year so far": the year is where the day is found; the claim's period is the
+    day that bears it out (the latest: Wednesday 1 May), not the year."""
+    c = claim(check("More than 700 migrants arrived in the UK after crossing the Channel in a single day -- a new record for "
+                    "the year so far.", "2024-05-02", store=store), "700")
+    days = sheet()
+    fits = [d for d, v in days.items() if D(2024, 1, 1) <= d <= D(2024, 5, 1) and v[0] is not None and 700 < v[0] <= 770]
+    assert (c.period.start, c.period.end, c.verdict) == (max(fits), max(fits), "accurate")
+    assert max(fits) == D(2024, 5, 1)
+
+
+def test_since_the_deal_in_2022_is_the_rwanda_deal(store):
+    """tests/data/news 059 (6 September 2022) and 089: "Since the deal was announced, 22,304 people have crossed",
+    "since the pact was agreed 23,294 have made the journey": in 2022 the deal is the Rwanda deal (14 April 2022,
+    tests/data/news/LABELLING.md); in another year the words name no event the checker knows."""
+    c = claim(check("In April, Ms Patel signed what she described as a world-first agreement with Rwanda. Since the deal was "
+                    "announced, 22,304 people have crossed the Channel to the UK in small boats.", "2022-09-06", store=store),
+              "22,304")
+    value = span(D(2022, 4, 14), D(2022, 9, 5))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 4, 14), D(2022, 9, 5), value)
+    c = claim(check("Since the deal was announced, 2,304 people have crossed the Channel to the UK in small boats.",
+                    "2025-09-06", store=store), "2,304")
+    assert c.verdict == "unverifiable"
+
+
+def test_milestones_not_reached_until_a_day_last_year(store):
+    """tests/data/news 029 (30 April 2025): "Last year, the figure of 10,000 was not reached until May 24", "For 11,000,
+    that number of arrivals was not reached until June 6 last year": running totals of 2024 to that day (the year
+    from "last year", written before or after; not the 2023 named later in the sentence)."""
+    report = check("Last year, the figure of 10,000 was not reached until May 24, while in 2023 it was June 17. For 11,000, "
+                   "that number of arrivals was not reached until June 6 last year, and it was June 23 in 2023.",
+                   "2025-04-30", store=store)
+    for text, end, n in (("10,000", D(2024, 5, 24), 10_000), ("11,000", D(2024, 6, 6), 11_000)):
+        c = claim(report, text)
+        value = span(D(2024, 1, 1), end)[0]
+        assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 1, 1), end, value)
+        assert c.verdict == ("accurate" if abs(value - n) <= 500 else "inaccurate")
+
+
+def test_a_total_if_yesterdays_figures_are_included(store):
+    """tests/data/news 084 (Sunday 3 December 2023): "this year is now set to overtake 2021, as an estimated 28,653 have
+    reached Dover, if yesterday's figures are included": this year's running total to yesterday, not yesterday's."""
+    c = claim(check("But this year is now set to overtake 2021, as an estimated 28,653 have reached Dover, if yesterday's "
+                    "figures are included.", "2023-12-03", store=store), "28,653")
+    value = span(D(2023, 1, 1), D(2023, 12, 2))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 1, 1), D(2023, 12, 2), value)
+    assert c.verdict == ("accurate" if abs(value - 28_653) <= 0.02 * 28_653 else "inaccurate")
+
+
+def test_a_year_when_the_figure_was_is_that_years_month(store):
+    """tests/data/news 088 (1 February 2026) and 086 (1 September 2025): "The last time January numbers were lower was
+    in 2021, when 224 migrants made the crossing"; after "in August, there were 55 small boat crossings", "this figure is
+    the lowest total since 2019, when it stood at 34": the month of that year, not the whole year."""
+    c = claim(check("The last time January numbers were lower was in 2021, when 224 migrants made the crossing.",
+                    "2026-02-01", store=store), "224")
+    value = span(D(2021, 1, 1), D(2021, 1, 31))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 1, 31), value)
+    assert c.verdict == ("accurate" if value == 224 else "inaccurate")
+    c = claim(check("But in August, there were 55 small boat crossings in the Channel, the Home Office announced on Monday. "
+                    "The Financial Times reports that this figure is the lowest total since 2019, when it stood at 34.",
+                    "2025-09-01", store=store), "34")
+    boats = span(D(2019, 8, 1), D(2019, 8, 31))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 8, 1), D(2019, 8, 31), boats)
+
+
+def test_a_month_followed_by_a_number_that_is_not_a_day(store):
+    """tests/data/news 008 (2 September 2025): "In August 55 small boats crossed the Channel": 55 cannot be a day of
+    August, so "In August" is the period (not the financial year of the sentence before)."""
+    c = claim(check("It led 347 disruptions of immigration crime networks in 2024-25 - the highest level on record. In August "
+                    "55 small boats crossed the Channel.", "2025-09-02", store=store), "55")
+    boats = span(D(2025, 8, 1), D(2025, 8, 31))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2025, 8, 1), D(2025, 8, 31), boats)
+    assert [p.spec.kind for p in find_periods("On August 5 boats crossed.")] == ["date"]
+
+
+def test_boats_carrying_people_share_their_period(store):
+    """tests/data/news 072 (Friday 15 November 2019, a report of that day's boats): "Eight boats carrying more than 90
+    migrants have crossed the Channel since 8 November": the boats are counted since 8 November, as the people are."""
+    from . import news
+
+    art = next(a for a in news.articles() if a.file.startswith("072"))
+    report = check(art.text, art.date, store=store)
+    people, boats = span(D(2019, 11, 8), D(2019, 11, 15))
+    c = claim(report, "Eight")
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2019, 11, 8), D(2019, 11, 15), boats)
+    assert c.verdict == ("accurate" if boats == 8 else "inaccurate")
+    assert claim(report, "90").period.start == D(2019, 11, 8)
+
+
+def test_a_record_on_a_single_day_this_week_is_the_weeks_busiest_day(store):
+    """tests/data/news 051 (Saturday 6 November 2021): "A record-breaking number of 853 migrants crossed the Channel in
+    small boats on a single day this week": the record day is the week's busiest (Wednesday 3 November), checked
+    against every day before it."""
+    c = claim(check("London: A record-breaking number of 853 migrants crossed the Channel in small boats on a single day "
+                    "this week, the UK’s interior ministry said Friday.", "2021-11-06", store=store), "853")
+    days = sheet()
+    week = {d: v[0] for d, v in days.items() if D(2021, 11, 1) <= d <= D(2021, 11, 5)}
+    top = max(week, key=week.get)
+    before = max(v[0] for d, v in days.items() if d < top and v[0] is not None)
+    assert (c.kind, c.period.start, c.period.end) == ("record", top, top)
+    assert c.verdict == ("accurate" if week[top] == 853 and week[top] > before else "inaccurate")
+
+
+def test_early_mid_and_late_in_a_month(store):
+    """tests/data/news 051 (6 November 2021): "the previous highest figure of 828 set in late August": 21-31 August
+    (early: the 1st to the 10th, mid: the 11th to the 20th), one line in the period table."""
+    c = claim(check("This exceeded the previous highest figure of 828 set in late August.", "2021-11-06", store=store), "828")
+    assert (c.period.start, c.period.end) == (D(2021, 8, 21), D(2021, 8, 31))
+    (p,) = find_periods("in mid-February 2024")
+    assert (resolve(p.spec, D(2025, 1, 1)).start, resolve(p.spec, D(2025, 1, 1)).end) == (D(2024, 2, 11), D(2024, 2, 20))
+    (p,) = find_periods("in early June")
+    assert (resolve(p.spec, D(2025, 7, 1)).start, resolve(p.spec, D(2025, 7, 1)).end) == (D(2025, 6, 1), D(2025, 6, 10))
+
+
+def test_a_period_that_opens_the_next_clause(store):
+    """tests/data/news 043 (11 September 2019): "This month, the number has already reached 110 and so far this year,
+    only 70 people have been returned": "so far this year," opens the next clause; 110 is this month's."""
+    c = claim(check("This month, the number of migrants crossing the Channel has already reached 110 and so far this year, "
+                    "only 70 people have been returned to Europe.", "2019-09-11", store=store), "110")
+    value = span(D(2019, 9, 1), D(2019, 9, 10))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2019, 9, 1), D(2019, 9, 10), value)
+
+
+def test_a_period_of_zero_crossings(store):
+    """tests/data/news 088 (1 February 2026): "with a 12-day period ending January 31 recording zero crossings", "the
+    12-day zero-crossing period": a run of days without arrivals (to 31 January), not days with arrivals in January."""
+    report = check("Just 933 people made the journey, with a 12-day period ending January 31 recording zero crossings. Storm "
+                   "Chandra hit last week, creating conditions that deterred crossing attempts during the 12-day "
+                   "zero-crossing period.", "2026-02-01", store=store)
+    days = sheet()
+    run = [days[D(2026, 1, 20) + dt.timedelta(days=i)][0] for i in range(12)]
+    for k in (1, 2):
+        c = claim(report, "12", k)
+        assert (c.metric, c.period.start, c.period.end) == ("days", D(2026, 1, 20), D(2026, 1, 31))
+        assert c.verdict == ("accurate" if not any(run) and days[D(2026, 1, 19)][0] else "inaccurate")
+
+
+def test_short_of_a_total_is_a_difference(store):
+    """tests/data/news 058 (5 September 2022) and 059: "This is just over 1,000 short of the number of arrivals for the
+    whole of last year", "just less than 1,000 short of the number of arrivals in 2021": a difference of this year so
+    far (to the last day published) below last year ("just less than" is "almost")."""
+    c = claim(check("More than 27,500 people have crossed the Channel from France to the UK in small boats, such as dinghies, "
+                    "so far in 2022. The total to date is just less than 1,000 short of the number of arrivals in 2021.",
+                    "2022-09-06", store=store), "1,000")
+    a, b = span(D(2022, 1, 1), D(2022, 9, 5))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.qualifier, c.period.start, c.period.end) == ("difference", "almost", D(2022, 1, 1), D(2022, 9, 5))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert c.verdict_latest == ("accurate" if 950 <= b - a < 1000 else "inaccurate")
+
+
+def test_the_daily_total_topped_a_number(store, rows):
+    """tests/data/news 058 (Monday 5 September 2022): "This is the second time this year the daily total has topped
+    1,000": a day's figure (some day of the year), the day that bears it out: Sunday 4 September, as the Ministry of
+    Defence page of 5 September published it."""
+    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
+        page = tar.extractfile("daily_small_boats/2022-09-05.html").read().decode()
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "4 September 2022" in text
+    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
+    c = claim(check("This is the second time this year the daily total has topped 1,000, after August 22 saw a record "
+                    "1,295 people intercepted in 27 boats.", "2022-09-05", store=store), "1,000")
+    assert (c.period.start, c.period.end) == (D(2022, 9, 4), D(2022, 9, 4))
+    assert (c.official.value, c.verdict) == (people, "accurate" if 1000 < people <= 2000 else "inaccurate")  # a step: 1,000
+
+
+def test_the_previous_12_months_before_the_figures_own(store):
+    """tests/data/news 042 (31 December 2025): "in the past year was 41,472, marking a 13% rise on the 36,566 for the
+    previous 12 months": the twelve months before the past year's (to the last day published), not the calendar year
+    before the article's; 003: "In 2023, the figure was 11,433 - slightly lower than the 12,747 recorded the year
+    before", after the first half of 2024: the first half of 2022."""
+    c = claim(check("Home Office figures showed the total number of migrants crossing the Channel in the past year was "
+                    "41,472, marking a 13% rise on the 36,566 for the previous 12 months.", "2025-12-31", store=store), "36,566")
+    value = span(D(2023, 12, 31), D(2024, 12, 30))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 12, 31), D(2024, 12, 30), value)
+    assert c.verdict == ("close" if abs(value - 36_566) <= 0.01 * value else "inaccurate")
+    c = claim(check("In 2024, Home Office figures recorded 13,489 people arriving in the UK via small boats in the first half "
+                    "of the year. In 2023, the figure was 11,433 - which was slightly lower than the 12,747 recorded the year "
+                    "before.", "2025-07-01", store=store), "12,747")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])
+
+
+def test_the_same_point_of_a_changes_subject(store):
+    """tests/data/news 034 (13 September 2022): "The 2022 figure to date is nearly double the number that had been
+    detected by this point last year, which was just under 14,500": the same point as the change's subject (2022 to
+    the last day published), a year earlier; not the figure of the sentence before (the whole of 2021)."""
+    c = claim(check("That compares to 28,526 for the whole of 2021. The 2022 figure to date is nearly double the number "
+                    "that had been detected by this point last year, which was just under 14,500.", "2022-09-13",
+                    store=store), "14,500")
+    value = span(D(2021, 1, 1), D(2021, 9, 12))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2021, 1, 1), D(2021, 9, 12), value)
+    assert c.verdict == ("accurate" if 0.95 * 14_500 <= value < 14_500 else "inaccurate")
+
+
+def test_a_range_of_days_written_month_first(store):
+    """tests/data/news 028 (17 August 2023): "a total of 40 small boats were detected crossing the English Channel from
+    Aug. 10-16": 10 to 16 August (one line in the period table)."""
+    c = claim(check("The figures revealed that a total of 40 small boats were detected crossing the English Channel from "
+                    "Aug. 10-16.", "2023-08-17", store=store), "40")
+    boats = span(D(2023, 8, 10), D(2023, 8, 16))[1]
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("boats", D(2023, 8, 10), D(2023, 8, 16), boats)
+    assert c.verdict == ("accurate" if boats == 40 else "inaccurate")
+
+
+def test_a_ratio_compared_to_a_year_further_on(store):
+    """tests/data/news 011 (31 December 2020): "More than four times the number of migrants reached the UK by boat in
+    2020 compared to 2019": 2020 (to the last day published) against 2019, not the other way round."""
+    c = claim(check("More than four times the number of migrants reached the UK by boat in 2020 compared to 2019, according "
+                    "to official figures.", "2020-12-31", store=store), "four times")
+    a, b = span(D(2020, 1, 1), D(2020, 12, 30))[0], span(D(2019, 1, 1), D(2019, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("ratio", D(2020, 1, 1), D(2020, 12, 30))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2019, 1, 1), D(2019, 12, 31))
+    assert c.verdict == ("accurate" if 4 < a / b <= 5 else "inaccurate")
+
+
+def test_a_record_of_the_clauses_own_period(store):
+    """tests/data/news 005 (10 July 2025): "Numbers this year have reached record levels with nearly 20,000 arriving in
+    the first six months of 2025": the record is this year's so far (to the last day published), against the same
+    span of every earlier year; the figure after it keeps its own period."""
+    report = check("Numbers this year have reached record levels with nearly 20,000 arriving in the first six months of "
+                   "2025.", "2025-07-10", store=store)
+    c = claim(report, "record levels")
+    this = span(D(2025, 1, 1), D(2025, 7, 9))[0]
+    best = max(span(D(y, 1, 1), D(y, 7, 9))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 7, 9))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    assert claim(report, "20,000").period.end == D(2025, 6, 30)
+
+
+def test_todays_count_still_to_come(store):
+    """tests/data/news 025 (Christmas Day 2024): the article reports crossings on its own day but "The total number of
+    Christmas Day crossings will be revealed in the Home Office's day-to-day count": "Some 35,040 people have made the
+    journey in 2024 so far" runs to the day before."""
+    report = check("Migrants have been crossing the English Channel in small boats on Christmas Day. The total number of "
+                   "Christmas Day crossings will be revealed in the Home Office’s day-to-day count of arrivals. Some 35,040 "
+                   "people have made the journey in 2024 so far, 20% higher than last year.", "2024-12-25", store=store)
+    c = claim(report, "35,040")
+    value = span(D(2024, 1, 1), D(2024, 12, 24))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2024, 1, 1), D(2024, 12, 24), value)
+    assert c.verdict == ("accurate" if abs(value - 35_040) <= 0.02 * 35_040 else "inaccurate")  # "some": around
+    assert claim(report, "20%").period.end == D(2024, 12, 24)
+
+
+def test_days_counted_back_from_the_day_named_before(store):
+    """tests/data/news 065 (Thursday 22 November 2018): "Last Sunday, nine migrants ... and the previous Friday, seven
+    others ... Two days earlier, three more boats were intercepted off Kent with a total of 24 people": Friday 16 and
+    Wednesday 14 November, each counted back from the day named before it."""
+    report = check("Last Sunday, nine migrants - believed to be Iranian - were picked up at Folkestone and the previous "
+                   "Friday, seven others - also believed to be Iranians - were picked up near Dover. Two days earlier, three "
+                   "more boats were intercepted off Kent with a total of 24 people, including a toddler.", "2018-11-22",
+                   store=store)
+    for text, day in (("nine", D(2018, 11, 18)), ("seven", D(2018, 11, 16)), ("three", D(2018, 11, 14)), ("24", D(2018, 11, 14))):
+        c = claim(report, text)
+        people, boats = span(day, day)
+        assert (c.period.start, c.period.end, c.latest.value) == (day, day, boats if c.metric == "boats" else people), text
+
+
+def test_the_boats_of_the_busiest_day(store):
+    """tests/data/news 063 (13 September 2022): "August saw the highest daily total on record, with 1,295 people
+    crossing in 27 boats": the boats are the busiest day's (22 August, as the Ministry of Defence pages published
+    it), not August's."""
+    c = claim(check("August saw the highest daily total on record, with 1,295 people crossing in 27 boats.", "2022-09-13",
+                    store=store), "27")
+    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
+        page = tar.extractfile("daily_small_boats/2022-08-23.html").read().decode()
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "23:59 22 August 2022" in text
+    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
+    boats = int(re.search(r"Number of boats detected:\s*(\d+)", text)[1])
+    assert people == 1295
+    assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2022, 8, 22), D(2022, 8, 22), boats)
+    assert c.verdict == ("accurate" if boats == 27 else "inaccurate")
+
+
+def test_a_gap_without_crossings_in_a_month(store):
+    """tests/data/news 042 (31 December 2025): "December 2025 saw a gap of 28 days without any crossings": a run of days
+    without arrivals reaching into December (15 November to 12 December), not the days up to the article's date."""
+    c = claim(check("December 2025 saw a gap of 28 days without any crossings, and some observers said that was due to "
+                    "strong winds in the Channel.", "2025-12-31", store=store), "28")
+    days = sheet()
+    run = [d for d in days if D(2025, 11, 15) <= d <= D(2025, 12, 12)]
+    assert len(run) == 28 and not any(days[d][0] for d in run)
+    assert days[D(2025, 11, 14)][0] and days[D(2025, 12, 13)][0]
+    assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2025, 11, 15), D(2025, 12, 12), "accurate")

@@ -195,6 +195,10 @@ class Checker:
         self.as_of = as_of or Record(store, date)
         self.latest = latest or Record(store, None)
         self.reports_today = self._reports_today()
+        # "The total number of Christmas Day crossings will be revealed in the Home Office's day-to-day count": the
+        # article reports its own day's crossings but has no count of them, so its running totals stop the day before
+        self.today_pending = self.reports_today and bool(_PENDING.search(doc.text))
+        self.told_to = None if self.reports_today else self._told_to()
 
     def _reports_today(self) -> bool:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
@@ -217,6 +221,21 @@ class Checker:
                 if res.start == res.end == self.date:  # (figures of none were passed over above)
                     return True
         return False
+
+    def _told_to(self) -> dt.date | None:
+        """The day the article's own running total was brought to ("886 people arrived on Saturday, bringing the
+        2021 total to 25,700"), when it is before the last day published by its date: the article's figures stop
+        there, and its other running totals with them."""
+        ends = []
+        for m in self.doc.mentions:
+            if m.crossing and m.kind == "figure" and m.period is not None and m.period.spec.kind == "until" \
+                    and m.period.spec.topic is not None:
+                try:
+                    ends.append(resolve(m.period.spec, self.date).end)
+                except Unresolvable:
+                    continue
+        last = max(ends, default=None)
+        return last if last is not None and last < self.date - dt.timedelta(days=1) else None
 
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
@@ -319,13 +338,23 @@ class Checker:
         lookback = max(RECORD_START, res.end - dt.timedelta(days=366)) if m.without else res.start
         days, vintages = rec.days(lookback, res.end)
         if m.metric == "days":
+            if m.without and m.period is not None and m.period.spec.kind == "named_month":
+                # "December 2025 saw a gap of 28 days without any crossings": a run of days without arrivals in the month
+                return self._gap_in(rec, m, res, provisional)
             if m.without:
+                vals = days.arrivals.tolist()
+                if m.ended and not m.began and vals and vals[-1] > 0:  # the crossings that ended the run began the day
+                    vals.pop()  # before the day named ("hundreds have crossed in the last 24 hours, British officials said
+                    res = _day_before(res)  # Monday, after more than a week in which none ..."; 254 arrived on Sunday)
                 run = 0
-                for v in reversed(days.arrivals.tolist()):
+                for v in reversed(vals):
                     if v != 0:  # not available (NaN) ends the run too
                         break
                     run += 1
                 value, what = run, f"days in a row without arrivals up to {long_date(res.end)}"
+                if q.qualifier is not None and run:  # the run found ("after more than a week in which no crossings": 11 days)
+                    a = res.end - dt.timedelta(days=run - 1)
+                    res = Resolved(a, res.end, f"the run of days without arrivals ({span_label(a, res.end)})")
             elif m.above is not None:
                 value, what = int((days.arrivals > m.above).sum()), f"days with more than {fmt(m.above)} arrivals in {res.label}"
             else:
@@ -349,10 +378,39 @@ class Checker:
                                     + ", ".join(f"{d.day} {d:%b} {v:,}" for d, v in known))
         if hits:
             reason = f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; official {value:,} on {long_date(day)}"
+            if m.period is not None and m.period.spec.kind in ("year", "since"):  # "700 crossed in a single day, a record
+                # for the year so far": that day (the year is only where it is found)
+                res = Resolved(day, day, f"{long_date(day)}, a day in {res.label}", any_day=True)
         else:
             reason = (f"claimed {_said(q)} on a day in {span_label(res.start, res.end)}; no day fits "
                       f"(closest: {value:,} on {long_date(day)})")
         return Outcome(official, bool(hits), reason, tol.text, res, provisional=provisional)
+
+    def _gap_in(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None) -> Outcome:
+        """The runs of days without arrivals that reach into ``res`` (from up to 60 days before it): the one that
+        bears the claim out, else the longest."""
+        q = m.quantity
+        assert q is not None
+        days, vintages = rec.days(max(RECORD_START, res.start - dt.timedelta(days=60)), res.end)
+        runs, start = [], None
+        for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+            if v == 0:
+                start = start or d
+            elif start is not None:
+                runs.append((start, d - dt.timedelta(days=1)))
+                start = None
+        if start is not None:
+            runs.append((start, res.end))
+        runs = [(a, b, (b - a).days + 1) for a, b in runs if b >= res.start]
+        tol = tolerance(q)
+        if not runs:
+            return Outcome(_official(0, res, vintages, rec.as_of), tol.ok(0), f"claimed {_said(q)}; no day without arrivals "
+                           f"in {res.label}", tol.text, res)
+        a, b, n = next((r for r in runs if tol.ok(r[2])), max(runs, key=lambda r: r[2]))
+        run = Resolved(a, b, f"the run of days without arrivals ({span_label(a, b)})")
+        return Outcome(_official(n, run, vintages, rec.as_of), tol.ok(n),
+                       f"claimed {_said(q)}{'' if re.search(r'(?:day|week)s?$', q.text) else ' days'}; official {n} days in a "
+                       f"row without arrivals, {span_label(a, b)}", tol.text, run)
 
     def relation(self, rec: Record, m: Mention, subj: Resolved, provisional: bool | None = None) -> tuple[Outcome, float | None]:
         """difference / percent_change / ratio: (outcome, the article's own arithmetic)."""
@@ -402,11 +460,8 @@ class Checker:
         official = _official(round(value, 2), subj, vintages, rec.as_of, detail=detail)
         return Outcome(official, tol.ok(value), reason, tol.text, subj, ref, provisional), own
 
-    def overtook(self, rec: Record, m: Mention) -> Outcome:
+    def overtook(self, rec: Record, m: Mention, day: Resolved) -> Outcome:
         ref = self.period(m.reference_period)
-        # by the last day published (the article's own when it reports that day's crossings)
-        last = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
-        day = self.period(m.window_period) if m.window_period else Resolved(last, last, long_date(last), running=True)
         start = dt.date(day.end.year, 1, 1)
         b = rec.total(ref.start, ref.end)
         days, vintages = rec.days(start, day.end)
@@ -499,7 +554,11 @@ class Checker:
             a = dt.date(end.year, (which - 1) * months + 1, 1)
             b = min(_unit_end(dt.date(end.year, which * months, 1), "month"), end)
             window = Resolved(a, b, f"the {m.unit} {span_label(a, b)}")
-        elif m.unit == "day" and window.start != window.end:
+        elif m.unit == "day" and window.start != window.end:  # "on a single day this week": the busiest day of the week
+            days, _ = rec.days(window.start, window.end)
+            known = ~np.isnan(days.arrivals)
+            if m.quantity is not None and known.any():
+                end = days.date[known][int(np.argmax(days.arrivals[known]))].item()
             window = Resolved(end, end, long_date(end))
         if window.start == window.end:
             days, vintages = rec.days(RECORD_START, window.end)
@@ -616,35 +675,55 @@ class Checker:
         if not res.running or res.end - dt.timedelta(days=1) < res.start:
             return [res]
         before = _day_before(res)
-        return [res, before] if self.reports_today else [before]
+        if self.reports_today and not self.today_pending:
+            return [res, before]
+        if self.told_to is not None and res.start <= self.told_to:
+            return [_day_before(res, (res.end - self.told_to).days), before]
+        return [before]
 
-    def _first_fit(self, tries: list[Resolved], run) -> tuple[Outcome, float | None]:
-        """Check against each period of ``tries`` in turn; the first that fits, else the first."""
-        first = None
+    def _first_fit(self, tries: list[Resolved], run, claimed: float | None = None) -> tuple[Outcome, float | None]:
+        """Check against each period of ``tries`` in turn; the first that fits, else the one whose
+        official value is nearest the ``claimed`` number (the first when none is given)."""
+        outs = []
         for i, res in enumerate(tries):
             out, own = run(res)
             if i and res.end == self.date and out.ok:
                 out.reason += " (including the article's own day)"
-            if out.ok or first is None:
-                if out.ok:
-                    return out, own
-                first = (out, own)
-        return first
+            if out.ok:
+                return out, own
+            outs.append((out, own))
+        if claimed is None or len(outs) == 1:
+            return outs[0]
+        return min(outs, key=lambda o: abs(o[0].official.value - claimed) if o[0].official is not None
+                   and o[0].official.value is not None else math.inf)
 
     def outcome(self, rec: Record, m: Mention, provisional: bool | None = None) -> tuple[Outcome, float | None]:
         """The check of ``m`` against ``rec``; ``provisional`` marks figures first published after
         the article (the latest figures use the decision made for the article's date)."""
         own = None
+        if m.kind == "figure" and m.day_of is not None:  # the boats of the day a ranking found
+            try:
+                ranked, _ = self.outcome(rec, m.day_of, provisional)
+            except (Unresolvable, OutOfRange, ValueError):
+                ranked = None
+            if ranked is not None and ranked.ok and ranked.period is not None and ranked.period.start == ranked.period.end:
+                return self.count(rec, m, ranked.period, provisional), None
         if m.kind == "figure":
             subjects = [None]
-            if m.period is not None and m.period.spec.kind == "same_period" and m.subject is not None:
+            if m.period is not None and m.period.spec.kind in ("same_period", "prev_year") and m.subject is not None:
                 # "compared with 9,885 at the same point last year": the same point as the figure it is compared with
                 subjects = self.running_order(self.period(m.subject.period, None, m.subject))
+            elif m.period is not None and m.period.spec.kind == "same_period" and m.subject_period is not None:
+                subjects = self.running_order(self.period(m.subject_period))  # the subject of the change it belongs to
             if len(subjects) > 1:
                 return self._first_fit([self.period(m.period, x, m) for x in subjects],
                                        lambda r: (self.count(rec, m, r, provisional), None))
             res = self.period(m.period, subjects[0], m)
-            if m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
+            if m.began and m.quantity is not None:  # "the first arrivals in a week since ... on August 19": the days after it
+                n, one = int(m.quantity.value), dt.timedelta(days=1)
+                a, b = res.start + one, res.start + n * one
+                res = Resolved(a, b, f"the {n} days after {long_date(res.start)} ({span_label(a, b)})")
+            elif m.ended and m.quantity is not None:  # "ending a run of 10 days": the days before that day
                 n = dt.timedelta(days=int(m.quantity.value))
                 res = Resolved(res.start - n, res.start - dt.timedelta(days=1),
                                f"the {n.days} days before {long_date(res.start)} ({span_label(res.start - n, res.start - dt.timedelta(days=1))})")
@@ -659,12 +738,15 @@ class Checker:
                 res = Resolved(a, res.end, span_label(a, res.end))
             elif m.any_day and res.start != res.end:  # "on a single day last week"
                 res = Resolved(res.start, res.end, f"a day in {res.label}", any_day=True, running=res.running)
-            return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None))
+            return self._first_fit(self.running_order(res), lambda r: (self.count(rec, m, r, provisional), None),
+                                   m.quantity.value if m.quantity is not None else None)
         if m.kind in ("difference", "percent_change", "ratio"):
             subj, _ = self.subject_period(m)
             return self._first_fit(self.running_order(subj), lambda r: self.relation(rec, m, r, provisional))
-        if m.kind == "overtook":
-            return self.overtook(rec, m), own
+        if m.kind == "overtook":  # "has overtaken" with no day of its own: by the last day published, like a running total
+            days = [self.period(m.window_period)] if m.window_period else \
+                self.running_order(Resolved(dt.date(self.date.year, 1, 1), self.date, long_date(self.date), running=True))
+            return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
         if m.kind == "pace":
@@ -771,6 +853,10 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
     return None
 
 
+#: the day's count still to come
+_PENDING = re.compile(r"\b(?:will\s+be\s+(?:revealed|published|confirmed|released|known)|yet\s+to\s+be\s+(?:revealed|published|"
+                      r"confirmed|released)|not\s+yet\s+(?:been\s+)?(?:published|released|confirmed|known))\b", re.I)
+
 #: More than ever crossed in one day (the record is 1,305 people, 53 boats): a figure above it without a period of its
 #: own cannot be a day's.
 _MOST_IN_A_DAY = {"people": 2_000, "boats": 60}
@@ -789,12 +875,12 @@ _SAME_PERIOD = PeriodSpec("same_period")
 _SINCE_RECORDS = PeriodSpec("since", since=RECORD_START, event="records began")
 
 
-def _day_before(res: Resolved) -> Resolved:
-    """A running period ending the day before; a rolling window moves back a day whole."""
+def _day_before(res: Resolved, days: int = 1) -> Resolved:
+    """A running period ending the day before (``days`` before); a rolling window moves back whole."""
     if res.label.startswith("the past"):
-        one = dt.timedelta(days=1)
+        one = dt.timedelta(days=days)
         return Resolved(res.start - one, res.end - one, f"{res.label.split(' (')[0]} ({span_label(res.start - one, res.end - one)})")
-    return res.shifted_end(1)
+    return res.shifted_end(days)
 
 
 _ORDINAL_WORDS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}

@@ -2,7 +2,8 @@
 
 Edit this table to teach the checker a new event. ``pattern`` is a case-insensitive regular
 expression for the ways the news names the event; the period it opens runs from ``start``
-to the article's date. Dates are the day the event took effect.
+to the article's date. Dates are the day the event took effect. A name that says only "the
+deal" names the event in the ``years`` given (an article of another year cannot be resolved).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ class Event:
     name: str
     start: dt.date
     pattern: str
+    years: tuple[int, ...] = ()  # a name this general ("since the deal was announced") means the event only in these years
 
 
 EVENTS: tuple[Event, ...] = (
@@ -49,6 +51,8 @@ EVENTS: tuple[Event, ...] = (
           r"the\s+(?:uk-rwanda\s+|rwanda\s+)(?:deal|partnership|agreement|scheme|plan|policy)\s+was\s+(?:signed|agreed|announced)"
           r"|(?:(?:the\s+)?home\s+secretary\s+)?(?:priti\s+)?patel\s+(?:unveiled|announced|signed)\s+(?:her\s+|the\s+)?"
           r"(?:plans?|deal|agreement|partnership)\s+(?:with\s+rwanda|to\s+(?:send|deport|fly)\s+(?:migrants|asylum\s+seekers)\s+to\s+rwanda)"),
+    Event("the Rwanda deal was signed", dt.date(2022, 4, 14),
+          r"the\s+(?:deal|pact|agreement)\s+was\s+(?:signed|agreed|announced)", years=(2022,)),
     Event("the Illegal Migration Act became law", dt.date(2023, 7, 20),
           r"the\s+illegal\s+migration\s+act\s+(?:became\s+law|received\s+royal\s+assent|was\s+passed)"),
 )

@@ -196,7 +196,8 @@ _VERB_AFTER = re.compile(
     r"|recorded|registered)\b",
     re.I)
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down"
-                         r"|above|below)\s+(?:(?:than|on|from|compared)\b|(?<=above\s)(?:the|that|its)\b|(?<=below\s)(?:the|that|its)\b)", re.I)
+                         r"|above|below|short)\s+(?:(?:than|on|from|compared)\b|(?<=above\s)(?:the|that|its)\b|(?<=below\s)(?:the|that|its)\b"
+                         r"|(?<=short\s)of\b)", re.I)
 _PCT_BEFORE = re.compile(r"\b(?P<dir>up|down|rise|rose|risen|rising|increase|increased|increasing|jump|jumped|jumping|fall|fell|fallen"
                          r"|falling|drop|dropped|dropping|decrease|decreased|decreasing|decline|declined|declining|surge|surged|surging"
                          r"|grown|grew|growing|climbed|climbing|shrunk|shrank|cut)(?:\s+(?:of|by))?\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
@@ -206,6 +207,8 @@ _DOWN = {"down", "fall", "fell", "fallen", "falling", "drop", "dropped", "droppi
          "declined", "declining", "lower", "fewer", "reduction",
          "short", "below", "under",
          "less", "shrunk", "shrank", "cut"}
+#: a ratio's reference further from it than the cues of _CUE ("four times the number ... in 2020 compared to 2019")
+_RATIO_CUE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|as\s+(?=(?:in|during|over|for|at|by)\s))", re.I)
 _CUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|on|from|below|above|short\s+of)\b", re.I)
 _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any)|no|zero|not\s+a\s+single)\s+"
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
@@ -263,6 +266,10 @@ STREAKS: tuple[tuple[str, str], ...] = (
     ("after a week in which none", rf"\bafter\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:in\s+which\s+(?:none|no)|when\s+no|of\s+no|without)\b"),
     ("broke a period of a week", rf"\b(?:br(?:oke|eaking|eaks)|end(?:ed|ing|s))\s+a\s+(?:period|run|spell|lull)\s+of\s+{_Q}{_N}\s+(?P<unit>days?|weeks?)\s+(?:when|without|with\s+no|in\s+which)\b"),
 )
+#: after a run: "... in a week since 206 people made the journey on August 19", "... of no crossings since Dec. 29": the run's day before
+_RUN_SINCE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?since\s+(?:[^.;,]{0,60}?\s)?(?:on\s+)?$", re.I)
+#: between a year (or "since" a day) and the figure it dates: "since 2019, when it stood at 34", "in 2021, when 224"
+_WHEN = re.compile(r"\s*,?\s*when\s+(?:(?:it|the\s+(?:figure|number|total|tally))\s+(?:stood\s+at|was|reached|totalled)\s+)?", re.I)
 _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
 _ORD_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
               "eleventh": 11, "twelfth": 12}
@@ -312,6 +319,8 @@ _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
 _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?:of|in)\s+the\s+year)\b", re.I)
 #: "600 people crossed on a single day last week": some day in the period
+#: "the second time this year the daily total has topped 1,000": a day's figure
+_DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|figure|number|tally|count)\s+(?:has\s+|had\s+)?(?:been\s+)?$", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
@@ -371,6 +380,8 @@ class Mention:
     run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
     above: float | None = None  # days: only days with more arrivals than this ("the second time this year the daily total
     span_days: int = 0  # has topped 1,000"), in the span_days days to the day of its period (0: from 1 January)
+    began: bool = False  # ended: the run began the day after its period's day ("in a week since ... on August 19")
+    day_of: "Mention | None" = None  # boats on the day a ranked figure names ("the highest daily total, 1,295 in 27 boats")
     index: int = -1
     notes: list[str] = field(default_factory=list)
 
@@ -648,6 +659,10 @@ def _owns_next(text: str, p: PeriodMention, nxt: int, gap_before: int) -> bool:
     return len(gap) <= _CLOSE and len(gap) < gap_before and not re.search(r"[,;:.(]", gap)
 
 
+#: between a figure and a period that opens the next clause ("110 and so far this year, only 70 ...")
+_FRONTED = re.compile(r"\s*,?\s+(?:and|but|while|whereas|yet)\s+", re.I)
+#: "... at Folkestone and the previous Friday, seven others ...": a period after "and" opens the clause of the number after it
+_OPENS_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|yet)\s+$", re.I)
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
@@ -662,6 +677,25 @@ def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
         if q.spec.kind == "date":
             return replace(p, spec=PeriodSpec("since", day=q.spec.day, month=q.spec.month, year=q.spec.year))
     return p
+
+
+_ONE_DAY_KINDS = ("day", "weekday", "date", "relative")
+
+
+def _relative(p: PeriodMention, periods: list[PeriodMention], found: list[list[PeriodMention]]) -> PeriodMention:
+    """'Two days earlier', 'the previous Friday', 'the day before that': from the last single day named before it, in
+    its sentence or the two before ("Last Sunday, nine ... and the previous Friday, seven ... Two days earlier, three
+    more boats ..."); the day named is itself resolved so (``found`` is updated)."""
+    if p.spec.kind != "relative" or p.spec.topic is not None:
+        return p
+    earlier = [q for q in periods if q.end <= p.start and q.spec.kind in _ONE_DAY_KINDS]
+    for sent in reversed(found[-3:-1]):
+        earlier = earlier or [q for q in sent if q.spec.kind in _ONE_DAY_KINDS]
+    if not earlier:
+        return p
+    out = replace(p, spec=replace(p.spec, topic=earlier[-1].spec))
+    found[-1] = [out if q == p else q for q in found[-1]]
+    return out
 
 
 def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[tuple[int, int]],
@@ -696,6 +730,8 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
                 # "approaching the 10,000 mark, as two more vessels arrived on Sunday": another clause's; so is one before
                 # the clause ("a reduction last year, after a record 45,000 migrants made the journey in 2022")
                 continue
+            if after and _FRONTED.fullmatch(sentence_text[lo:hi]) and re.match(r"\s*,", sentence_text[p.end:]):
+                continue  # "This month, the number has already reached 110 and so far this year, only 70 ...": the next clause's
             if after:  # taken by a number right after it?
                 nxt = [x for x, _ in rivals if x >= p.end]
                 if nxt and _owns_next(sentence_text, p, min(nxt), d):
@@ -703,7 +739,8 @@ def _assign_periods(sentence_text: str, figures: list[Mention], blockers: list[t
             else:  # a number before it owns it, unless it sits right before this one
                 prev = [y for _, y in rivals if y <= p.start]
                 if (prev and not _owns_next(sentence_text, p, a, p.start - max(prev))
-                        and not _CLAUSE.search(sentence_text[max(prev):p.start])):
+                        and not _CLAUSE.search(sentence_text[max(prev):p.start])
+                        and not (_OPENS_CLAUSE.search(sentence_text[max(prev):p.start]) and re.fullmatch(r",?\s*", sentence_text[p.end:a]))):
                     continue
             key = (not p.spec.strong, d)
             if best is None or key < best[0]:
@@ -727,6 +764,7 @@ def extract(text: str) -> Document:
         periods = [p for p in found[-1] if not _PUBLISHED_BEFORE.search(s[max(0, p.start - 40):p.start])
                    and not (sent.index == 0 and _DATELINE.match(s[:p.start]))]  # "LONDON, Jun 02 (Alliance News):"
         periods = [_since_then(p, found[-2] if sent.index else []) for p in periods]
+        periods = [_relative(p, periods, found) for p in periods]
         reserved: set[int] = set()
         quantities = [q for q in find_quantities(s)
                       if not any(p.start <= q.start < p.end for p in periods)]
@@ -808,9 +846,10 @@ def extract(text: str) -> Document:
                     direction = -1 if m["dir"].lower() in _DOWN else 1
             if kind == "figure" and cat == "crossing" and metric == "people" and _A_RECORD.search(s[max(0, q.first - 30):q.first]):
                 kind = "record"  # "A record 444 migrants were rescued on Tuesday": that day was the busiest on record
+            one_day = bool(_ONE_DAY.match(s[q.end:q.end + 90])  # "A record-breaking number of 853 ... on a single day this week"
+                           or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
-                              unit="any" if kind == "record" else "day",
-                              any_day=kind in ("figure", "record") and bool(_ONE_DAY.match(s[q.end:q.end + 90])))
+                              unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
@@ -916,14 +955,19 @@ def extract(text: str) -> Document:
             if (brought and m.kind == "figure" and m.quantity is not None and m.period is not None and m.period.spec.kind == "year"
                     and re.search(r",\s*with\s+the\s+(?:total|tally|number)\b[^,;]*$", s[:m.quantity.first])):
                 m.period = replace(m.period, spec=PeriodSpec("until", year=m.period.spec.year, topic=brought[-1].period.spec.topic))
-        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's)
-            first = m.quantity.first if m.quantity else m.start - off
-            when = next((p for p in periods if p.spec.kind == "since" and not p.spec.event
-                         and re.fullmatch(r"\s*,?\s*when\s+", s[p.end:first])), None)
+        for m in figures:  # "since 29 December, when 291 arrived": the figure is that day's ("since 2022, when": that year's;
+            first = m.quantity.first if m.quantity else m.start - off  # "the lowest for January since 2021, when": January 2021)
+            when = next((p for p in periods if (p.spec.kind == "since" and not p.spec.event or p.spec.kind == "year" and p.spec.year)
+                         and _WHEN.fullmatch(s[p.end:first])), None)
             if m.kind == "figure" and when is not None and (m.period is None or m.period is when or m.period_from != "sentence"):
                 sp = when.spec
+                year = sp.year if sp.kind == "year" else sp.since.year if sp.since is not None else None
+                month = next((p.spec for p in periods if p.spec.kind == "named_month" and p.spec.year is None), None)
+                if month is None and inherited is not None and inherited.spec.kind == "named_month":
+                    month = inherited.spec  # "in August, there were 55 ... this figure is the lowest since 2019, when it stood at 34"
                 spec = (sp.topic or PeriodSpec("date", day=sp.day, month=sp.month, year=sp.year) if sp.day or sp.topic
-                        else PeriodSpec("year", year=sp.since.year) if sp.since is not None else None)
+                        else PeriodSpec("named_month", month=month.month, year=year) if month is not None and year is not None
+                        else PeriodSpec("year", year=year) if year is not None else None)
                 if spec is None:
                     continue
                 old, m.period, m.period_from = m.period, replace(when, spec=spec), "sentence"
@@ -943,7 +987,7 @@ def extract(text: str) -> Document:
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
             elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
-                  and (m.period is None or m.period.spec.kind != "rolling")):
+                  and (m.period is None or m.period.spec.kind not in ("rolling", "named_month") or m.period_from != "sentence")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
         for i, m in enumerate(figures):
@@ -951,7 +995,17 @@ def extract(text: str) -> Document:
                 # "compared with 27,881 by the same point last year": the point of the figure before
                 before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
                           and f.period.spec.kind != "same_period"]
-                m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
+                rel = [r for r in sent_mentions if r.crossing and r.kind in ("difference", "percent_change", "ratio") and r.start < m.start
+                       and (r.subject is not None or r.subject_period is not None) and not any(r.start < f.start for f in before)]
+                if rel:  # "The 2022 figure to date is nearly double the number detected by this point last year, which was
+                    m.subject, m.subject_period = rel[-1].subject, rel[-1].subject_period  # just under 14,500": the change's
+                else:
+                    m.subject = before[-1] if before else (_previous_figure(mentions, sent.index) or _last_running(mentions, m.metric))
+            elif m.kind == "figure" and m.period is not None and m.period.spec.kind == "prev_year":
+                # "the past year was 41,472, a 13% rise on the 36,566 for the previous 12 months": the span before the figure's
+                before = [f for f in figures[:i] if f.kind == "figure" and f.period is not None
+                          and f.period.spec.kind not in ("same_period", "prev_year")]
+                m.subject = before[-1] if before else None
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
@@ -965,7 +1019,7 @@ def extract(text: str) -> Document:
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
             # claim of its own about the figure's period, and the figure is checked as a figure (a record day stays one claim)
-            if (m.kind == "record" and m.quantity is not None and m.period is not None and not m.any_day
+            if (m.kind == "record" and m.quantity is not None and m.period is not None and not m.any_day and m.unit != "day"
                     and m.period.spec.kind not in ("day", "weekday", "date", "context")
                     and (rm := _A_RECORD.search(s[max(0, m.quantity.first - 30):m.quantity.first]))):
                 a = max(0, m.quantity.first - 30) + rm.start()
@@ -1041,15 +1095,23 @@ def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> Perio
     return p
 
 
+#: between people and their boats, or boats and their people: "202 people in 20 vessels", "Eight boats carrying more than 90"
+_PAIRED = re.compile(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into|carrying|with|containing)\s*"
+                     r"(?:(?:a\s+total\s+of|more\s+than|over|about|around|almost|nearly|at\s+least|up\s+to|some)\s+)?$", re.I)
+
+
 def _pair_boats(s: str, figures: list[Mention], off: int) -> None:
     """'656 asylum seekers were detected on 11 boats, on Saturday', 'A record 202 people in 20 vessels reached the UK
     on Thursday': the pair share a period."""
     for a, b in zip(figures, figures[1:]):
+        if (a.kind in ("max_day", "rank") and a.unit == "day" and a.quantity is not None and (a.metric, b.metric) == ("people", "boats")
+                and b.kind == "figure" and len(s[a.end - off:b.start - off]) < 60 and _PAIRED.search(s[a.end - off:b.start - off])):
+            b.day_of = a  # "the highest daily total on record, with 1,295 people crossing in 27 boats": that day's boats
+            continue
         if {a.metric, b.metric} != {"people", "boats"} or a.kind not in ("figure", "record") or b.kind != "figure":
             continue
         between = s[a.end - off:b.start - off]
-        if len(between) < 60 and re.search(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into"
-                                           r"|(?:boats|dinghies|vessels)\s+(?:with|carrying)(?:\s+a\s+total\s+of)?)\s*$", between):
+        if len(between) < 60 and _PAIRED.search(between):
             if a.period is None and b.period is not None:
                 a.period, a.period_from = b.period, "partner"
             elif b.period is None and a.period is not None:
@@ -1108,7 +1170,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         a, b = m.start - off, m.end - off
         cue = _CUE.search(s, b)
         if m.kind == "ratio" and (cue is None or cue.start() - b > 12):
-            cue = None
+            # "four times the number of migrants reached the UK in 2020 compared to 2019": a comparison cue further on
+            cue = _RATIO_CUE.search(s, b, min(len(s), b + 100))
         ref_from = cue.end() if cue else b
         later_figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.start - off >= ref_from]
         # the reference ends where the next comparison begins ("up 34% on 2023 ... and up 19% on ... 2022")
@@ -1213,6 +1276,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
+            elif precedes := [p for p in own if 0 <= rm.start() - p.end <= 25 and not re.search(r"[,;:.\d]", s[p.end:rm.start()])]:
+                near, own = None, precedes[-1:]  # "Numbers this year have reached record levels with nearly 20,000 ... in the
+                # first six months": the clause's own period, not the figure's after it
             if (near is not None and near.kind in ("figure", "record") and near.quantity is not None
                     and re.fullmatch(r"\s+of\s+", s[rm.end():near.quantity.first])):
                 near.kind, near.unit = "record", "any"  # type: ignore[assignment]  # "a single-day record of 202 migrants",
@@ -1233,9 +1299,14 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             q = Quantity(float(n * (7 if weeks else 1)), "count", qual, sm.start("n"), sm.end("unit"), s[sm.start("n"):sm.end("unit")],
                          7.0 if weeks else 1.0, False, True, qstart=sm.start("q") if sm["q"] else -1)
             days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            since = [p for p in days if p.start >= sm.end() and _RUN_SINCE.match(s[sm.end():p.start])] + [
+                replace(p, spec=PeriodSpec("date", day=p.spec.day, month=p.spec.month, year=p.spec.year)) for p in periods
+                if p.spec.kind == "since" and p.spec.day and p.spec.month and p.start >= sm.end()
+                and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}?", s[sm.end():p.start])]  # "... of no crossings since Dec. 29"
+            days = since[:1] or [p for p in days if p not in since]
             sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
                                          period=days[0] if days else None, period_from="sentence" if days else None,
-                                         without=True, ended=True))
+                                         without=True, ended=True, began=bool(since)))
             taken.append(sm.span())
     for rm in _RECORD_SO_FAR.finditer(s):
         if any(a < rm.end() and rm.start() < b for a, b in taken) or not _SINGLE_DAY.search(s):

@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until", "range", "since_then"]
+               "year_end", "context", "until", "range", "since_then", "relative"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -53,6 +53,7 @@ class PeriodSpec:
     note: str | None = None         # something wrong in the words themselves ("since records began in 2017")
     shift: int = 0                  # days added to a single day ("the previous day" after "on Thursday": -1)
     topic: "PeriodSpec | None" = None  # context: the period the article is about (its first figure's)
+    within: tuple[int, ...] = ()    # since an event named generally ("the deal"): the article's years it is meant in
     from_month: bool = False        # until: from the first of the end's month ("to 705 in June alone"), not 1 January
 
 
@@ -148,7 +149,7 @@ def _since_event(m: re.Match, text: str):
         end = m.end() + em.end()
         if tail := _EVENT_TAIL.match(text, end):  # "Since the Act became law after receiving Royal Assent on Thursday last week, 1,611 ..."
             end = tail.end()
-        return PeriodSpec("since", since=event.start, event=event.name, note=note), end
+        return PeriodSpec("since", since=event.start, event=event.name, note=note, within=event.years), end
     if (wm := re.match(rf"(?:last\s+)?({_DAY_RX})\b", rest, re.I)) and wm[1][0].isupper():  # "since Sunday"
         last = -1 if wm.group(0).lower().startswith("last") else 0
         return PeriodSpec("since", topic=PeriodSpec("weekday", n=last, day=_DAYS.index(wm[1].lower()))), m.end() + wm.end()
@@ -259,10 +260,28 @@ def _earlier_this(m, text):
 
 @_p(r"\b(?:(?:just|only|a\s+few|several|two|three)\s+)?days\s+(?:ago|earlier|before|after)\b")
 def _days_ago(m, text):
+    if re.match(r"(?:two|three)\s+days\s+(?:earlier|before)", m.group(0), re.I):
+        return None  # "Two days earlier": that many days before the day named last (_days_earlier)
     return PeriodSpec("any_day", n=7, strong=False)
 
 
-@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b(?!\s+\d)")
+@_p(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+(?:earlier|before)\b(?!\s+(?:the|that|\w+day))")
+def _days_earlier(m, text):
+    """'Two days earlier' (after 'the previous Friday'): that many days before the day named last (see extract)"""
+    return PeriodSpec("relative", n=-_num(m[1]))
+
+
+@_p(rf"\bthe\s+day\s+before\s+that\b|\bthe\s+(?:previous|preceding)\s+({_DAY_RX})\b|\bthe\s+({_DAY_RX})\s+before\s+that\b")
+def _day_before_that(m, text):
+    """'The day before that', 'the previous Friday': the day before the day named last (its Friday before it)"""
+    day = m[1] or m[2]
+    if day and not day[0].isupper():
+        return None
+    return PeriodSpec("relative", n=-1) if not day else PeriodSpec("relative", day=_DAYS.index(day.lower()))
+
+
+@_p(rf"\b(?:(?:in|during|throughout|for|of|since)\s+)?({_MONTH_RX})(?:\s+({_YEAR_RX})|(\s+last\s+year))?((?:'|’)s)?\b"
+    r"(?!\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![,.]\d))")  # not a date ("August 5"), but "In August 55 small boats"
 def _named_month(m, text):  # "May" only as "in May", "May 2025" or "May's"
     if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I)
                                  and not m[2] and not m[4]):
@@ -318,6 +337,16 @@ def _day_range(m, text):
     return _range(int(m[1]), m1, int(m[3]) if m[3] else y2, int(m[4]), m2, y2)
 
 
+@_p(rf"\b(?:(?:from|between|over|during|in)\s+)?({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+({_YEAR_RX}))?\b")
+def _month_day_range(m, text):
+    """'from Aug. 10-16', 'between June 12 and 18': both days and those between"""
+    if not m[1][0].isupper() or not 1 <= int(m[2]) < int(m[3]) <= 31:
+        return None
+    month, year = MONTH_NUMBER[m[1].lower().rstrip(".")], int(m[4]) if m[4] else None
+    return _range(int(m[2]), month, year, int(m[3]), month, year)
+
+
 @_p(rf"\b(?:(?:over|during|on)\s+)?(?:the\s+weekend\s+of\s+)?{_ORD}\s+and\s+{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
 def _day_pair(m, text):
     """'over the weekend of 17 and 18 June': both days"""
@@ -360,6 +389,18 @@ def _first_days(m, text):
     month = MONTH_NUMBER[m[2].lower().rstrip(".")]
     year = int(m[3]) if m[3] else None
     return _range(1, month, year, _num(m[1]), month, year)
+
+
+_PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@_p(rf"\b(?:(?:in|during|by)\s+)?(?:the\s+)?(early|mid|late)[- ]({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b")
+def _part_of_month(m, text):
+    """'set in late August': 21 August to the month's end; 'early' the 1st-10th, 'mid' the 11th-20th"""
+    if not m[2][0].isupper():
+        return None
+    (a, b), month, year = _PART_OF_MONTH[m[1].lower()], MONTH_NUMBER[m[2].lower().rstrip(".")], int(m[3]) if m[3] else None
+    return _range(a, month, year, b, month, year)
 
 
 @_p(rf"\b(?:(?:in|during|over)\s+)?the\s+first\s+{_COUNT}\s+months\s+of\s+(?:(?:the|this|a)\s+(?:calendar\s+)?year|({_YEAR_RX}))\b")
@@ -463,7 +504,7 @@ def _year_end(m, text):
 @_p(rf"\b(?:as\s+(?:of|at)|by|up\s+to|until|till|to)\s+(?:(?:the\s+)?end\s+of\s+({_MONTH_RX})(?:\s+({_YEAR_RX}))?"
     rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?"
     rf"|({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?"
-    rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b")
+    rf"|(?:the\s+end\s+of\s+)?({_DAY_RX}))\b(\s+last\s+year\b)?")
 def _until(m, text):
     """"as of 13 September", "by Thursday", "up to 9 March", "until the end of June": a running
     total to that day (from 1 January of its year, unless a start is written). Not "Responding to Monday's
@@ -479,10 +520,18 @@ def _until(m, text):
         day, month, year = (m[3], m[4], m[5]) if m[4] else (m[7], m[6], m[8])
         if not month[0].isupper() or not 1 <= int(day) <= 31:
             return None
-        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None)
-    if not m[9][0].isupper():
+        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None,
+                          n=-1 if m[10] else 0)  # "not reached until June 6 last year"
+    if not m[9][0].isupper() or m[10]:
         return None
     return PeriodSpec("until", n=_DAYS.index(m[9].lower()), day=-1)
+
+
+@_p(r"\b(?:if|when|with|including|once)\s+(yesterday|today)['’]s\s+(?:figures|arrivals|numbers|crossings|totals?)"
+    r"(?:\s+(?:are|is)\s+(?:included|added|counted))?\b")
+def _including_day(m, text):
+    """"28,653 have reached Dover, if yesterday's figures are included": the running total to that day"""
+    return PeriodSpec("until", day=-2, n=0 if m[1].lower() == "today" else -1)
 
 
 @_p(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:the|that|\w+day))")
@@ -496,6 +545,7 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     first half of the year" in a sentence about 2024 (the first half of 2024)."""
     days = [p for p in found if p.spec.kind in ("weekday", "date")]
     years = [p for p in found if p.spec.kind == "year" and p.spec.year]
+    last_year = [p for p in found if p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None]
     out = []
     for p in found:
         spec = p.spec
@@ -503,7 +553,10 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
             spec = replace(days[0].spec, shift=-1)
         elif spec.kind == "day" and spec.shift:
             spec = replace(spec, shift=0)
-        elif spec.kind == "until" and spec.year is None and years:
+        elif spec.kind == "until" and spec.year is None and spec.day and spec.day > 0 and spec.n == 0 and last_year \
+                and last_year[0].start < p.start and not any(last_year[0].start < y.start < p.start for y in years):
+            spec = replace(spec, n=-1)  # "Last year, the figure of 10,000 was not reached until May 24"
+        elif spec.kind == "until" and spec.year is None and years and not (spec.n == -1 and spec.day and spec.day > 0):
             spec = replace(spec, year=years[0].spec.year)
         elif spec.kind in ("half", "quarter") and spec.year is None and re.search(r"\bthe\s+year\b", p.text, re.I) and years:
             spec = replace(spec, year=years[0].spec.year)
@@ -511,7 +564,8 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     untils = [p.spec for p in out if p.spec.kind == "until"]
     if untils:  # "in 2025", "this year" are the until's start (not "by October 2 2022, compared with 25,330 ... in 2023")
         out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0)
-                                      and any(u.year is None or u.year == p.spec.year for u in untils))]
+                                      and any(u.year is None or u.year == p.spec.year for u in untils))
+               and not (p in last_year and any(u.n == -1 and u.day and u.day > 0 for u in untils))]
     if any(p.spec.kind == "same_period" and p.spec.year is None for p in out):  # "Last year 20,452 ... over the same period"
         out = [p for p in out if not (p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None)]
     if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
@@ -590,7 +644,7 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             year = spec.year or (d.year if (spec.month or 1) <= d.month else d.year - 1)
             e = min(_month_end(year, spec.month or 1), d)
         else:
-            year = spec.year or (d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
+            year = spec.year or (d.year - 1 if spec.n == -1 else d.year if (spec.month, spec.day) <= (d.month, d.day) else d.year - 1)
             try:
                 e = dt.date(year, spec.month or 1, spec.day or 1)
             except ValueError:
@@ -610,6 +664,10 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
                        running=d <= dt.date(year, 12, 31))
     elif spec.kind == "weekday":
         x = _last_weekday(d, spec.day or 0, strictly_before=spec.n == -1)
+        out = Resolved(x, x, f"{x:%A} {long_date(x)}")
+    elif spec.kind == "relative":  # to the day named before it (its topic), or else the article's date
+        a = resolve(spec.topic, d).start if spec.topic is not None else d
+        x = _last_weekday(a, spec.day, strictly_before=True) if spec.day is not None else a + spec.n * day
         out = Resolved(x, x, f"{x:%A} {long_date(x)}")
     elif spec.kind == "weekday_pair":
         last = _last_weekday(d, spec.n)
@@ -715,6 +773,9 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
             s = dt.date(year, spec.month or 1, spec.day or 1)
         if s > d:
             raise Unresolvable(f"{long_date(s)} ({spec.event or 'the start'}) is after the article's date")
+        if spec.within and d.year not in spec.within:
+            raise Unresolvable(f"which event the words name in {d.year} is not known (in {', '.join(map(str, spec.within))}: "
+                               f"{spec.event})")
         words = f"since {spec.event}" if spec.event else f"since {long_date(s)}"
         out = Resolved(s, d, f"{words} ({span_label(s, d)})", running=True)
     elif spec.kind == "any_day":
