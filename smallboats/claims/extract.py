@@ -1060,9 +1060,10 @@ def extract(text: str) -> Document:
         topic = None
     if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
-        # Friday.": the day the opening tells of (the latest it names)
-        days = [p.spec for ps in found[lead.sentence:lead.sentence + 3] for p in ps
-                if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+        # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
+        days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
+                if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift
+                and not re.search(r"\bafter\s+$", sentences[i].text[max(0, p.start - 8):p.start], re.I)]
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
