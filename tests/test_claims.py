@@ -233,13 +233,20 @@ def test_distractors_are_listed_never_checked(reports):
 
 # -- revisions, against the 2022 Ministry of Defence page itself -------------------------------
 
-def test_a_revised_figure_is_accurate_as_published(store, rows):
+def mod_page(day: str) -> tuple[str, int, int]:
+    """A 2022 Ministry of Defence daily page as saved (``day``: its file's date): its text, and the people and boats
+    it gives, read here with a regex (not by the code under test)."""
     with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
-        page = tar.extractfile("daily_small_boats/2022-08-23.html").read().decode()
+        page = tar.extractfile(f"daily_small_boats/{day}.html").read().decode()
     text = re.sub(r"<[^>]+>", " ", page)
-    assert "23:59 22 August 2022" in text
     people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
     boats = int(re.search(r"Number of boats detected:\s*(\d+)", text)[1])
+    return text, people, boats
+
+
+def test_a_revised_figure_is_accurate_as_published(store, rows):
+    text, people, boats = mod_page("2022-08-23")
+    assert "23:59 22 August 2022" in text
     assert (people, boats) != rows["newest"][D(2022, 8, 22)]  # the time series has since revised the day
     report = check(f"A record {people:,} migrants crossed the Channel on Monday in {boats} boats.", "2022-08-23", store)
     c = claim(report, f"{people:,}")
@@ -1252,22 +1259,22 @@ def test_a_run_without_crossings_is_the_run_found(store):
     assert c.verdict == ("accurate" if 7 < run <= 14 else "inaccurate")
 
 
-def test_a_run_without_crossings_since_a_day(store):
-    """tests/data/news 085 (Tuesday 27 August 2024) and 026 (6 January 2025): "the first small boat arrivals in a week
-    since 206 people made the journey on August 19", "after five days of no crossings since Dec. 29 when 291 migrants
-    arrived": the run begins the day after the day named (not the days before it)."""
+@pytest.mark.parametrize("date, text, words, start, end", [
+    # tests/data/news 085 (Tuesday 27 August 2024)
+    ("2024-08-27", "They are the first small boat arrivals in a week since 206 people made the journey on August 19, "
+                   "according to Home Office figures.", "the first small boat arrivals in a week", D(2024, 8, 20), D(2024, 8, 26)),
+    # tests/data/news 026 (6 January 2025)
+    ("2025-01-06", "This marked the first Channel crossing of the new year after five days of no crossings since Dec. 29 "
+                   "when 291 migrants arrived in the UK soil in six boats.", "after five days of no", D(2024, 12, 30), D(2025, 1, 3)),
+])
+def test_a_run_without_crossings_since_a_day(store, date, text, words, start, end):
+    """"the first small boat arrivals in a week since 206 people made the journey on August 19", "after five days of
+    no crossings since Dec. 29 when 291 migrants arrived": the run begins the day after the day named (not the days
+    before it)."""
     days = sheet()
-    report = check("They are the first small boat arrivals in a week since 206 people made the journey on August 19, "
-                   "according to Home Office figures.", "2024-08-27", store=store)
-    c = claim(report, "the first small boat arrivals in a week")
-    run = [days[D(2024, 8, 20) + dt.timedelta(days=i)][0] for i in range(7)]
-    assert (c.period.start, c.period.end) == (D(2024, 8, 20), D(2024, 8, 26))
-    assert c.verdict == ("accurate" if not any(run) else "inaccurate")
-    report = check("This marked the first Channel crossing of the new year after five days of no crossings since Dec. 29 "
-                   "when 291 migrants arrived in the UK soil in six boats.", "2025-01-06", store=store)
-    c = claim(report, "after five days of no")
-    run = [days[D(2024, 12, 30) + dt.timedelta(days=i)][0] for i in range(5)]
-    assert (c.period.start, c.period.end) == (D(2024, 12, 30), D(2025, 1, 3))
+    c = claim(check(text, date, store=store), words)
+    run = [days[start + dt.timedelta(days=i)][0] for i in range((end - start).days + 1)]
+    assert (c.period.start, c.period.end) == (start, end)
     assert c.verdict == ("accurate" if not any(run) else "inaccurate")
 
 
@@ -1441,11 +1448,8 @@ def test_the_daily_total_topped_a_number(store, rows):
     """tests/data/news 058 (Monday 5 September 2022): "This is the second time this year the daily total has topped
     1,000": a day's figure (some day of the year), the day that bears it out: Sunday 4 September, as the Ministry of
     Defence page of 5 September published it."""
-    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
-        page = tar.extractfile("daily_small_boats/2022-09-05.html").read().decode()
-    text = re.sub(r"<[^>]+>", " ", page)
+    text, people, _ = mod_page("2022-09-05")
     assert "4 September 2022" in text
-    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
     c = claim(check("This is the second time this year the daily total has topped 1,000, after August 22 saw a record "
                     "1,295 people intercepted in 27 boats.", "2022-09-05", store=store), "1,000")
     assert (c.period.start, c.period.end) == (D(2022, 9, 4), D(2022, 9, 4))
@@ -1549,12 +1553,8 @@ def test_the_boats_of_the_busiest_day(store):
     it), not August's."""
     c = claim(check("August saw the highest daily total on record, with 1,295 people crossing in 27 boats.", "2022-09-13",
                     store=store), "27")
-    with tarfile.open(DATA / "pages" / "daily-last-7-days-pages.tar.xz") as tar:
-        page = tar.extractfile("daily_small_boats/2022-08-23.html").read().decode()
-    text = re.sub(r"<[^>]+>", " ", page)
+    text, people, boats = mod_page("2022-08-23")
     assert "23:59 22 August 2022" in text
-    people = int(re.search(r"migrants detected in small boats:\s*([\d,]+)", text)[1].replace(",", ""))
-    boats = int(re.search(r"Number of boats detected:\s*(\d+)", text)[1])
     assert people == 1295
     assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2022, 8, 22), D(2022, 8, 22), boats)
     assert c.verdict == ("accurate" if boats == 27 else "inaccurate")
