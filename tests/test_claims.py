@@ -1570,3 +1570,18 @@ def test_a_gap_without_crossings_in_a_month(store):
     assert len(run) == 28 and not any(days[d][0] for d in run)
     assert days[D(2025, 11, 14)][0] and days[D(2025, 12, 13)][0]
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2025, 11, 15), D(2025, 12, 12), "accurate")
+
+
+def test_a_ranking_since_records_began_of_the_span_before(store):
+    """tests/data/news 053 (2 July 2025): "... for the period from January 1 to June 30, 2025 reaches 19,982 people. ...
+    The figures mark the highest level of migrant flows across the English Channel since official statistics began in
+    2018": the half year before, against the same span of every earlier year (no unit of its own to rank)."""
+    report = check("The number of migrants who crossed by sea for the period from January 1 to June 30, 2025 reaches 19,982 "
+                   "people. This represents an increase of 48% compared to the same period last year (13,489 people). The "
+                   "figures mark the highest level of migrant flows across the English Channel since official statistics "
+                   "began in 2018.", "2025-07-02", store=store)
+    c = claim(report, "highest level")
+    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
+    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")

@@ -171,7 +171,7 @@ _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
 _ANAPHORA = re.compile(r"^\W*(?:(?:but|and|yet|so|however,?|still,?)\s+)?(?:according\s+to\s+[^,]{1,60},\s*)?(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
-                       r"(?:is|was|has|had|now|represents|means|marks)\b"
+                       r"(?:is|was|has|had|now|represents|means|marks)\b|the\s+(?:figures|numbers|totals)\s+(?:mark|represent|mean)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
 #: a period that is a comparison's other side ("a 13 per cent increase from 2024"), not its subject
@@ -309,6 +309,7 @@ _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one 
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
+_ONE_DAY_KINDS = ("day", "weekday", "date")
 _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
@@ -1011,6 +1012,11 @@ def extract(text: str) -> Document:
                 m.window_period = inherited
         for m in [m for m in sent_mentions if m.unit == "inherit"]:  # "It was the highest number since 2022"
             unit = next((u for u, kinds in _ONE_UNIT.items() if inherited is not None and inherited.spec.kind in kinds), None)
+            if unit is None and inherited is not None and m.ordinal == 1 and inherited.spec.kind not in _ONE_DAY_KINDS:
+                # "The figures mark the highest level ... since official statistics began": the span before (a half year) against
+                # the same span of every earlier year
+                m.kind, m.unit, m.window_period, m.subject_period = "record", "any", inherited, None  # type: ignore[assignment]
+                continue
             if unit is None:
                 sent_mentions.remove(m)
                 continue
