@@ -1585,3 +1585,17 @@ def test_a_ranking_since_records_began_of_the_span_before(store):
     best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
     assert c.verdict == ("accurate" if this > best else "inaccurate")
+
+
+def test_a_ranking_of_the_number_before_with_the_articles_period(store):
+    """tests/data/news 033 (2 January 2024): an opening about 2023, then "The 30,000 crossings recorded in preliminary
+    figures made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018": the
+    figure before has no period of its own, so what is ranked is the year the article is about."""
+    report = check("LONDON (AP) — The number of migrants crossing the English Channel in 2023 fell by more than a third from "
+                   "the previous year, the British government said.\n\nThe 30,000 crossings recorded in preliminary figures "
+                   "made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018 — "
+                   "about 1,000 above the total in 2021.", "2024-01-02", store=store)
+    c = claim(report, "second-highest")
+    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2019, 2024)), reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")

@@ -1017,10 +1017,17 @@ def extract(text: str) -> Document:
                 # the same span of every earlier year
                 m.kind, m.unit, m.window_period, m.subject_period = "record", "any", inherited, None  # type: ignore[assignment]
                 continue
+            if unit is None and inherited is None and (topic := _lead_topic(next((x for x in mentions if x.crossing), None), found)):
+                # "The 30,000 crossings ... But the number was the second-highest since 2018", after an opening about 2023
+                # with no period of its own: the period the article is about
+                unit = next((u for u, kinds in _ONE_UNIT.items() if u != "day" and topic.kind in kinds), None)
+                window = PeriodMention(topic, m.start - off, m.start - off, "") if unit else None
+            else:
+                window = inherited
             if unit is None:
                 sent_mentions.remove(m)
                 continue
-            m.unit, m.window_period = unit, inherited
+            m.unit, m.window_period = unit, window
             if (unit, m.ordinal, m.lowest) == ("day", 1, False):
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
@@ -1056,14 +1063,7 @@ def extract(text: str) -> Document:
                 "day", "weekday", "date", "week" if m.run_to else "day"):
             m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
-    topic = None
-    if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
-        topic = lead.period.spec
-    elif lead is not None and lead.kind != "figure":
-        strong = [p for p in found[lead.sentence] if p.spec.strong]
-        topic = strong[0].spec if strong else None
-    if topic is not None and topic.kind in ("same_period", "prev_year"):
-        topic = None
+    topic = _lead_topic(lead, found)
     if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
@@ -1084,6 +1084,19 @@ def extract(text: str) -> Document:
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
     return Document(text, sentences, mentions)
+
+
+def _lead_topic(lead: Mention | None, found: list[list[PeriodMention]]) -> PeriodSpec | None:
+    """The period the article's first claim is about, as written in its sentence."""
+    topic = None
+    if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
+        topic = lead.period.spec
+    elif lead is not None and lead.kind != "figure":
+        strong = [p for p in found[lead.sentence] if p.spec.strong]
+        topic = strong[0].spec if strong else None
+    if topic is not None and topic.kind in ("same_period", "prev_year"):
+        topic = None
+    return topic
 
 
 def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> PeriodMention | None:
