@@ -1599,3 +1599,17 @@ def test_a_ranking_of_the_number_before_with_the_articles_period(store):
     years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2019, 2024)), reverse=True)
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
     assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
+
+
+def test_a_yearly_ranking_of_a_figure_with_no_period_takes_the_articles_year(store):
+    """tests/data/news 032 (2 January 2024): "Nearly 30,000 migrants crossed ... in 2023 ... But the unauthorised arrival
+    of 29,437 people ... is still the second-largest yearly tally since officials began publishing the numbers in 2018":
+    the year the article is about is what is ranked."""
+    report = check("Nearly 30,000 migrants crossed the Channel from mainland Europe to Britain in small boats in 2023, an "
+                   "annual drop of more than a third, according to government figures released on Monday.\n\nBut the "
+                   "unauthorised arrival of 29,437 people on the southeast English coast is still the second-largest yearly "
+                   "tally since officials began publishing the numbers in 2018.", "2024-01-02", store=store)
+    c = claim(report, "second-largest yearly tally")
+    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)), reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")

@@ -1083,6 +1083,11 @@ def extract(text: str) -> Document:
             # "... in a single day -- a new record for the year so far": the day the article is about
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
+        elif (m.crossing and m.kind == "rank" and m.quantity is None and m.window_period is None and topic is not None
+              and m.unit in _ONE_UNIT and m.unit != "day" and topic.kind in _ONE_UNIT[m.unit]):
+            # "... small boats in 2023 ... But the unauthorised arrival of 29,437 people ... is still the second-largest
+            # yearly tally": the year the article is about
+            m.window_period = PeriodMention(topic, m.start - sentences[m.sentence].start, m.start - sentences[m.sentence].start, "")
     return Document(text, sentences, mentions)
 
 
