@@ -1613,3 +1613,14 @@ def test_a_yearly_ranking_of_a_figure_with_no_period_takes_the_articles_year(sto
     years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)), reverse=True)
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
     assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
+
+
+def test_a_ranking_of_the_year_that_had_it_within_the_span_opening_the_sentence(store):
+    """tests/data/news 084 (3 December 2023): "Since the migrant boat crisis began in 2018, last year had the highest
+    number of migrants reaching Britain, with 45,774 arrivals on dinghies": 2022 ranked among the years since 2018."""
+    report = check("Since the migrant boat crisis began in 2018, last year had the highest number of migrants reaching "
+                   "Britain, with 45,774 arrivals on dinghies.", "2023-12-03", store=store)
+    c = claim(report, "highest number")
+    years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2023)}
+    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 12, 31))
+    assert c.verdict == ("accurate" if max(years, key=years.get) == 2022 else "inaccurate")

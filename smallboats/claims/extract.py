@@ -314,7 +314,7 @@ _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("mo
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
                           r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
-_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
+_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained|had|saw)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
 _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
@@ -1429,6 +1429,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         after = " on record" + after
     scope = [p for p in periods if rk.end() - 1 <= p.start < rk.end() + 60 and p.spec.kind in ("year", "since")]
     sp = scope[0] if scope else None
+    if sp is None:  # "Since the migrant boat crisis began in 2018, last year had the highest number": the span opening the sentence
+        sp = next((p for p in periods if p.spec.kind == "since" and p.end <= rk.start() and not s[:p.start].strip(" \"'“‘")), None)
     if sm := _SINCE_FIGURE.match(after):  # "the highest since 562 were detected on April 14": since that day
         day = next((p for p in periods if p.start >= rk.end() and p.spec.kind == "date"), None)
         if day is not None and day.start - rk.end() < 80:
