@@ -1624,3 +1624,14 @@ def test_a_ranking_of_the_year_that_had_it_within_the_span_opening_the_sentence(
     years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2023)}
     assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 12, 31))
     assert c.verdict == ("accurate" if max(years, key=years.get) == 2022 else "inaccurate")
+
+
+def test_overtaking_a_bare_year(store):
+    """tests/data/news 084 (3 December 2023): "But this year is now set to overtake 2021, as an estimated 28,653 have
+    reached Dover, if yesterday's figures are included": a bare year after "overtake" is that year's total."""
+    report = check("The second highest on record was 2021, with 28,526 arrivals. But this year is now set to overtake 2021, "
+                   "as an estimated 28,653 have reached Dover, if yesterday's figures are included.", "2023-12-03", store=store)
+    c = claim(report, "overtake")
+    this, before = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2023, 1, 1), D(2023, 12, 2))
+    assert c.verdict == ("accurate" if this > before else "inaccurate")

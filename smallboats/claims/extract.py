@@ -1247,6 +1247,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
 
     for om in _OVERTOOK.finditer(s):
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
+        if not after and (y := re.match(r"((?:19|20)\d\d)\b(?![,.]?\d)", s[om.end():])):
+            # "this year is now set to overtake 2021": a bare year is that year's total
+            after = [PeriodMention(PeriodSpec("year", year=int(y[1])), om.end(), om.end() + y.end(), y[1])]
+            periods.insert(sum(p.start < om.end() for p in periods), after[0])
         same = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "same_period"]
         if not after and same and (subj := _subject_before(sent_mentions, off + om.start(), s, off)) is not None:
             # "5,847 migrants were registered ... in the first three months of 2025, surpassing the total for the same
