@@ -1635,3 +1635,24 @@ def test_overtaking_a_bare_year(store):
     this, before = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
     assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2023, 1, 1), D(2023, 12, 2))
     assert c.verdict == ("accurate" if this > before else "inaccurate")
+
+
+def test_setting_and_beating_a_record(store):
+    """tests/data/news 003 (1 July 2025): "the latest figures show 2025 has already set a new record for small boat
+    arrivals in the first six months of the year": the half year against every earlier first half. tests/data/news 020
+    (5 August 2021): "482 migrants made the crossing in a single day, new figures for yesterday show. This beats the
+    previous record of 430 set just weeks ago on July 20th": yesterday's figure is the record, not the old one's day."""
+    report = check("But the latest figures show 2025 has already set a new record for small boat arrivals in the first six "
+                   "months of the year, since the data was first collected in 2018.", "2025-07-01", store=store)
+    c = claim(report, "set a new record")
+    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
+    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    report = check("482 migrants made the crossing in a single day, new figures for yesterday show. This beats the previous "
+                   "record of 430 set just weeks ago on July 20th.", "2021-08-05", store=store)
+    c = claim(report, "beats the previous record")
+    days = sheet()
+    before = max(v[0] or 0 for d, v in days.items() if d < D(2021, 8, 4))
+    assert (c.period.start, c.period.end) == (D(2021, 8, 4), D(2021, 8, 4))
+    assert c.verdict == ("accurate" if days[D(2021, 8, 4)][0] > before else "inaccurate")

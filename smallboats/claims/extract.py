@@ -244,6 +244,8 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("the highest on record", r"\b(?:the\s+)?(?:highest|largest|biggest|most)\s+(?:numbers?\s+|levels?\s+|totals?\s+|figures?\s+)?"
                               r"(?:of\s+[\w\s]{0,30}?)?(?:on\s+record|ever\s+recorded|since\s+(?:records\s+began"
                               r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
+    ("set a new record", r"(?<!previously\s)\b(?:set|sets|setting|broke|breaks|breaking|beat|beats|beating|smash(?:ed|es|ing)?)\s+(?:a\s+|the\s+)?"
+                         r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
@@ -1303,6 +1305,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 continue
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
+            if re.search(r"\b(?:previous|old)\s+record\b", rm.group(0), re.I):  # "This beats the previous record of 430 set
+                near = next((x for x in reversed(figs) if x.end - off <= rm.start()), None)  # on July 20th": the figure before
+                own = [p for p in own if p.end <= rm.start()]                             # beat it, not the old record's
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
             elif precedes := [p for p in own if 0 <= rm.start() - p.end <= 25 and not re.search(r"[,;:.\d]", s[p.end:rm.start()])]:
