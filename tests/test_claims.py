@@ -1656,3 +1656,17 @@ def test_setting_and_beating_a_record(store):
     before = max(v[0] or 0 for d, v in days.items() if d < D(2021, 8, 4))
     assert (c.period.start, c.period.end) == (D(2021, 8, 4), D(2021, 8, 4))
     assert c.verdict == ("accurate" if days[D(2021, 8, 4)][0] > before else "inaccurate")
+
+
+def test_more_than_in_the_whole_of_a_year(store):
+    """tests/data/news 034 (13 September 2022): "More migrants have crossed the Channel to the UK from northern France so
+    far this year than in the whole of 2021": this year to the last day published overtook 2021's total."""
+    report = check("More migrants have crossed the Channel to the UK from northern France so far this year than in the whole "
+                   "of 2021, official government figures showed on Tuesday.", "2022-09-13", store=store)
+    c = claim(report, "than in the whole")
+    this, before = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12))
+    assert c.verdict == ("accurate" if this > before else "inaccurate")
+    report = check("It means 40,081 people have now made the journey in 2025, already more than the whole of 2024.",
+                   "2025-12-15", store=store)
+    assert [c.text for c in report.claims if c.crossing] == ["40,081"]  # the figure's comparison, not a claim of its own

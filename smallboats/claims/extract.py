@@ -214,9 +214,11 @@ _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
 #: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
+_OVERTOOK = re.compile(r"\b(?:(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
                        r"(?!(?!(?:19|20)\d\d(?:['’]s)?\b(?![,.]\d))\d|(?:only\s+|just\s+)?by\b)"  # not a number ("passed 10,000"); a year is
-                       r"(?:the\s+)?", re.I)
+                       r"(?:the\s+)?"
+                       r"|than\s+(?:in\s+)?(?:the\s+)?(?:whole|entirety)\s+of\s+(?=(?:19|20)\d\d\b))", re.I)  # "More ... so far this year
+                       # than in the whole of 2021"
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
                    r"(?:point|time|stage)\s+(?:in|of)\s+(?:the|a)\s+year\b", re.I)
@@ -1248,6 +1250,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         (x.subject is None and x.subject_period is None) or (x.reference is None and x.reference_period is None)))]
 
     for om in _OVERTOOK.finditer(s):
+        if om.group(0).lower().startswith("than") and any(x.crossing and x.start - off < om.start() for x in sent_mentions):
+            continue  # "40,081 ..., already more than the whole of 2024", "10% more than in the whole of 2024": the figure's
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
         if not after and (y := re.match(r"((?:19|20)\d\d)\b(?![,.]?\d)", s[om.end():])):
             # "this year is now set to overtake 2021": a bare year is that year's total
