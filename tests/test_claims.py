@@ -1570,3 +1570,103 @@ def test_a_gap_without_crossings_in_a_month(store):
     assert len(run) == 28 and not any(days[d][0] for d in run)
     assert days[D(2025, 11, 14)][0] and days[D(2025, 12, 13)][0]
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2025, 11, 15), D(2025, 12, 12), "accurate")
+
+
+def test_a_ranking_since_records_began_of_the_span_before(store):
+    """tests/data/news 053 (2 July 2025): "... for the period from January 1 to June 30, 2025 reaches 19,982 people. ...
+    The figures mark the highest level of migrant flows across the English Channel since official statistics began in
+    2018": the half year before, against the same span of every earlier year (no unit of its own to rank)."""
+    report = check("The number of migrants who crossed by sea for the period from January 1 to June 30, 2025 reaches 19,982 "
+                   "people. This represents an increase of 48% compared to the same period last year (13,489 people). The "
+                   "figures mark the highest level of migrant flows across the English Channel since official statistics "
+                   "began in 2018.", "2025-07-02", store=store)
+    c = claim(report, "highest level")
+    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
+    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+
+
+def test_a_ranking_of_the_number_before_with_the_articles_period(store):
+    """tests/data/news 033 (2 January 2024): an opening about 2023, then "The 30,000 crossings recorded in preliminary
+    figures made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018": the
+    figure before has no period of its own, so what is ranked is the year the article is about."""
+    report = check("LONDON (AP) — The number of migrants crossing the English Channel in 2023 fell by more than a third from "
+                   "the previous year, the British government said.\n\nThe 30,000 crossings recorded in preliminary figures "
+                   "made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018 — "
+                   "about 1,000 above the total in 2021.", "2024-01-02", store=store)
+    c = claim(report, "second-highest")
+    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2019, 2024)), reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
+
+
+def test_a_yearly_ranking_of_a_figure_with_no_period_takes_the_articles_year(store):
+    """tests/data/news 032 (2 January 2024): "Nearly 30,000 migrants crossed ... in 2023 ... But the unauthorised arrival
+    of 29,437 people ... is still the second-largest yearly tally since officials began publishing the numbers in 2018":
+    the year the article is about is what is ranked."""
+    report = check("Nearly 30,000 migrants crossed the Channel from mainland Europe to Britain in small boats in 2023, an "
+                   "annual drop of more than a third, according to government figures released on Monday.\n\nBut the "
+                   "unauthorised arrival of 29,437 people on the southeast English coast is still the second-largest yearly "
+                   "tally since officials began publishing the numbers in 2018.", "2024-01-02", store=store)
+    c = claim(report, "second-largest yearly tally")
+    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)), reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
+
+
+def test_a_ranking_of_the_year_that_had_it_within_the_span_opening_the_sentence(store):
+    """tests/data/news 084 (3 December 2023): "Since the migrant boat crisis began in 2018, last year had the highest
+    number of migrants reaching Britain, with 45,774 arrivals on dinghies": 2022 ranked among the years since 2018."""
+    report = check("Since the migrant boat crisis began in 2018, last year had the highest number of migrants reaching "
+                   "Britain, with 45,774 arrivals on dinghies.", "2023-12-03", store=store)
+    c = claim(report, "highest number")
+    years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2023)}
+    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 12, 31))
+    assert c.verdict == ("accurate" if max(years, key=years.get) == 2022 else "inaccurate")
+
+
+def test_overtaking_a_bare_year(store):
+    """tests/data/news 084 (3 December 2023): "But this year is now set to overtake 2021, as an estimated 28,653 have
+    reached Dover, if yesterday's figures are included": a bare year after "overtake" is that year's total."""
+    report = check("The second highest on record was 2021, with 28,526 arrivals. But this year is now set to overtake 2021, "
+                   "as an estimated 28,653 have reached Dover, if yesterday's figures are included.", "2023-12-03", store=store)
+    c = claim(report, "overtake")
+    this, before = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2023, 1, 1), D(2023, 12, 2))
+    assert c.verdict == ("accurate" if this > before else "inaccurate")
+
+
+def test_setting_and_beating_a_record(store):
+    """tests/data/news 003 (1 July 2025): "the latest figures show 2025 has already set a new record for small boat
+    arrivals in the first six months of the year": the half year against every earlier first half. tests/data/news 020
+    (5 August 2021): "482 migrants made the crossing in a single day, new figures for yesterday show. This beats the
+    previous record of 430 set just weeks ago on July 20th": yesterday's figure is the record, not the old one's day."""
+    report = check("But the latest figures show 2025 has already set a new record for small boat arrivals in the first six "
+                   "months of the year, since the data was first collected in 2018.", "2025-07-01", store=store)
+    c = claim(report, "set a new record")
+    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
+    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    report = check("482 migrants made the crossing in a single day, new figures for yesterday show. This beats the previous "
+                   "record of 430 set just weeks ago on July 20th.", "2021-08-05", store=store)
+    c = claim(report, "beats the previous record")
+    days = sheet()
+    before = max(v[0] or 0 for d, v in days.items() if d < D(2021, 8, 4))
+    assert (c.period.start, c.period.end) == (D(2021, 8, 4), D(2021, 8, 4))
+    assert c.verdict == ("accurate" if days[D(2021, 8, 4)][0] > before else "inaccurate")
+
+
+def test_more_than_in_the_whole_of_a_year(store):
+    """tests/data/news 034 (13 September 2022): "More migrants have crossed the Channel to the UK from northern France so
+    far this year than in the whole of 2021": this year to the last day published overtook 2021's total."""
+    report = check("More migrants have crossed the Channel to the UK from northern France so far this year than in the whole "
+                   "of 2021, official government figures showed on Tuesday.", "2022-09-13", store=store)
+    c = claim(report, "than in the whole")
+    this, before = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12))
+    assert c.verdict == ("accurate" if this > before else "inaccurate")
+    report = check("It means 40,081 people have now made the journey in 2025, already more than the whole of 2024.",
+                   "2025-12-15", store=store)
+    assert [c.text for c in report.claims if c.crossing] == ["40,081"]  # the figure's comparison, not a claim of its own

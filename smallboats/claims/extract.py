@@ -171,7 +171,7 @@ _PART_BEFORE = re.compile(r"\b(?:including|of\s+(?:whom|which|them)|among\s+them
                           r"\s*(?:more\s+than|over|almost|nearly|around|about|roughly|some|just\s+over|just\s+under)?\s*$", re.I)
 #: a sentence about the figure before: "The figure is 70 higher", "That's roughly 30 per cent higher"
 _ANAPHORA = re.compile(r"^\W*(?:(?:but|and|yet|so|however,?|still,?)\s+)?(?:according\s+to\s+[^,]{1,60},\s*)?(?:the\s+(?:annual\s+|yearly\s+|daily\s+|weekly\s+|monthly\s+|overall\s+)?(?:figure|total|number|tally|count)\s+"
-                       r"(?:is|was|has|had|now|represents|means|marks)\b"
+                       r"(?:is|was|has|had|now|represents|means|marks)\b|the\s+(?:figures|numbers|totals)\s+(?:mark|represent|mean)\b"
                        r"|that(?:'s|’s|\s+is|\s+was)?\b"
                        r"|this\s+(?:is|was|figure|total|number|represents|means|marks)\b|it\s+(?:is|was|represents|means|marks)\b|these|those)", re.I)
 #: a period that is a comparison's other side ("a 13 per cent increase from 2024"), not its subject
@@ -214,9 +214,11 @@ _ZERO = re.compile(r"\b(?:there\s+(?:have|has|had)\s+(?:not\s+)?been\s+(?:no|any
                    r"(?:(?:small(?:[- ]boat)?|illegal|channel|migrant)\s+)?(?P<noun>arrivals?|crossings?|migrants?|people|person|boats?)\b"
                    r"|\b(?:none|nobody|no[\s-]one)\b(?!\s+of\b)", re.I)  # "Crossings stopped on Sunday, with none recorded"
 #: not in the passive ("exceeded only by the record 45,755"): there the figure after is the one ahead
-_OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
+_OVERTOOK = re.compile(r"\b(?:(?:overt(?:ook|aken|aking|ake)|surpass(?:ed|ing)?|exceed(?:ed|ing)|passed|topp(?:ed|ing)|eclips(?:ed|ing)|outstripp(?:ed|ing))\s+"
                        r"(?!(?!(?:19|20)\d\d(?:['’]s)?\b(?![,.]\d))\d|(?:only\s+|just\s+)?by\b)"  # not a number ("passed 10,000"); a year is
-                       r"(?:the\s+)?", re.I)
+                       r"(?:the\s+)?"
+                       r"|than\s+(?:in\s+)?(?:the\s+)?(?:whole|entirety)\s+of\s+(?=(?:19|20)\d\d\b))", re.I)  # "More ... so far this year
+                       # than in the whole of 2021"
 _PACE = re.compile(r"\bon\s+(?:course|track)\s+(?:for|to)\s+(?:[\w'’]+\s+){0,4}?(?:record|highest|busiest|most|worst)\b"
                    r"|\b(?:a\s+record|the\s+highest|more\s+than\s+in\s+any\s+(?:previous|other)\s+year)\s+(?:for|at)\s+(?:this|the\s+same)\s+"
                    r"(?:point|time|stage)\s+(?:in|of)\s+(?:the|a)\s+year\b", re.I)
@@ -244,6 +246,8 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("the highest on record", r"\b(?:the\s+)?(?:highest|largest|biggest|most)\s+(?:numbers?\s+|levels?\s+|totals?\s+|figures?\s+)?"
                               r"(?:of\s+[\w\s]{0,30}?)?(?:on\s+record|ever\s+recorded|since\s+(?:records\s+began"
                               r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
+    ("set a new record", r"(?<!previously\s)\b(?:set|sets|setting|broke|breaks|breaking|beat|beats|beating|smash(?:ed|es|ing)?)\s+(?:a\s+|the\s+)?"
+                         r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
@@ -309,11 +313,12 @@ _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one 
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
+_ONE_DAY_KINDS = ("day", "weekday", "date")
 _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
                           r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
-_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
+_BECAME = re.compile(r"\s+(?:became|becomes|was|is|has\s+been|had\s+been|remains|remained|had|saw)\s+(?:now\s+|also\s+)?(?:the\s+)?", re.I)
 _EVER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,6}?(?:ever|on\s+record|since\s+records\s+began)\b", re.I)
 _SINCE_FIGURE = re.compile(r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}?)?\s*since\s+[\d,]+\s+(?:[\w-]+\s+){0,4}?(?:on|in)\s", re.I)
 _OF_THE_YEAR = re.compile(r"^\s+(?:of|in)\s+the\s+year\b", re.I)
@@ -1011,10 +1016,22 @@ def extract(text: str) -> Document:
                 m.window_period = inherited
         for m in [m for m in sent_mentions if m.unit == "inherit"]:  # "It was the highest number since 2022"
             unit = next((u for u, kinds in _ONE_UNIT.items() if inherited is not None and inherited.spec.kind in kinds), None)
+            if unit is None and inherited is not None and m.ordinal == 1 and inherited.spec.kind not in _ONE_DAY_KINDS:
+                # "The figures mark the highest level ... since official statistics began": the span before (a half year) against
+                # the same span of every earlier year
+                m.kind, m.unit, m.window_period, m.subject_period = "record", "any", inherited, None  # type: ignore[assignment]
+                continue
+            if unit is None and inherited is None and (topic := _lead_topic(next((x for x in mentions if x.crossing), None), found)):
+                # "The 30,000 crossings ... But the number was the second-highest since 2018", after an opening about 2023
+                # with no period of its own: the period the article is about
+                unit = next((u for u, kinds in _ONE_UNIT.items() if u != "day" and topic.kind in kinds), None)
+                window = PeriodMention(topic, m.start - off, m.start - off, "") if unit else None
+            else:
+                window = inherited
             if unit is None:
                 sent_mentions.remove(m)
                 continue
-            m.unit, m.window_period = unit, inherited
+            m.unit, m.window_period = unit, window
             if (unit, m.ordinal, m.lowest) == ("day", 1, False):
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
@@ -1050,14 +1067,7 @@ def extract(text: str) -> Document:
                 "day", "weekday", "date", "week" if m.run_to else "day"):
             m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
-    topic = None
-    if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
-        topic = lead.period.spec
-    elif lead is not None and lead.kind != "figure":
-        strong = [p for p in found[lead.sentence] if p.spec.strong]
-        topic = strong[0].spec if strong else None
-    if topic is not None and topic.kind in ("same_period", "prev_year"):
-        topic = None
+    topic = _lead_topic(lead, found)
     if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
@@ -1077,7 +1087,25 @@ def extract(text: str) -> Document:
             # "... in a single day -- a new record for the year so far": the day the article is about
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
+        elif (m.crossing and m.kind == "rank" and m.quantity is None and m.window_period is None and topic is not None
+              and m.unit in _ONE_UNIT and m.unit != "day" and topic.kind in _ONE_UNIT[m.unit]):
+            # "... small boats in 2023 ... But the unauthorised arrival of 29,437 people ... is still the second-largest
+            # yearly tally": the year the article is about
+            m.window_period = PeriodMention(topic, m.start - sentences[m.sentence].start, m.start - sentences[m.sentence].start, "")
     return Document(text, sentences, mentions)
+
+
+def _lead_topic(lead: Mention | None, found: list[list[PeriodMention]]) -> PeriodSpec | None:
+    """The period the article's first claim is about, as written in its sentence."""
+    topic = None
+    if lead is not None and lead.kind == "figure" and lead.period is not None and lead.period_from == "sentence":
+        topic = lead.period.spec
+    elif lead is not None and lead.kind != "figure":
+        strong = [p for p in found[lead.sentence] if p.spec.strong]
+        topic = strong[0].spec if strong else None
+    if topic is not None and topic.kind in ("same_period", "prev_year"):
+        topic = None
+    return topic
 
 
 def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> PeriodMention | None:
@@ -1222,7 +1250,13 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         (x.subject is None and x.subject_period is None) or (x.reference is None and x.reference_period is None)))]
 
     for om in _OVERTOOK.finditer(s):
+        if om.group(0).lower().startswith("than") and any(x.crossing and x.start - off < om.start() for x in sent_mentions):
+            continue  # "40,081 ..., already more than the whole of 2024", "10% more than in the whole of 2024": the figure's
         after = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "year"]
+        if not after and (y := re.match(r"((?:19|20)\d\d)\b(?![,.]?\d)", s[om.end():])):
+            # "this year is now set to overtake 2021": a bare year is that year's total
+            after = [PeriodMention(PeriodSpec("year", year=int(y[1])), om.end(), om.end() + y.end(), y[1])]
+            periods.insert(sum(p.start < om.end() for p in periods), after[0])
         same = [p for p in periods if p.start >= om.end() - 1 and p.start - om.end() < 40 and p.spec.kind == "same_period"]
         if not after and same and (subj := _subject_before(sent_mentions, off + om.start(), s, off)) is not None:
             # "5,847 migrants were registered ... in the first three months of 2025, surpassing the total for the same
@@ -1275,6 +1309,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 continue
             near = min(figs, key=lambda x: min(abs(x.start - off - rm.end()), abs(rm.start() - (x.end - off))), default=None)
             own = [p for p in periods if p.spec.strong and p.spec.kind not in ("same_period", "prev_year")]
+            if re.search(r"\b(?:previous|old)\s+record\b", rm.group(0), re.I):  # "This beats the previous record of 430 set
+                near = next((x for x in reversed(figs) if x.end - off <= rm.start()), None)  # on July 20th": the figure before
+                own = [p for p in own if p.end <= rm.start()]                             # beat it, not the old record's
             if follows := [p for p in own if 0 <= p.start - rm.end() <= 5]:  # "a new record high for the first four months"
                 near, own = None, follows
             elif precedes := [p for p in own if 0 <= rm.start() - p.end <= 25 and not re.search(r"[,;:.\d]", s[p.end:rm.start()])]:
@@ -1405,6 +1442,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         after = " on record" + after
     scope = [p for p in periods if rk.end() - 1 <= p.start < rk.end() + 60 and p.spec.kind in ("year", "since")]
     sp = scope[0] if scope else None
+    if sp is None:  # "Since the migrant boat crisis began in 2018, last year had the highest number": the span opening the sentence
+        sp = next((p for p in periods if p.spec.kind == "since" and p.end <= rk.start() and not s[:p.start].strip(" \"'“‘")), None)
     if sm := _SINCE_FIGURE.match(after):  # "the highest since 562 were detected on April 14": since that day
         day = next((p for p in periods if p.start >= rk.end() and p.spec.kind == "date"), None)
         if day is not None and day.start - rk.end() < 80:
