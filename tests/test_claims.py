@@ -1570,3 +1570,33 @@ def test_a_gap_without_crossings_in_a_month(store):
     assert len(run) == 28 and not any(days[d][0] for d in run)
     assert days[D(2025, 11, 14)][0] and days[D(2025, 12, 13)][0]
     assert (c.metric, c.period.start, c.period.end, c.verdict) == ("days", D(2025, 11, 15), D(2025, 12, 12), "accurate")
+
+
+def test_a_part_of_a_day(store):
+    """tests/data/news 075 (3 May 2020), 069 (9 August 2019), 011 (31 December 2020): a figure for a part of a day ("in
+    the early hours of Sunday morning"), in its own sentence or in the next one telling of the same group, cannot be
+    checked (the record has whole days), unless the article gives the same figure for the whole day ("As well as the 33
+    who made the trip on Thursday")."""
+    report = check("Forty-nine migrants on board three dinghies were intercepted by Border Force in the early hours of "
+                   "Sunday morning, the Home Office has confirmed.", "2020-05-03", store=store)
+    people, boats = span(D(2020, 5, 3), D(2020, 5, 3))
+    for text, value in (("Forty-nine", people), ("three", boats)):
+        c = claim(report, text)
+        assert (c.verdict, c.period.start, c.period.end) == ("unverifiable", D(2020, 5, 3), D(2020, 5, 3)), text
+        assert f"a part of a day ('in the early hours of Sunday morning'): the record has whole days (3 May 2020: {value}" \
+            in c.reason
+    report = check("Thirty migrants who attempted to cross the English Channel in three small boats and a kayak have been "
+                   "intercepted by Border Force officials. The group of 27 men, one woman and two children, who say they are "
+                   "from Iran and Afghanistan, were spotted off the coast of Kent in the early hours of Friday morning.",
+                   "2019-08-09", store=store)
+    for text in ("Thirty", "three"):
+        c = claim(report, text)
+        assert (c.verdict, c.period.start, c.period.end) == ("unverifiable", D(2019, 8, 9), D(2019, 8, 9)), text
+    report = check("Despite freezing temperatures 33 migrants were the latest to reach the UK, in four boats on Thursday "
+                   "morning. As well as the 33 who made the trip on Thursday, a further 17 were prevented from making the "
+                   "crossing by French authorities.", "2020-12-31", store=store)
+    people, boats = span(D(2020, 12, 31), D(2020, 12, 31))
+    for text, value in (("33", people), ("four", boats)):
+        c = claim(report, text)
+        assert (c.period.start, c.official.value) == (D(2020, 12, 31), value), text
+        assert c.verdict == ("accurate" if value == {"33": 33, "four": 4}[text] else "inaccurate"), text

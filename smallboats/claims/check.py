@@ -62,7 +62,8 @@ from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
 from .numbers import VAGUE_RANGES, Quantity
-from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
+from .periods import (RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, find_periods, part_of_day, resolve,
+                      span_label)
 from .record import Days, Record, Sums
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
@@ -199,6 +200,7 @@ class Checker:
         # article reports its own day's crossings but has no count of them, so its running totals stop the day before
         self.today_pending = self.reports_today and bool(_PENDING.search(doc.text))
         self.told_to = None if self.reports_today else self._told_to()
+        self.parts = self._parts_of_day()
 
     def _reports_today(self) -> bool:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
@@ -236,6 +238,59 @@ class Checker:
                     continue
         last = max(ends, default=None)
         return last if last is not None and last < self.date - dt.timedelta(days=1) else None
+
+    def _parts_of_day(self) -> list[tuple[int, str, dt.date | None]]:
+        """(sentence, phrase, day) of each sentence telling of arrivals in a part of a day ("were intercepted by Border
+        Force in the early hours of Sunday morning", "They were brought into the Port of Dover ... in the morning"); the
+        day is the one written next to the phrase (None: none written, the day the article tells of). A sentence whose
+        figure the article also gives for the whole day ("As well as the 33 who made the trip on Thursday") is left out:
+        the text makes clear it is the day's total."""
+        out = []
+        for sent in self.doc.sentences:
+            part = part_of_day(sent.text)
+            if part is None or not any(not _MODAL.search(sent.text[max(0, v.start() - 30):v.start()])
+                                       for v in _ARRIVED.finditer(sent.text)):
+                continue
+            days = [p for p in find_periods(sent.text) if p.spec.kind in _DAYS]
+            near = min(days, key=lambda p: 0 if p.start <= part.start() < p.end or part.start() <= p.start < part.end()
+                       else min(abs(p.start - part.end()), abs(part.start() - p.end)), default=None)
+            day = None
+            if near is not None:
+                try:
+                    day = resolve(near.spec, self.date).start
+                except Unresolvable:
+                    continue
+            out.append((sent.index, re.sub(r"\s+", " ", part[0]), day))
+        parts = {i for i, _, _ in out}
+        whole = {(y.metric, y.quantity.value, y.period.spec) for y in self.doc.mentions
+                 if y.crossing and y.kind == "figure" and y.quantity is not None and y.sentence not in parts
+                 and y.period is not None and y.period_from in ("sentence", "partner") and y.period.spec.kind in _DAYS}
+        told = set()
+        for spec in {w[2] for w in whole}:
+            try:
+                told.add(resolve(spec, self.date).start)
+            except Unresolvable:
+                continue
+        values = {(w[0], w[1]) for w in whole}
+        return [(i, phrase, day) for i, phrase, day in out
+                if not any(x.sentence == i and x.crossing and x.kind == "figure" and x.quantity is not None
+                           and (x.metric, x.quantity.value) in values and (day is None or day in told) for x in self.doc.mentions)]
+
+    def part_of_day(self, m: Mention, res: Resolved) -> tuple[str, dt.date] | None:
+        """The part of a day a figure of a single day counts ("Forty-nine migrants ... were intercepted in the early
+        hours of Sunday morning"): in its own sentence, or, for a figure whose day is taken from the context, in a
+        sentence telling of that day's arrivals."""
+        if (m.kind != "figure" or res.start != res.end or res.any_day or m.metric not in (None, "people", "boats")
+                or m.began or m.ended or m.run_to or m.above is not None or m.period is None):
+            return None
+        for i, phrase, day in self.parts:
+            if i != m.sentence and m.period_from not in ("context", "previous sentence"):
+                continue
+            if day is None and i != m.sentence and m.period_from != "context":
+                continue
+            if day is None or day == res.start:
+                return phrase, res.start
+        return None
 
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
@@ -291,6 +346,9 @@ class Checker:
         t = rec.total(res.start, res.end)
         value = self.metric_value(t, m.metric)
         official = _official(value, res, t.vintages, rec.as_of)
+        if (part := self.part_of_day(m, res)) is not None:
+            return Outcome(official, None, f"a part of a day ('{part[0]}'): the record has whole days ({long_date(part[1])}: "
+                                           f"{fmt(value)}{' boats' if m.metric == 'boats' else ''} in the whole day)", period=res)
         if value is None:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
@@ -852,6 +910,13 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
             return o, abs(q.value - v) / v * 100
     return None
 
+
+#: A sentence telling of arrivals (for a part of a day)
+_ARRIVED = re.compile(r"\b(?:arriv\w*|reach\w*|land(?:ed|ing)|intercept\w*|spotted|picked\s+up|detained|rescued|crossed|"
+                      r"brought\s+(?:in|ashore|to\s+shore|to\s+land|into)|came\s+ashore|made\s+the\s+(?:crossing|journey|trip))\b", re.I)
+
+_MODAL = re.compile(r"\b(?:would|will|could|might|may|should|expected\s+to|set\s+to|likely\s+to)\s+(?:\w+\s+)?$", re.I)  # not "it would
+# arrive here around noon"
 
 #: the day's count still to come
 _PENDING = re.compile(r"\b(?:will\s+be\s+(?:revealed|published|confirmed|released|known)|yet\s+to\s+be\s+(?:revealed|published|"

@@ -596,6 +596,31 @@ def find_periods(sentence: str) -> list[PeriodMention]:
     return _combine(kept, sentence)
 
 
+# -- parts of a day ------------------------------------------------------------------------------
+
+_DAY_WORD = rf"(?:{_DAY_RX}|yesterday|today)"
+#: A part of a day ("in the early hours of Sunday morning", "yesterday (Tuesday 14th) morning", "overnight", "in the
+#: morning"): the record has whole days, so a figure for one cannot be checked (unless the article gives it as the day's).
+PARTS_OF_DAY = tuple(re.compile(rx, re.I) for rx in (
+    rf"\b(?:in\s+|during\s+)?the\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:{_DAY_WORD}(?:['’]s)?\s+)?(?:morning|night))?\b",
+    r"\bovernight\b",
+    r"\b(?:last|to)night\b",
+    r"\bthis\s+(?:morning|afternoon|evening)\b",
+    rf"\b{_DAY_WORD}(?:['’]s)?(?:\s*\([^()]{{1,30}}\))?\s+(?:morning|afternoon|evening|night)\b",
+    r"\bon\s+the\s+(?:morning|afternoon|evening|night)\s+of\b",
+    r"\bin\s+the\s+(?:morning|afternoon|evening)\b",
+    r"\b(?:at|before|by|around|after)\s+(?:dawn|daybreak|first\s+light|midday|noon|lunchtime)\b",
+))
+_SPAN_FROM = re.compile(r"\b(?:since|from|until|till)\s+(?:the\s+)?$", re.I)  # "since Friday evening" is a span, not a part
+
+
+def part_of_day(sentence: str) -> re.Match | None:
+    """The first part of a day written in ``sentence`` (not the start or end of a span: "since Friday evening")."""
+    hits = [m for rx in PARTS_OF_DAY for m in rx.finditer(sentence)
+            if not _SPAN_FROM.search(sentence[max(0, m.start() - 12):m.start()])]
+    return min(hits, key=lambda m: (m.start(), -m.end()), default=None)
+
+
 # -- resolving against the article's date ------------------------------------------------------
 
 def _last_weekday(date: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
