@@ -1600,3 +1600,18 @@ def test_a_part_of_a_day(store):
         c = claim(report, text)
         assert (c.period.start, c.official.value) == (D(2020, 12, 31), value), text
         assert c.verdict == ("accurate" if value == {"33": 33, "four": 4}[text] else "inaccurate"), text
+
+
+def test_recent_days_are_no_period(store):
+    """tests/data/news 024 (7 August 2020): "They are some of hundreds of people who have attempted the crossing in recent
+    days": no span a reader could pin down, so the figure cannot be checked; the day named in the next sentence keeps
+    its own figure."""
+    report = check("They are some of hundreds of people who have attempted the crossing in recent days. A total of 235 "
+                   "migrants were intercepted crossing the English Channel on Thursday, the Home Office confirmed.",
+                   "2020-08-07", store=store)
+    c = claim(report, "hundreds")
+    assert (c.verdict, c.period.start if c.period else None) == ("unverifiable", None)
+    assert "'in recent days' is not a defined period" in c.reason
+    c = claim(report, "235")
+    people = span(D(2020, 8, 6), D(2020, 8, 6))[0]
+    assert (c.period.start, c.official.value, c.verdict) == (D(2020, 8, 6), people, "accurate" if people == 235 else "inaccurate")

@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until", "range", "since_then", "relative"]
+               "year_end", "context", "until", "range", "since_then", "relative", "vague"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -430,6 +430,12 @@ def _to_polling_day(m, text):
     return _range(1, 1, 2024, 4, 7, 2024)
 
 
+@_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:recent|coming)\s+(?:days|weeks|months)\b")
+def _vague(m, text):
+    """'in recent days': no span a reader could pin down (used only when nothing better is written)."""
+    return PeriodSpec("vague", event=re.sub(r"\s+", " ", m[0]), strong=False)
+
+
 @_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|year"
     r"|(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|twenty-four)\s+(days|weeks|months)|24\s+hours)\b")
 def _rolling(m, text):
@@ -645,6 +651,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     reference is compared with. Raises :class:`Unresolvable`."""
     d = date
     day = dt.timedelta(days=1)
+    if spec.kind == "vague":
+        raise Unresolvable(f"'{spec.event}' is not a defined period")
     if spec.kind == "context":  # a figure with no period of its own: the period the article is about, when it is
         topic = None               # closed (a day, a month, last year), else the day the article reports (n=-1: the day before)
         if spec.topic is not None:
