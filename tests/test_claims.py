@@ -1615,3 +1615,17 @@ def test_recent_days_are_no_period(store):
     c = claim(report, "235")
     people = span(D(2020, 8, 6), D(2020, 8, 6))[0]
     assert (c.period.start, c.official.value, c.verdict) == (D(2020, 8, 6), people, "accurate" if people == 235 else "inaccurate")
+
+
+def test_a_count_not_complete(store):
+    """tests/data/news 070 (15 September 2019): "Three boats ... have been intercepted off the Kent coast. The Home Office
+    confirmed Border Force is dealing with all the three ongoing incidents.": the day's count was not complete, so the
+    figures are read as at least three boats that day."""
+    report = check("Three boats suspected of carrying migrants have been intercepted off the Kent coast. The Home Office "
+                   "confirmed Border Force is dealing with all the three ongoing incidents.", "2019-09-15", store=store)
+    boats = span(D(2019, 9, 15), D(2019, 9, 15))[1]
+    for text in ("Three", "three"):
+        c = claim(report, text)
+        assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2019, 9, 15), D(2019, 9, 15), boats)
+        assert c.verdict == ("accurate" if 3 <= boats <= 4 else "inaccurate"), text  # at least 3: a step (1) or 10% above
+        assert "read as at least three: the count was not complete, 'ongoing incidents'" in c.reason

@@ -292,6 +292,18 @@ class Checker:
                 return phrase, res.start
         return None
 
+    def incomplete(self, m: Mention, res: Resolved) -> str | None:
+        """Words marking a day's count as not complete ("Border Force is dealing with all the three ongoing incidents",
+        "with several further vessels still being dealt with"): in the figure's sentence or, for a figure whose day is
+        taken from the context, the sentence before or after it. The figure is then read as at least N for that day."""
+        if m.kind != "figure" or res.start != res.end or res.any_day or m.metric not in (None, "people", "boats"):
+            return None
+        near = (m.sentence - 1, m.sentence, m.sentence + 1) if m.period_from == "context" else (m.sentence,)
+        for i in near:
+            if 0 <= i < len(self.doc.sentences) and (hit := _INCOMPLETE.search(self.doc.sentences[i].text)):
+                return re.sub(r"\s+", " ", hit[0])
+        return None
+
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
         if pm is None:
@@ -349,13 +361,17 @@ class Checker:
         if (part := self.part_of_day(m, res)) is not None:
             return Outcome(official, None, f"a part of a day ('{part[0]}'): the record has whole days ({long_date(part[1])}: "
                                            f"{fmt(value)}{' boats' if m.metric == 'boats' else ''} in the whole day)", period=res)
+        read = ""
+        if q.qualifier is None and (mark := self.incomplete(m, res)) is not None:
+            q = replace(q, qualifier="at least", text=q.text.lower() if q.words else q.text)
+            read = f" (read as at least {q.text}: the count was not complete, '{mark}')"
         if value is None:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
         provisional = official.later_publication if provisional is None else provisional
         tol = tolerance(q, rate=rate)
         unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
-        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}"
+        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}{read}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
 
     def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
@@ -917,6 +933,12 @@ _ARRIVED = re.compile(r"\b(?:arriv\w*|reach\w*|land(?:ed|ing)|intercept\w*|spott
 
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|expected\s+to|set\s+to|likely\s+to)\s+(?:\w+\s+)?$", re.I)  # not "it would
 # arrive here around noon"
+
+#: A day's count not complete yet
+_INCOMPLETE = re.compile(r"\bongoing\s+(?:incidents?|operations?|rescues?)\b|\b(?:incidents?|operations?)\W{1,3}\s+(?:were|are|is|was)\s+"
+                         r"(?:still\s+)?ongoing\b|\bstill\s+(?:being\s+)?(?:dealt\s+with|brought\s+(?:in|ashore)|arriving|coming\s+in)\b"
+                         r"|\bso\s+far\s+today\b|\bmore\s+(?:boats|migrants|people)\s+(?:are\s+|were\s+)?(?:still\s+)?(?:expected|on\s+"
+                         r"(?:their|the)\s+way)\b", re.I)
 
 #: the day's count still to come
 _PENDING = re.compile(r"\b(?:will\s+be\s+(?:revealed|published|confirmed|released|known)|yet\s+to\s+be\s+(?:revealed|published|"

@@ -617,11 +617,15 @@ PARTS_OF_DAY = tuple(re.compile(rx, re.I) for rx in (
     r"\bin\s+the\s+(?:morning|afternoon|evening)\b",
     r"\b(?:at|before|by|around|after)\s+(?:dawn|daybreak|first\s+light|midday|noon|lunchtime)\b",
 ))
+_PART_WORDS = ("morning", "afternoon", "evening", "night", "hours", "dawn", "daybreak", "light", "midday", "noon", "lunchtime")
 _SPAN_FROM = re.compile(r"\b(?:since|from|until|till)\s+(?:the\s+)?$", re.I)  # "since Friday evening" is a span, not a part
 
 
 def part_of_day(sentence: str) -> re.Match | None:
     """The first part of a day written in ``sentence`` (not the start or end of a span: "since Friday evening")."""
+    low = sentence.lower()
+    if not any(w in low for w in _PART_WORDS):  # (most sentences: quicker than the patterns)
+        return None
     hits = [m for rx in PARTS_OF_DAY for m in rx.finditer(sentence)
             if not _SPAN_FROM.search(sentence[max(0, m.start() - 12):m.start()])]
     return min(hits, key=lambda m: (m.start(), -m.end()), default=None)
