@@ -1629,3 +1629,18 @@ def test_a_count_not_complete(store):
         assert (c.metric, c.period.start, c.period.end, c.official.value) == ("boats", D(2019, 9, 15), D(2019, 9, 15), boats)
         assert c.verdict == ("accurate" if 3 <= boats <= 4 else "inaccurate"), text  # at least 3: a step (1) or 10% above
         assert "read as at least three: the count was not complete, 'ongoing incidents'" in c.reason
+
+
+def test_at_least_misspelt(store):
+    """tests/data/news 079 (16 January 2021), 014 (4 January 2022): "A least 8,400 people made the crossing in 2020",
+    "during the course of which least 6,869 people reached the UK": typos for "at least"."""
+    for text, day, number, a, b in (("A least 8,400 people made the crossing in 2020.", "2021-01-16", "8,400",
+                                     D(2020, 1, 1), D(2020, 12, 31)),
+                                    ("The peak came in November, during the course of which least 6,869 people reached "
+                                     "the UK.", "2022-01-04", "6,869", D(2021, 11, 1), D(2021, 11, 30))):
+        c = claim(check(text, day, store=store), number)
+        n = float(number.replace(",", ""))
+        people = span(a, b)[0]
+        assert (c.qualifier, c.period.start, c.period.end, c.official.value) == ("at least", a, b, people)
+        step = 100 if n % 100 == 0 else 1
+        assert c.verdict == ("accurate" if n <= people <= n + max(step, 0.1 * n) else "inaccurate")
