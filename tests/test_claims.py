@@ -1644,3 +1644,21 @@ def test_at_least_misspelt(store):
         assert (c.qualifier, c.period.start, c.period.end, c.official.value) == ("at least", a, b, people)
         step = 100 if n % 100 == 0 else 1
         assert c.verdict == ("accurate" if n <= people <= n + max(step, 0.1 * n) else "inaccurate")
+
+
+def test_the_figure_up_on_a_year(store):
+    """tests/data/news 049 (1 January 2023): "A total of 45,756 migrants have risked their lives to cross the English Channel
+    in 2022. [...] the figure is also up more than 60% on 2021": the change is of the last figure before it for another
+    whole year (2022), not a figure of its own (nor the figure since the Rwanda deal two sentences before)."""
+    report = check("A total of 45,756 migrants have risked their lives to cross the English Channel in 2022. Since the "
+                   "Rwanda deal was signed in April, 40,460 migrants have arrived in the UK after crossing the Channel. Prime "
+                   "minister Rishi Sunak promised to bring in legislation in 2023 to make it 'unambiguously clear that if you "
+                   "enter the UK illegally, you should not be able to remain here'. According to analysis by Sky News, the figure is also up more than 60% on 2021.", "2023-01-01",
+                   store=store)
+    c = claim(report, "60%")
+    a, b = span(D(2022, 1, 1), D(2022, 12, 31))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
+    pct = (a - b) / b * 100
+    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 12, 31))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 12, 31))
+    assert c.latest.value == round(pct, 2)
+    assert c.verdict == ("accurate" if 60 < pct <= 66 else "inaccurate")  # more than 60%: above it, within 10%

@@ -330,6 +330,16 @@ class Checker:
             return self.period(m.subject.period, None, m.subject), (m.subject.quantity.value if m.subject.quantity else None)
         if m.subject_period is not None:
             return self.period(m.subject_period), None
+        if m.reference_period is not None and m.reference_period.spec.kind == "year":
+            # "A total of 45,756 migrants ... in 2022. [...] the figure is also up more than 60% on 2021": the last
+            # figure before it for another whole year
+            ref = self.period(m.reference_period)
+            for x in reversed(self.doc.mentions[:m.index]):
+                if (x.crossing and x.kind == "figure" and x.metric in (None, "people") and x.period is not None
+                        and x.period.spec.kind == "year" and x.period_from == "sentence"):
+                    res = self.period(x.period, None, x)
+                    if res.start.year != ref.start.year and (res.start.month, res.start.day) == (1, 1):
+                        return res, (x.quantity.value if x.quantity else None)
         raise Unresolvable("no period or figure to compare")
 
     def reference_period(self, m: Mention, subject: Resolved) -> tuple[Resolved, float | None]:
