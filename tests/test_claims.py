@@ -1662,3 +1662,15 @@ def test_the_figure_up_on_a_year(store):
     assert (c.comparison_period.start, c.comparison_period.end) == (D(2021, 1, 1), D(2021, 12, 31))
     assert c.latest.value == round(pct, 2)
     assert c.verdict == ("accurate" if 60 < pct <= 66 else "inaccurate")  # more than 60%: above it, within 10%
+
+
+def test_around_a_percentage(store):
+    """tests/data/news 009 (4 August 2025): "As of 30 July, more than 25,000 people had crossed the Channel in small boats
+    in 2025 - around 49% higher than at the same point last year": "around" on a percentage is within half the rounding
+    step or 2% (LABELLING.md), not 10%."""
+    c = claim(check("As of 30 July, more than 25,000 people had crossed the Channel in small boats in 2025 - around 49% "
+                    "higher than at the same point last year.", "2025-08-04", store=store), "49%")
+    a, b = span(D(2025, 1, 1), D(2025, 7, 30))[0], span(D(2024, 1, 1), D(2024, 7, 30))[0]
+    pct = (a - b) / b * 100
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), D(2025, 7, 30), round(pct, 2))
+    assert c.verdict == ("accurate" if abs(pct - 49) <= 0.98 else "inaccurate")

@@ -31,8 +31,9 @@ rounded to 50):
 * "around"/"about"/"roughly"/"some": within half a step, and at least 2% of N;
 * "fewer than"/"under" and "up to": below (at most) N, within a step or 10%;
 * percentages, ratios, people per boat: the computed value rounded or truncated to the
-  precision written ("31%" covers 30.5 to <32); with "around", within 10%; "three times" and
-  "doubled" within 10%;
+  precision written ("31%" covers 30.5 to <32); with "around", as any number (within half the
+  rounding step or 2%: "around 49%" is 48.02 to 49.98), a fraction ("about a third") within 10%;
+  "three times" and "doubled" within 10%;
 * running totals ("so far this year", "since Labour came to power", "the past week") are
   checked through the article's date and, if that does not fit, through the day before: the
   Home Office publishes a day's figures the next day, so an article may not have that day's;
@@ -108,9 +109,13 @@ def tolerance(q: Quantity, rate: bool = False) -> Tolerance:
             return Tolerance(n - unit / 2, n + unit, False, True,
                              f"{written}: the computed value rounded or truncated to the precision written "
                              f"({fmt(n - unit / 2, True)} to under {fmt(n + unit, True)})")
-        if qual == "around":
+        if qual == "around" and (q.unit == "times" or not re.search(r"\d", q.text)):  # "about a third", "around three times"
             m = max(unit / 2, 0.1 * n)
             return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({fmt(n - m, True)} to {fmt(n + m, True)})")
+        if qual == "around":  # "around 49%", "around 38 people per boat": as any number ("around 50": to the nearest 10)
+            m = max(step / 2, 0.02 * n)
+            return Tolerance(n - m, n + m, False, False, f"{written}: within {fmt(m, True)} ({fmt(n - m, True)} to "
+                                                         f"{fmt(n + m, True)}), half the rounding step or 2%")
         margin = max(unit, 0.1 * n)
     else:
         if qual is None:
