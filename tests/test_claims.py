@@ -1674,3 +1674,18 @@ def test_around_a_percentage(store):
     pct = (a - b) / b * 100
     assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), D(2025, 7, 30), round(pct, 2))
     assert c.verdict == ("accurate" if abs(pct - 49) <= 0.98 else "inaccurate")
+
+
+def test_a_record_on_the_day_the_opening_tells_of(store):
+    """tests/data/news 061 (Monday 13 July 2020): "A record number of migrants crossed the Channel on the day the home
+    secretary announced a 'new operation approach' ... The Home Office said 180 migrants made the crossing to the UK on
+    Sunday in 15 boats.": the record is Sunday's, the day the opening tells of, not the article's own day."""
+    report = check("A record number of migrants crossed the Channel on the day the home secretary announced a \"new "
+                   "operation approach\" to dealing with small boat crossings. The Home Office said 180 migrants made the "
+                   "crossing to the UK on Sunday in 15 boats.", "2020-07-13", store=store)
+    c = claim(report, "A record number")
+    days = sheet()
+    day = D(2020, 7, 12)
+    before = max(v[0] for d, v in days.items() if d < day and v[0] is not None)
+    assert (c.kind, c.period.start, c.period.end) == ("record", day, day)
+    assert c.verdict == ("accurate" if days[day][0] > before else "inaccurate")

@@ -1058,7 +1058,8 @@ def extract(text: str) -> Document:
         topic = strong[0].spec if strong else None
     if topic is not None and topic.kind in ("same_period", "prev_year"):
         topic = None
-    if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
+    if topic is None and lead is not None and (lead.kind == "figure" or (lead.kind == "record" and lead.quantity is None
+                                                                         and lead.unit in ("day", "any"))) and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
         days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
@@ -1071,6 +1072,12 @@ def extract(text: str) -> Document:
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
+        elif m is lead and m.kind == "record" and m.quantity is None and m.unit in ("day", "any") and m.window_period is None \
+                and m.period is None and m.subject is None and topic is not None and topic.kind in ("day", "weekday", "date"):
+            # "A record number of migrants crossed the Channel on the day the home secretary announced ... The Home Office
+            # said 180 migrants made the crossing to the UK on Sunday": the day the opening tells of
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
         elif (m.crossing and m.kind == "max_day" and m.quantity is None and m.window_period is None and m.unit == "day"
               and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
                           and x.period.spec.kind in ("day", "weekday", "date") for x in mentions)):
