@@ -1689,3 +1689,20 @@ def test_a_record_on_the_day_the_opening_tells_of(store):
     before = max(v[0] for d, v in days.items() if d < day and v[0] is not None)
     assert (c.kind, c.period.start, c.period.end) == ("record", day, day)
     assert c.verdict == ("accurate" if days[day][0] > before else "inaccurate")
+
+
+def test_one_week_ago(store):
+    """tests/data/news 018 (7 August 2020): "As many as 235 migrants were detained crossing the English Channel on
+    Thursday ... One week ago, a single-day record of 202 migrants were intercepted": seven days before the day the
+    article tells of (Thursday 30 July), however many sentences before it that day is named."""
+    report = check("As many as 235 migrants were detained crossing the English Channel on Thursday, the Home Office "
+                   "confirmed to the BBC. The Maritime and Coastguard Agency and Border Force units apprehended 17 boats in "
+                   "total, the UK authorities added. The latest figure constitute a single-day record. A significant uptick "
+                   "in migrant crossings from France to the United Kingdom has been seen in recent weeks. One week ago, a "
+                   "single-day record of 202 migrants were intercepted in a 24-hour period by UK border officials.",
+                   "2020-08-07", store=store)
+    c = claim(report, "202")
+    day = D(2020, 7, 30)
+    people = span(day, day)[0]
+    assert (c.period.start, c.period.end, c.official.value) == (day, day, people)
+    assert c.verdict in (("close", "accurate") if abs(people - 202) <= 0.01 * people else ("inaccurate",))

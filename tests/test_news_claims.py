@@ -25,16 +25,16 @@ from smallboats.claims import check
 ARTICLES = news.articles()
 
 #: articles the checker gets right in every label (crossing figures and distractors)
-FULLY_RIGHT = {"001", "004", "005", "006", "011", "013", "022", "023", "024", "025", "027", "031", "037", "040", "041",
-               "042", "043", "046", "047", "048", "049", "050", "052", "055", "057", "058", "059", "061", "062", "063",
-               "065", "067", "068", "069", "070", "072", "073", "075", "077", "078", "080", "082", "085", "090", "091",
-               "093"}
+FULLY_RIGHT = {"001", "004", "005", "006", "011", "013", "018", "022", "023", "024", "025", "027", "031", "037", "040",
+               "041", "042", "043", "046", "047", "048", "049", "050", "052", "055", "057", "058", "059", "061", "062",
+               "063", "065", "067", "068", "069", "070", "072", "073", "075", "077", "078", "080", "082", "085", "090",
+               "091", "093"}
 
 #: floors for the whole corpus (94 articles), measured on 2026-12-07 (fourth session, detection and periods merged, then
-#: verdict fixes): precision 0.978, recall 0.936, periods 0.964, verdicts 0.904, wrong claims caught 0.941, distractors
+#: verdict fixes): precision 0.978, recall 0.936, periods 0.966, verdicts 0.906, wrong claims caught 0.941, distractors
 #: unchecked 0.993
-FLOORS = {"precision": 0.96, "recall": 0.92, "period_accuracy": 0.94, "verdict_accuracy": 0.87,
-          "wrong_caught": 0.91, "distractors_unchecked": 0.98}
+FLOORS = {"precision": 0.96, "recall": 0.92, "period_accuracy": 0.95, "verdict_accuracy": 0.89,
+          "wrong_caught": 0.92, "distractors_unchecked": 0.98}
 
 
 @pytest.fixture(scope="module")

@@ -689,7 +689,7 @@ def _relative(p: PeriodMention, periods: list[PeriodMention], found: list[list[P
     if p.spec.kind != "relative" or p.spec.topic is not None:
         return p
     earlier = [q for q in periods if q.end <= p.start and q.spec.kind in _ONE_DAY_KINDS]
-    for sent in reversed(found[-3:-1]):
+    for sent in reversed(found[:-1] if p.spec.n == -7 else found[-3:-1]):  # "One week ago": from the day the article tells of
         earlier = earlier or [q for q in sent if q.spec.kind in _ONE_DAY_KINDS]
     if not earlier:
         return p

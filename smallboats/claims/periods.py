@@ -265,6 +265,12 @@ def _days_ago(m, text):
     return PeriodSpec("any_day", n=7, strong=False)
 
 
+@_p(r"\b(?:one|a)\s+week\s+(?:ago|earlier)\b")
+def _week_ago(m, text):
+    """'One week ago', 'a week earlier': seven days before the day named last (see extract), else the article's date"""
+    return PeriodSpec("relative", n=-7)
+
+
 @_p(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+(?:earlier|before)\b(?!\s+(?:the|that|\w+day))")
 def _days_earlier(m, text):
     """'Two days earlier' (after 'the previous Friday'): that many days before the day named last (see extract)"""
