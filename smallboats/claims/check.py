@@ -31,8 +31,9 @@ rounded to 50):
 * "around"/"about"/"roughly"/"some": within half a step, and at least 2% of N;
 * "fewer than"/"under" and "up to": below (at most) N, within a step or 10%;
 * percentages, ratios, people per boat: the computed value rounded or truncated to the
-  precision written ("31%" covers 30.5 to <32); with "around", within 10%; "three times" and
-  "doubled" within 10%;
+  precision written ("31%" covers 30.5 to <32); with "around", as any number (within half the
+  rounding step or 2%: "around 49%" is 48.02 to 49.98), a fraction ("about a third") within 10%;
+  "three times" and "doubled" within 10%;
 * running totals ("so far this year", "since Labour came to power", "the past week") are
   checked through the article's date and, if that does not fit, through the day before: the
   Home Office publishes a day's figures the next day, so an article may not have that day's;
@@ -62,7 +63,8 @@ from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
 from .numbers import VAGUE_RANGES, Quantity
-from .periods import RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, resolve, span_label
+from .periods import (RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, find_periods, part_of_day, resolve,
+                      span_label)
 from .record import Days, Record, Sums
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
@@ -107,9 +109,13 @@ def tolerance(q: Quantity, rate: bool = False) -> Tolerance:
             return Tolerance(n - unit / 2, n + unit, False, True,
                              f"{written}: the computed value rounded or truncated to the precision written "
                              f"({fmt(n - unit / 2, True)} to under {fmt(n + unit, True)})")
-        if qual == "around":
+        if qual == "around" and (q.unit == "times" or not re.search(r"\d", q.text)):  # "about a third", "around three times"
             m = max(unit / 2, 0.1 * n)
             return Tolerance(n - m, n + m, False, False, f"{written}: within 10% ({fmt(n - m, True)} to {fmt(n + m, True)})")
+        if qual == "around":  # "around 49%", "around 38 people per boat": as any number ("around 50": to the nearest 10)
+            m = max(step / 2, 0.02 * n)
+            return Tolerance(n - m, n + m, False, False, f"{written}: within {fmt(m, True)} ({fmt(n - m, True)} to "
+                                                         f"{fmt(n + m, True)}), half the rounding step or 2%")
         margin = max(unit, 0.1 * n)
     else:
         if qual is None:
@@ -199,6 +205,7 @@ class Checker:
         # article reports its own day's crossings but has no count of them, so its running totals stop the day before
         self.today_pending = self.reports_today and bool(_PENDING.search(doc.text))
         self.told_to = None if self.reports_today else self._told_to()
+        self.parts = self._parts_of_day()
 
     def _reports_today(self) -> bool:
         """Whether the article reports crossings on its own date ("today", "on Wednesday" written
@@ -237,6 +244,71 @@ class Checker:
         last = max(ends, default=None)
         return last if last is not None and last < self.date - dt.timedelta(days=1) else None
 
+    def _parts_of_day(self) -> list[tuple[int, str, dt.date | None]]:
+        """(sentence, phrase, day) of each sentence telling of arrivals in a part of a day ("were intercepted by Border
+        Force in the early hours of Sunday morning", "They were brought into the Port of Dover ... in the morning"); the
+        day is the one written next to the phrase (None: none written, the day the article tells of). A sentence whose
+        figure the article also gives for the whole day ("As well as the 33 who made the trip on Thursday") is left out:
+        the text makes clear it is the day's total."""
+        out = []
+        for sent in self.doc.sentences:
+            part = part_of_day(sent.text)
+            if part is None or not any(not _MODAL.search(sent.text[max(0, v.start() - 30):v.start()])
+                                       for v in _ARRIVED.finditer(sent.text)):
+                continue
+            days = [p for p in find_periods(sent.text) if p.spec.kind in _DAYS]
+            near = min(days, key=lambda p: 0 if p.start <= part.start() < p.end or part.start() <= p.start < part.end()
+                       else min(abs(p.start - part.end()), abs(part.start() - p.end)), default=None)
+            day = None
+            if near is not None:
+                try:
+                    day = resolve(near.spec, self.date).start
+                except Unresolvable:
+                    continue
+            out.append((sent.index, re.sub(r"\s+", " ", part[0]), day))
+        parts = {i for i, _, _ in out}
+        whole = {(y.metric, y.quantity.value, y.period.spec) for y in self.doc.mentions
+                 if y.crossing and y.kind == "figure" and y.quantity is not None and y.sentence not in parts
+                 and y.period is not None and y.period_from in ("sentence", "partner") and y.period.spec.kind in _DAYS}
+        told = set()
+        for spec in {w[2] for w in whole}:
+            try:
+                told.add(resolve(spec, self.date).start)
+            except Unresolvable:
+                continue
+        values = {(w[0], w[1]) for w in whole}
+        return [(i, phrase, day) for i, phrase, day in out
+                if not any(x.sentence == i and x.crossing and x.kind == "figure" and x.quantity is not None
+                           and (x.metric, x.quantity.value) in values and (day is None or day in told) for x in self.doc.mentions)]
+
+    def part_of_day(self, m: Mention, res: Resolved) -> tuple[str, dt.date] | None:
+        """The part of a day a figure of a single day counts ("Forty-nine migrants ... were intercepted in the early
+        hours of Sunday morning"): in its own sentence, or, for a figure whose day is taken from the context, in a
+        sentence telling of that day's arrivals."""
+        if (m.kind != "figure" or res.start != res.end or res.any_day or m.metric not in (None, "people", "boats")
+                or m.began or m.ended or m.run_to or m.above is not None or m.period is None):
+            return None
+        for i, phrase, day in self.parts:
+            if i != m.sentence and m.period_from not in ("context", "previous sentence"):
+                continue
+            if day is None and i != m.sentence and m.period_from != "context":
+                continue
+            if day is None or day == res.start:
+                return phrase, res.start
+        return None
+
+    def incomplete(self, m: Mention, res: Resolved) -> str | None:
+        """Words marking a day's count as not complete ("Border Force is dealing with all the three ongoing incidents",
+        "with several further vessels still being dealt with"): in the figure's sentence or, for a figure whose day is
+        taken from the context, the sentence before or after it. The figure is then read as at least N for that day."""
+        if m.kind != "figure" or res.start != res.end or res.any_day or m.metric not in (None, "people", "boats"):
+            return None
+        near = (m.sentence - 1, m.sentence, m.sentence + 1) if m.period_from == "context" else (m.sentence,)
+        for i in near:
+            if 0 <= i < len(self.doc.sentences) and (hit := _INCOMPLETE.search(self.doc.sentences[i].text)):
+                return re.sub(r"\s+", " ", hit[0])
+        return None
+
     # periods
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
         if pm is None:
@@ -263,6 +335,16 @@ class Checker:
             return self.period(m.subject.period, None, m.subject), (m.subject.quantity.value if m.subject.quantity else None)
         if m.subject_period is not None:
             return self.period(m.subject_period), None
+        if m.reference_period is not None and m.reference_period.spec.kind == "year":
+            # "A total of 45,756 migrants ... in 2022. [...] the figure is also up more than 60% on 2021": the last
+            # figure before it for another whole year
+            ref = self.period(m.reference_period)
+            for x in reversed(self.doc.mentions[:m.index]):
+                if (x.crossing and x.kind == "figure" and x.metric in (None, "people") and x.period is not None
+                        and x.period.spec.kind == "year" and x.period_from == "sentence"):
+                    res = self.period(x.period, None, x)
+                    if res.start.year != ref.start.year and (res.start.month, res.start.day) == (1, 1):
+                        return res, (x.quantity.value if x.quantity else None)
         raise Unresolvable("no period or figure to compare")
 
     def reference_period(self, m: Mention, subject: Resolved) -> tuple[Resolved, float | None]:
@@ -291,13 +373,20 @@ class Checker:
         t = rec.total(res.start, res.end)
         value = self.metric_value(t, m.metric)
         official = _official(value, res, t.vintages, rec.as_of)
+        if (part := self.part_of_day(m, res)) is not None:
+            return Outcome(official, None, f"a part of a day ('{part[0]}'): the record has whole days ({long_date(part[1])}: "
+                                           f"{fmt(value)}{' boats' if m.metric == 'boats' else ''} in the whole day)", period=res)
+        read = ""
+        if q.qualifier is None and (mark := self.incomplete(m, res)) is not None:
+            q = replace(q, qualifier="at least", text=q.text.lower() if q.words else q.text)
+            read = f" (read as at least {q.text}: the count was not complete, '{mark}')"
         if value is None:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
         provisional = official.later_publication if provisional is None else provisional
         tol = tolerance(q, rate=rate)
         unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
-        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}"
+        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}{read}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
 
     def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
@@ -852,6 +941,19 @@ def _close(m: Mention, out: Outcome, latest: Outcome | None) -> tuple[Outcome, f
             return o, abs(q.value - v) / v * 100
     return None
 
+
+#: A sentence telling of arrivals (for a part of a day)
+_ARRIVED = re.compile(r"\b(?:arriv\w*|reach\w*|land(?:ed|ing)|intercept\w*|spotted|picked\s+up|detained|rescued|crossed|"
+                      r"brought\s+(?:in|ashore|to\s+shore|to\s+land|into)|came\s+ashore|made\s+the\s+(?:crossing|journey|trip))\b", re.I)
+
+_MODAL = re.compile(r"\b(?:would|will|could|might|may|should|expected\s+to|set\s+to|likely\s+to)\s+(?:\w+\s+)?$", re.I)  # not "it would
+# arrive here around noon"
+
+#: A day's count not complete yet
+_INCOMPLETE = re.compile(r"\bongoing\s+(?:incidents?|operations?|rescues?)\b|\b(?:incidents?|operations?)\W{1,3}\s+(?:were|are|is|was)\s+"
+                         r"(?:still\s+)?ongoing\b|\bstill\s+(?:being\s+)?(?:dealt\s+with|brought\s+(?:in|ashore)|arriving|coming\s+in)\b"
+                         r"|\bso\s+far\s+today\b|\bmore\s+(?:boats|migrants|people)\s+(?:are\s+|were\s+)?(?:still\s+)?(?:expected|on\s+"
+                         r"(?:their|the)\s+way)\b", re.I)
 
 #: the day's count still to come
 _PENDING = re.compile(r"\b(?:will\s+be\s+(?:revealed|published|confirmed|released|known)|yet\s+to\s+be\s+(?:revealed|published|"

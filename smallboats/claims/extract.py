@@ -694,7 +694,7 @@ def _relative(p: PeriodMention, periods: list[PeriodMention], found: list[list[P
     if p.spec.kind != "relative" or p.spec.topic is not None:
         return p
     earlier = [q for q in periods if q.end <= p.start and q.spec.kind in _ONE_DAY_KINDS]
-    for sent in reversed(found[-3:-1]):
+    for sent in reversed(found[:-1] if p.spec.n == -7 else found[-3:-1]):  # "One week ago": from the day the article tells of
         earlier = earlier or [q for q in sent if q.spec.kind in _ONE_DAY_KINDS]
     if not earlier:
         return p
@@ -1068,7 +1068,8 @@ def extract(text: str) -> Document:
             m.period = None
     lead = next((m for m in mentions if m.crossing), None)  # the article's first claim, and its sentence's period
     topic = _lead_topic(lead, found)
-    if topic is None and lead is not None and lead.kind == "figure" and lead.period is None:
+    if topic is None and lead is not None and (lead.kind == "figure" or (lead.kind == "record" and lead.quantity is None
+                                                                         and lead.unit in ("day", "any"))) and lead.period is None:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
         days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
@@ -1081,6 +1082,12 @@ def extract(text: str) -> Document:
             m.period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
+        elif m is lead and m.kind == "record" and m.quantity is None and m.unit in ("day", "any") and m.window_period is None \
+                and m.period is None and m.subject is None and topic is not None and topic.kind in ("day", "weekday", "date"):
+            # "A record number of migrants crossed the Channel on the day the home secretary announced ... The Home Office
+            # said 180 migrants made the crossing to the UK on Sunday": the day the opening tells of
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
         elif (m.crossing and m.kind == "max_day" and m.quantity is None and m.window_period is None and m.unit == "day"
               and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
                           and x.period.spec.kind in ("day", "weekday", "date") for x in mentions)):

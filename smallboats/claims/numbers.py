@@ -76,6 +76,7 @@ QUALIFIERS: dict[str, str] = {
     "past": "more than",
     "just over": "just over", "just above": "just over", "just more than": "just over", "slightly more than": "just over",
     "at least": "at least", "a minimum of": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a least": "at least", "least": "at least",  # typos for "at least" ("A least 8,400 people", "during which least 6,869")
     "almost": "almost", "nearly": "almost", "just under": "almost", "just below": "almost", "just less than": "almost",
     "just fewer than": "almost", "slightly less than": "almost", "slightly fewer than": "almost",
     "approaching": "almost", "just short of": "almost", "not quite": "almost", "close to": "around",

@@ -25,7 +25,7 @@ RECORD_START = dt.date(2018, 1, 1)
 
 Kind = Literal["day", "weekday", "date", "rolling", "week", "weekend", "month", "named_month", "year",
                "half", "quarter", "since", "any_day", "same_period", "prev_year", "fiscal", "month_range", "weekday_pair",
-               "year_end", "context", "until", "range", "since_then", "relative"]
+               "year_end", "context", "until", "range", "since_then", "relative", "vague"]
 
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -265,6 +265,12 @@ def _days_ago(m, text):
     return PeriodSpec("any_day", n=7, strong=False)
 
 
+@_p(r"\b(?:one|a)\s+week\s+(?:ago|earlier)\b")
+def _week_ago(m, text):
+    """'One week ago', 'a week earlier': seven days before the day named last (see extract), else the article's date"""
+    return PeriodSpec("relative", n=-7)
+
+
 @_p(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+(?:earlier|before)\b(?!\s+(?:the|that|\w+day))")
 def _days_earlier(m, text):
     """'Two days earlier' (after 'the previous Friday'): that many days before the day named last (see extract)"""
@@ -428,6 +434,12 @@ def _first_quarter(m, text):
 def _to_polling_day(m, text):
     """'from New Year to polling day': 2024, to the general election of 4 July"""
     return _range(1, 1, 2024, 4, 7, 2024)
+
+
+@_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:recent|coming)\s+(?:days|weeks|months)\b")
+def _vague(m, text):
+    """'in recent days': no span a reader could pin down (used only when nothing better is written)."""
+    return PeriodSpec("vague", event=re.sub(r"\s+", " ", m[0]), strong=False)
 
 
 @_p(r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(week|fortnight|month|year"
@@ -596,6 +608,35 @@ def find_periods(sentence: str) -> list[PeriodMention]:
     return _combine(kept, sentence)
 
 
+# -- parts of a day ------------------------------------------------------------------------------
+
+_DAY_WORD = rf"(?:{_DAY_RX}|yesterday|today)"
+#: A part of a day ("in the early hours of Sunday morning", "yesterday (Tuesday 14th) morning", "overnight", "in the
+#: morning"): the record has whole days, so a figure for one cannot be checked (unless the article gives it as the day's).
+PARTS_OF_DAY = tuple(re.compile(rx, re.I) for rx in (
+    rf"\b(?:in\s+|during\s+)?the\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:{_DAY_WORD}(?:['’]s)?\s+)?(?:morning|night))?\b",
+    r"\bovernight\b",
+    r"\b(?:last|to)night\b",
+    r"\bthis\s+(?:morning|afternoon|evening)\b",
+    rf"\b{_DAY_WORD}(?:['’]s)?(?:\s*\([^()]{{1,30}}\))?\s+(?:morning|afternoon|evening|night)\b",
+    r"\bon\s+the\s+(?:morning|afternoon|evening|night)\s+of\b",
+    r"\bin\s+the\s+(?:morning|afternoon|evening)\b",
+    r"\b(?:at|before|by|around|after)\s+(?:dawn|daybreak|first\s+light|midday|noon|lunchtime)\b",
+))
+_PART_WORDS = ("morning", "afternoon", "evening", "night", "hours", "dawn", "daybreak", "light", "midday", "noon", "lunchtime")
+_SPAN_FROM = re.compile(r"\b(?:since|from|until|till)\s+(?:the\s+)?$", re.I)  # "since Friday evening" is a span, not a part
+
+
+def part_of_day(sentence: str) -> re.Match | None:
+    """The first part of a day written in ``sentence`` (not the start or end of a span: "since Friday evening")."""
+    low = sentence.lower()
+    if not any(w in low for w in _PART_WORDS):  # (most sentences: quicker than the patterns)
+        return None
+    hits = [m for rx in PARTS_OF_DAY for m in rx.finditer(sentence)
+            if not _SPAN_FROM.search(sentence[max(0, m.start() - 12):m.start()])]
+    return min(hits, key=lambda m: (m.start(), -m.end()), default=None)
+
+
 # -- resolving against the article's date ------------------------------------------------------
 
 def _last_weekday(date: dt.date, weekday: int, strictly_before: bool = False) -> dt.date:
@@ -620,6 +661,8 @@ def resolve(spec: PeriodSpec, date: dt.date, subject: Resolved | None = None) ->
     reference is compared with. Raises :class:`Unresolvable`."""
     d = date
     day = dt.timedelta(days=1)
+    if spec.kind == "vague":
+        raise Unresolvable(f"'{spec.event}' is not a defined period")
     if spec.kind == "context":  # a figure with no period of its own: the period the article is about, when it is
         topic = None               # closed (a day, a month, last year), else the day the article reports (n=-1: the day before)
         if spec.topic is not None:
