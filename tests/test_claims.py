@@ -1505,6 +1505,15 @@ def test_a_ratio_compared_to_a_year_further_on(store):
     assert c.verdict == ("accurate" if 4 < a / b <= 5 else "inaccurate")
 
 
+def assert_span_record(c, start: dt.date, end: dt.date) -> None:
+    """``c`` is a record of start..end (within one year) against the same span of every earlier year since 2018, and
+    its verdict is what the source rows say."""
+    this = span(start, end)[0]
+    best = max(span(start.replace(year=y), end.replace(year=y))[0] for y in range(2018, start.year))
+    assert (c.kind, c.period.start, c.period.end) == ("record", start, end)
+    assert c.verdict == ("accurate" if this > best else "inaccurate")
+
+
 def test_a_record_of_the_clauses_own_period(store):
     """tests/data/news 005 (10 July 2025): "Numbers this year have reached record levels with nearly 20,000 arriving in
     the first six months of 2025": the record is this year's so far (to the last day published), against the same
@@ -1512,10 +1521,7 @@ def test_a_record_of_the_clauses_own_period(store):
     report = check("Numbers this year have reached record levels with nearly 20,000 arriving in the first six months of "
                    "2025.", "2025-07-10", store=store)
     c = claim(report, "record levels")
-    this = span(D(2025, 1, 1), D(2025, 7, 9))[0]
-    best = max(span(D(y, 1, 1), D(y, 7, 9))[0] for y in range(2018, 2025))
-    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 7, 9))
-    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    assert_span_record(c, D(2025, 1, 1), D(2025, 7, 9))
     assert claim(report, "20,000").period.end == D(2025, 6, 30)
 
 
@@ -1581,36 +1587,26 @@ def test_a_ranking_since_records_began_of_the_span_before(store):
                    "figures mark the highest level of migrant flows across the English Channel since official statistics "
                    "began in 2018.", "2025-07-02", store=store)
     c = claim(report, "highest level")
-    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
-    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
-    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
-    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    assert_span_record(c, D(2025, 1, 1), D(2025, 6, 30))
 
 
-def test_a_ranking_of_the_number_before_with_the_articles_period(store):
-    """tests/data/news 033 (2 January 2024): an opening about 2023, then "The 30,000 crossings recorded in preliminary
-    figures made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018": the
-    figure before has no period of its own, so what is ranked is the year the article is about."""
-    report = check("LONDON (AP) — The number of migrants crossing the English Channel in 2023 fell by more than a third from "
-                   "the previous year, the British government said.\n\nThe 30,000 crossings recorded in preliminary figures "
-                   "made up 36% fewer than the more than 45,000 in 2022. But the number was the second-highest since 2018 — "
-                   "about 1,000 above the total in 2021.", "2024-01-02", store=store)
-    c = claim(report, "second-highest")
-    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2019, 2024)), reverse=True)
-    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
-    assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
-
-
-def test_a_yearly_ranking_of_a_figure_with_no_period_takes_the_articles_year(store):
-    """tests/data/news 032 (2 January 2024): "Nearly 30,000 migrants crossed ... in 2023 ... But the unauthorised arrival
-    of 29,437 people ... is still the second-largest yearly tally since officials began publishing the numbers in 2018":
-    the year the article is about is what is ranked."""
-    report = check("Nearly 30,000 migrants crossed the Channel from mainland Europe to Britain in small boats in 2023, an "
-                   "annual drop of more than a third, according to government figures released on Monday.\n\nBut the "
-                   "unauthorised arrival of 29,437 people on the southeast English coast is still the second-largest yearly "
-                   "tally since officials began publishing the numbers in 2018.", "2024-01-02", store=store)
-    c = claim(report, "second-largest yearly tally")
-    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)), reverse=True)
+@pytest.mark.parametrize("text, words, first", [
+    # tests/data/news 033 (2 January 2024): an opening about 2023, then a figure with no period of its own, then its rank
+    ("LONDON (AP) — The number of migrants crossing the English Channel in 2023 fell by more than a third from the previous "
+     "year, the British government said.\n\nThe 30,000 crossings recorded in preliminary figures made up 36% fewer than the "
+     "more than 45,000 in 2022. But the number was the second-highest since 2018 — about 1,000 above the total in 2021.",
+     "second-highest", 2019),
+    # tests/data/news 032 (2 January 2024): "the second-largest yearly tally since officials began publishing the numbers in 2018"
+    ("Nearly 30,000 migrants crossed the Channel from mainland Europe to Britain in small boats in 2023, an annual drop of "
+     "more than a third, according to government figures released on Monday.\n\nBut the unauthorised arrival of 29,437 "
+     "people on the southeast English coast is still the second-largest yearly tally since officials began publishing the "
+     "numbers in 2018.", "second-largest yearly tally", 2018),
+])
+def test_a_ranking_of_a_figure_with_no_period_takes_the_articles_year(store, text, words, first):
+    """A ranking of a figure that has no period of its own ("But the number was the second-highest since 2018", "is
+    still the second-largest yearly tally"): what is ranked is the year the article is about (2023)."""
+    c = claim(check(text, "2024-01-02", store=store), words)
+    years = sorted((span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(first, 2024)), reverse=True)
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 1, 1), D(2023, 12, 31))
     assert c.verdict == ("accurate" if years[1] == span(D(2023, 1, 1), D(2023, 12, 31))[0] else "inaccurate")
 
@@ -1626,14 +1622,20 @@ def test_a_ranking_of_the_year_that_had_it_within_the_span_opening_the_sentence(
     assert c.verdict == ("accurate" if max(years, key=years.get) == 2022 else "inaccurate")
 
 
-def test_overtaking_a_bare_year(store):
-    """tests/data/news 084 (3 December 2023): "But this year is now set to overtake 2021, as an estimated 28,653 have
-    reached Dover, if yesterday's figures are included": a bare year after "overtake" is that year's total."""
-    report = check("The second highest on record was 2021, with 28,526 arrivals. But this year is now set to overtake 2021, "
-                   "as an estimated 28,653 have reached Dover, if yesterday's figures are included.", "2023-12-03", store=store)
-    c = claim(report, "overtake")
-    this, before = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
-    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2023, 1, 1), D(2023, 12, 2))
+@pytest.mark.parametrize("date, text, words, end, year", [
+    # tests/data/news 084 (3 December 2023): a bare year after "overtake" is that year's total
+    ("2023-12-03", "The second highest on record was 2021, with 28,526 arrivals. But this year is now set to overtake 2021, "
+                   "as an estimated 28,653 have reached Dover, if yesterday's figures are included.", "overtake", D(2023, 12, 2), 2021),
+    # tests/data/news 034 (13 September 2022): this year to the last day published against the whole of 2021
+    ("2022-09-13", "More migrants have crossed the Channel to the UK from northern France so far this year than in the whole "
+                   "of 2021, official government figures showed on Tuesday.", "than in the whole", D(2022, 9, 12), 2021),
+])
+def test_overtaking_a_years_total(store, date, text, words, end, year):
+    """"set to overtake 2021", "so far this year than in the whole of 2021": this year to the last day published
+    against that year's total."""
+    c = claim(check(text, date, store=store), words)
+    this, before = span(D(end.year, 1, 1), end)[0], span(D(year, 1, 1), D(year, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(end.year, 1, 1), end)
     assert c.verdict == ("accurate" if this > before else "inaccurate")
 
 
@@ -1645,10 +1647,7 @@ def test_setting_and_beating_a_record(store):
     report = check("But the latest figures show 2025 has already set a new record for small boat arrivals in the first six "
                    "months of the year, since the data was first collected in 2018.", "2025-07-01", store=store)
     c = claim(report, "set a new record")
-    this = span(D(2025, 1, 1), D(2025, 6, 30))[0]
-    best = max(span(D(y, 1, 1), D(y, 6, 30))[0] for y in range(2018, 2025))
-    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 6, 30))
-    assert c.verdict == ("accurate" if this > best else "inaccurate")
+    assert_span_record(c, D(2025, 1, 1), D(2025, 6, 30))
     report = check("482 migrants made the crossing in a single day, new figures for yesterday show. This beats the previous "
                    "record of 430 set just weeks ago on July 20th.", "2021-08-05", store=store)
     c = claim(report, "beats the previous record")
@@ -1658,15 +1657,9 @@ def test_setting_and_beating_a_record(store):
     assert c.verdict == ("accurate" if days[D(2021, 8, 4)][0] > before else "inaccurate")
 
 
-def test_more_than_in_the_whole_of_a_year(store):
-    """tests/data/news 034 (13 September 2022): "More migrants have crossed the Channel to the UK from northern France so
-    far this year than in the whole of 2021": this year to the last day published overtook 2021's total."""
-    report = check("More migrants have crossed the Channel to the UK from northern France so far this year than in the whole "
-                   "of 2021, official government figures showed on Tuesday.", "2022-09-13", store=store)
-    c = claim(report, "than in the whole")
-    this, before = span(D(2022, 1, 1), D(2022, 9, 12))[0], span(D(2021, 1, 1), D(2021, 12, 31))[0]
-    assert (c.kind, c.period.start, c.period.end) == ("overtook", D(2022, 1, 1), D(2022, 9, 12))
-    assert c.verdict == ("accurate" if this > before else "inaccurate")
+def test_more_than_the_whole_of_a_year_after_a_figure_is_its_comparison(store):
+    """tests/data/news (the 2025 articles): "already more than the whole of 2024" after a figure is that figure's
+    comparison, not a claim of its own."""
     report = check("It means 40,081 people have now made the journey in 2025, already more than the whole of 2024.",
                    "2025-12-15", store=store)
     assert [c.text for c in report.claims if c.crossing] == ["40,081"]  # the figure's comparison, not a claim of its own
