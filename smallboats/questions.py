@@ -542,7 +542,13 @@ def _vintage_refs(store: Store) -> dict[int, VintageRef]:
 
 def _distinct(ids: np.ndarray) -> list[int]:
     """The distinct vintage ids of a column, in order (``np.unique`` would load ``numpy.ma``)."""
-    return sorted({int(i) for i in ids.tolist()})
+    if not len(ids):
+        return []
+    a = np.sort(ids)
+    keep = np.empty(len(a), bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep].astype("int64").tolist()
 
 
 def _record(store: Store, as_of: dt.date | None) -> _Record:
