@@ -310,6 +310,11 @@ class Checker:
         return None
 
     # periods
+    def last_published(self) -> Resolved:
+        """The last day published by the article's date: the day before it, or its own day when the article reports
+        that day's crossings."""
+        return resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date)
+
     def period(self, pm: PeriodMention | None, subject: Resolved | None = None, m: Mention | None = None) -> Resolved:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
@@ -574,7 +579,7 @@ class Checker:
         """'The last recorded crossing was on December 29th', 'no crossings since 20 December': arrivals on that day and
         none from the day after it to the last day published by the article's date."""
         day = self.period(m.window_period).end
-        end = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date).end
+        end = self.last_published().end
         if end <= day:
             return Outcome(None, None, f"{long_date(day)} is the last day published by the article's date: nothing after it to check")
         res = Resolved(day + dt.timedelta(days=1), end, span_label(day + dt.timedelta(days=1), end))
@@ -632,7 +637,7 @@ class Checker:
         elif m.window_period is not None:
             window = self.period(m.window_period)
         else:
-            window = resolve(PeriodSpec("context", n=0 if self.reports_today else -1), self.date)
+            window = self.last_published()
         window = self.running_order(window)[0]
         end = window.end
         if m.unit == "year":  # "the worst year on record": the year so far, against the same point of earlier years

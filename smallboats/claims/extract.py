@@ -278,6 +278,12 @@ _STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
 _ORD_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
               "eleventh": 11, "twelfth": 12}
 _ORD = r"(?P<ord>" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
+
+
+def _ordinal(word: str) -> int:
+    """An ordinal as a number: 'first' 1, 'fifth' 5, '10th' 10."""
+    word = word.lower()
+    return 1 if word == "first" else _ORD_WORDS.get(word) or int(re.sub(r"\D", "", word))
 #: Runs of days with crossings up to the day of the article's figure, one rule a line: (name, pattern); the ordinal is
 #: the number of days ("Migrants ... have crossed the Channel for a 10th consecutive day": each of the 10 days to that day)
 RUNS: tuple[tuple[str, str], ...] = (
@@ -311,7 +317,6 @@ _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "ha
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
 _ONE_DAY_KINDS = ("day", "weekday", "date")
 _ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
@@ -1371,7 +1376,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         if th is None or sp is None or any(a < tm.end() and tm.start() < b for a, b in taken):
             continue
         word = tm["ord"].lower()
-        n = {"first": 1, **_ORD_WORDS}.get(word) or int(re.sub(r"\D", "", word))
+        n = _ordinal(word)
         end = tm.end() if sp[0].start() - tm.end() > 2 or re.search(r"\d", sp[0].group(0)) else sp[0].end()  # "the second
         # time in a fortnight": its words (not the year of "in 2022", which is a year's)
         q = Quantity(float(n), "count", None, tm.start("ord"), tm.end(), tm["ord"] + " time", 1.0, False, not word[0].isdigit())
@@ -1399,7 +1404,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         for _name, rx in _RUNS:  # "crossings continued for a fifth day in a row on Tuesday": the five days to Tuesday
             for sm in rx.finditer(s):
                 word = sm["ord"].lower()
-                n = _ORD_WORDS.get(word) or int(re.sub(r"\D", "", word))
+                n = _ordinal(word)
                 q = Quantity(float(n), "count", None, sm.start("ord"), sm.end(), s[sm.start("ord"):sm.end()], 1.0, False,
                              not word[0].isdigit())
                 days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
@@ -1487,7 +1492,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
             return
     if sp is not None and sp in periods:
         reserved.add(periods.index(sp))
-    fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ORDINALS.get(words["ord"], 1),
+    fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
                   calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
