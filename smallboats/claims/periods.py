@@ -32,6 +32,11 @@ _MONTHS = "january february march april may june july august september october n
 _MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
 MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, 1)} | _MONTH_ABBR
 
+
+def month_number(name: str) -> int:
+    """A month's number from its name as written ("August", "Aug.", "sept")."""
+    return MONTH_NUMBER[name.lower().rstrip(".")]
+
 _MONTH_RX = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY_RX = "|".join(_DAYS)
 _YEAR_RX = r"(?:19|20)\d\d"
@@ -156,15 +161,15 @@ def _since_event(m: re.Match, text: str):
     if ym := re.match(rf"(?:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january(?:\s+1(?:st)?)?(?!\s+{_YEAR_RX}))\b", rest, re.I):
         return PeriodSpec("year", n=0), m.end() + ym.end()
     if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
-        return PeriodSpec("since", day=int(dm[1]), month=MONTH_NUMBER[dm[2].lower().rstrip(".")],
+        return PeriodSpec("since", day=int(dm[1]), month=month_number(dm[2]),
                           year=int(dm[3]) if dm[3] else None), m.end() + dm.end()
     if dm := re.match(rf"({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):  # "since Dec. 29"
         if dm[1][0].isupper() and 1 <= int(dm[2]) <= 31:
-            return PeriodSpec("since", day=int(dm[2]), month=MONTH_NUMBER[dm[1].lower().rstrip(".")],
+            return PeriodSpec("since", day=int(dm[2]), month=month_number(dm[1]),
                               year=int(dm[3]) if dm[3] else None), m.end() + dm.end()
     if mm := re.match(rf"({_MONTH_RX})(?:\s+({_YEAR_RX}))?\b", rest, re.I):
         if mm[1][0].isupper():
-            return PeriodSpec("since", day=1, month=MONTH_NUMBER[mm[1].lower().rstrip(".")],
+            return PeriodSpec("since", day=1, month=month_number(mm[1]),
                               year=int(mm[2]) if mm[2] else None), m.end() + mm.end()
     if ym := re.match(rf"(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?({_YEAR_RX})\b", rest, re.I):
         return PeriodSpec("since", since=dt.date(int(ym[1]), 1, 1)), m.end() + ym.end()
@@ -292,7 +297,7 @@ def _named_month(m, text):  # "May" only as "in May", "May 2025" or "May's"
     if not m[1][0].isupper() or (m[1].lower() == "may" and not re.match(r"(?:in|during|throughout|for|of)\s", m.group(0), re.I)
                                  and not m[2] and not m[4]):
         return None
-    return PeriodSpec("named_month", month=MONTH_NUMBER[m[1].lower().rstrip(".")], year=int(m[2]) if m[2] else None,
+    return PeriodSpec("named_month", month=month_number(m[1]), year=int(m[2]) if m[2] else None,
                       n=-1 if m[3] else 0)
 
 
@@ -302,7 +307,7 @@ def _date(m, text):
     day, month, year, last = (m[1], m[2], m[3], m[4]) if m[1] else (m[6], m[5], m[7], m[8])
     if not month[0].isupper() or not 1 <= int(day) <= 31:
         return None
-    return PeriodSpec("date", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")],
+    return PeriodSpec("date", day=int(day), month=month_number(month),
                       year=int(year) if year else None, n=-1 if last else 0)
 
 
@@ -321,7 +326,7 @@ def _weekend(m, text):
 def _month_range(m, text):
     if not (m[1][0].isupper() and m[3][0].isupper()):
         return None
-    return PeriodSpec("month_range", month=MONTH_NUMBER[m[1].lower().rstrip(".")], n=MONTH_NUMBER[m[3].lower().rstrip(".")],
+    return PeriodSpec("month_range", month=month_number(m[1]), n=month_number(m[3]),
                       year=int(m[4] or m[2]) if (m[4] or m[2]) else None)
 
 
@@ -337,8 +342,8 @@ def _range(d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None) -
     rf"(?:the\s+)?{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
 def _day_range(m, text):
     """'between 1 May 2024 and 30 April 2025', 'from 12 to 18 June', 'the week from the 12th – 18th of June'"""
-    m2 = MONTH_NUMBER[m[5].lower().rstrip(".")]
-    m1 = MONTH_NUMBER[m[2].lower().rstrip(".")] if m[2] else m2
+    m2 = month_number(m[5])
+    m1 = month_number(m[2]) if m[2] else m2
     y2 = int(m[6]) if m[6] else None
     return _range(int(m[1]), m1, int(m[3]) if m[3] else y2, int(m[4]), m2, y2)
 
@@ -349,14 +354,14 @@ def _month_day_range(m, text):
     """'from Aug. 10-16', 'between June 12 and 18': both days and those between"""
     if not m[1][0].isupper() or not 1 <= int(m[2]) < int(m[3]) <= 31:
         return None
-    month, year = MONTH_NUMBER[m[1].lower().rstrip(".")], int(m[4]) if m[4] else None
+    month, year = month_number(m[1]), int(m[4]) if m[4] else None
     return _range(int(m[2]), month, year, int(m[3]), month, year)
 
 
 @_p(rf"\b(?:(?:over|during|on)\s+)?(?:the\s+weekend\s+of\s+)?{_ORD}\s+and\s+{_ORD}\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b")
 def _day_pair(m, text):
     """'over the weekend of 17 and 18 June': both days"""
-    month, year = MONTH_NUMBER[m[3].lower().rstrip(".")], int(m[4]) if m[4] else None
+    month, year = month_number(m[3]), int(m[4]) if m[4] else None
     if not (1 <= int(m[1]) < int(m[2]) <= 31):
         return None
     return _range(int(m[1]), month, year, int(m[2]), month, year)
@@ -368,7 +373,7 @@ def _year_to(m, text):
     """'in the year to June', 'the 12 months ending March 2025': the twelve whole months to that month's end"""
     if not m[1][0].isupper():
         return None
-    month, year = MONTH_NUMBER[m[1].lower().rstrip(".")], int(m[2]) if m[2] else None
+    month, year = month_number(m[1]), int(m[2]) if m[2] else None
     return _range(1, month % 12 + 1, year - 1 if year and month < 12 else year, 31, month, year)
 
 
@@ -380,7 +385,7 @@ def _days_to(m, text):
     day, month = (int(m[3]), m[4]) if m[4] else (int(m[6]), m[5])
     year = int(m[7]) if m[7] else None
     try:
-        end = dt.date(year or 2000, MONTH_NUMBER[month.lower().rstrip(".")], day)  # 2000: a leap year, when none is written
+        end = dt.date(year or 2000, month_number(month), day)  # 2000: a leap year, when none is written
     except ValueError:
         return None
     start = end - dt.timedelta(days=n - 1)
@@ -392,7 +397,7 @@ def _first_days(m, text):
     """'the first ten days of July', 'the first 16 days of August', 'the first five days of the month' (the current one)"""
     if not m[2]:
         return _range(1, 0, None, _num(m[1]), 0, None)  # month 0: the month of the article's date
-    month = MONTH_NUMBER[m[2].lower().rstrip(".")]
+    month = month_number(m[2])
     year = int(m[3]) if m[3] else None
     return _range(1, month, year, _num(m[1]), month, year)
 
@@ -405,7 +410,7 @@ def _part_of_month(m, text):
     """'set in late August': 21 August to the month's end; 'early' the 1st-10th, 'mid' the 11th-20th"""
     if not m[2][0].isupper():
         return None
-    (a, b), month, year = _PART_OF_MONTH[m[1].lower()], MONTH_NUMBER[m[2].lower().rstrip(".")], int(m[3]) if m[3] else None
+    (a, b), month, year = _PART_OF_MONTH[m[1].lower()], month_number(m[2]), int(m[3]) if m[3] else None
     return _range(a, month, year, b, month, year)
 
 
@@ -527,12 +532,12 @@ def _until(m, text):
     if m[1]:
         if not m[1][0].isupper():
             return None
-        return PeriodSpec("until", month=MONTH_NUMBER[m[1].lower().rstrip(".")], year=int(m[2]) if m[2] else None, day=0)
+        return PeriodSpec("until", month=month_number(m[1]), year=int(m[2]) if m[2] else None, day=0)
     if m[4] or m[6]:
         day, month, year = (m[3], m[4], m[5]) if m[4] else (m[7], m[6], m[8])
         if not month[0].isupper() or not 1 <= int(day) <= 31:
             return None
-        return PeriodSpec("until", day=int(day), month=MONTH_NUMBER[month.lower().rstrip(".")], year=int(year) if year else None,
+        return PeriodSpec("until", day=int(day), month=month_number(month), year=int(year) if year else None,
                           n=-1 if m[10] else 0)  # "not reached until June 6 last year"
     if not m[9][0].isupper() or m[10]:
         return None
