@@ -63,8 +63,8 @@ from . import deaths
 from .extract import NEEDS, Document, Mention
 from .models import Claim, Official, PeriodOut, Verdict
 from .numbers import VAGUE_RANGES, Quantity
-from .periods import (RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, find_periods, part_of_day, resolve,
-                      span_label)
+from .periods import (DAY_KINDS, RECORD_START, PeriodMention, PeriodSpec, Resolved, Unresolvable, find_periods,
+                      part_of_day, resolve, span_label)
 from .record import Days, Record, Sums
 
 _KIND_LABEL = {"ods": "vintage", "daily_page": "daily page", "weekly_page": "weekly page"}
@@ -220,7 +220,7 @@ class Checker:
                 return True  # before daily figures, a figure from context is the article's own day's (see period())
             if spec.kind == "context" and spec.topic is not None:
                 spec = spec.topic
-            if spec.kind in _DAYS:
+            if spec.kind in DAY_KINDS:
                 try:
                     res = resolve(spec, self.date)
                 except Unresolvable:
@@ -256,7 +256,7 @@ class Checker:
             if part is None or not any(not _MODAL.search(sent.text[max(0, v.start() - 30):v.start()])
                                        for v in _ARRIVED.finditer(sent.text)):
                 continue
-            days = [p for p in find_periods(sent.text) if p.spec.kind in _DAYS]
+            days = [p for p in find_periods(sent.text) if p.spec.kind in DAY_KINDS]
             near = min(days, key=lambda p: 0 if p.start <= part.start() < p.end or part.start() <= p.start < part.end()
                        else min(abs(p.start - part.end()), abs(part.start() - p.end)), default=None)
             day = None
@@ -269,7 +269,7 @@ class Checker:
         parts = {i for i, _, _ in out}
         whole = {(y.metric, y.quantity.value, y.period.spec) for y in self.doc.mentions
                  if y.crossing and y.kind == "figure" and y.quantity is not None and y.sentence not in parts
-                 and y.period is not None and y.period_from in ("sentence", "partner") and y.period.spec.kind in _DAYS}
+                 and y.period is not None and y.period_from in ("sentence", "partner") and y.period.spec.kind in DAY_KINDS}
         told = set()
         for spec in {w[2] for w in whole}:
             try:
@@ -320,13 +320,13 @@ class Checker:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and m is not None and m.quantity is not None \
                 and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9)
-                     or (m.metric == "people_per_boat" and pm.spec.topic is not None and pm.spec.topic.kind not in _DAYS)):
+                     or (m.metric == "people_per_boat" and pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS)):
             # more than ever crossed in a day (or an average per boat): the period the article is about, or else the year so far
-            spec = pm.spec.topic if pm.spec.topic is not None and pm.spec.topic.kind not in _DAYS else PeriodSpec("year", n=0)
+            spec = pm.spec.topic if pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS else PeriodSpec("year", n=0)
             res = resolve(spec, self.date, subject)
             return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",
                             res.any_day, res.running)
-        if pm.spec.kind == "context" and pm.spec.topic is not None and pm.spec.topic.kind in _DAYS:
+        if pm.spec.kind == "context" and pm.spec.topic is not None and pm.spec.topic.kind in DAY_KINDS:
             res = resolve(pm.spec.topic, self.date)  # the day the article's opening tells of
             return Resolved(res.start, res.end, f"{res.label}: the day the article tells of; the period is taken from the "
                             "context, not written", res.any_day, res.running)
@@ -971,7 +971,6 @@ _MOST_IN_A_DAY = {"people": 2_000, "boats": 60}
 #: From this date the Ministry of Defence, then the Home Office, published each day's figures the next day; before
 #: it, a report's figures without a period were the day's own, counted as the boats came in.
 DAILY_FIGURES = dt.date(2022, 4, 14)
-_DAYS = ("day", "weekday", "date")
 
 
 def _verdict(ok: bool | None) -> Verdict:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
-from .periods import PeriodMention, PeriodSpec, find_periods
+from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
                "last_day"]
@@ -317,9 +317,10 @@ _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "ha
 _RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
+#: a single day, as written or counted back from another ("the previous Friday")
+_ONE_DAY_KINDS = DAY_KINDS + ("relative",)
 #: the period kinds that are one period of a ranking's unit ("on Monday" for a day)
-_ONE_DAY_KINDS = ("day", "weekday", "date")
-_ONE_UNIT = {"day": ("day", "weekday", "date"), "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
+_ONE_UNIT = {"day": DAY_KINDS, "week": ("week",), "month": ("month", "named_month"), "year": ("year",)}
 #: a ranking said of a period's figure: "The annual total was the highest since 2022"
 _UNIT_BEFORE = re.compile(r"\b(annual|yearly|daily|weekly|monthly)\s+(?:total|figure|number|tally|count)\s+"
                           r"(?:was|is|has\s+been|had\s+been|remains|remained)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
@@ -689,8 +690,6 @@ def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
     return p
 
 
-_ONE_DAY_KINDS = ("day", "weekday", "date", "relative")
-
 
 def _relative(p: PeriodMention, periods: list[PeriodMention], found: list[list[PeriodMention]]) -> PeriodMention:
     """'Two days earlier', 'the previous Friday', 'the day before that': from the last single day named before it, in
@@ -902,7 +901,7 @@ def extract(text: str) -> Document:
                 if m.kind == "figure" and ov.start <= m.start < off + ov.reference_period.start:
                     m.period, m.period_from = ov.reference_period, "sentence"
         for m in figures:  # "On Thursday, the Home Office confirmed 1,075 migrants crossed the previous day": the day of the statement
-            later = [p for p in periods if p.start >= m.end - off and p.spec.kind in ("day", "weekday", "date")]
+            later = [p for p in periods if p.start >= m.end - off and p.spec.kind in DAY_KINDS]
             if m.period is not None and later and _STATEMENT_AFTER.match(s, m.period.end):
                 m.period, m.period_from = later[0], "sentence"
         for m in figures:  # "Crossings in November were ..., at just over 2,000": the subject's period
@@ -993,7 +992,7 @@ def extract(text: str) -> Document:
                 if m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year:
                     m.period = replace(m.period, spec=replace(inherited.spec, year=m.period.spec.year))
         for m in figures:  # "no crossings for ten days": the run up to the article's date, whatever else is said
-            days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            days = [p for p in periods if p.spec.kind in DAY_KINDS]
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
             elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
@@ -1078,7 +1077,7 @@ def extract(text: str) -> Document:
         # "Nine boats carrying 96 migrants ... have been intercepted. The Home Office said they were alerted ... on
         # Friday.": the day the opening tells of (the latest it names; not an earlier event's, "after August 22 saw ...")
         days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
-                if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift
+                if p.spec.kind in DAY_KINDS and not p.spec.shift
                 and not re.search(r"\bafter\s+$", sentences[i].text[max(0, p.start - 8):p.start], re.I)]
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
@@ -1088,14 +1087,14 @@ def extract(text: str) -> Document:
                                      m.end - sentences[m.sentence].start, "")
             m.period_from = "context"
         elif m is lead and m.kind == "record" and m.quantity is None and m.unit in ("day", "any") and m.window_period is None \
-                and m.period is None and m.subject is None and topic is not None and topic.kind in ("day", "weekday", "date"):
+                and m.period is None and m.subject is None and topic is not None and topic.kind in DAY_KINDS:
             # "A record number of migrants crossed the Channel on the day the home secretary announced ... The Home Office
             # said 180 migrants made the crossing to the UK on Sunday": the day the opening tells of
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
         elif (m.crossing and m.kind == "max_day" and m.quantity is None and m.window_period is None and m.unit == "day"
               and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
-                          and x.period.spec.kind in ("day", "weekday", "date") for x in mentions)):
+                          and x.period.spec.kind in DAY_KINDS for x in mentions)):
             # "... in a single day -- a new record for the year so far": the day the article is about
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
@@ -1282,7 +1281,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             continue
         ref = after[0]
         reserved.add(period_index(ref))
-        before = [p for p in periods if p.end <= om.start() and p.spec.kind in ("day", "weekday", "date")]
+        before = [p for p in periods if p.end <= om.start() and p.spec.kind in DAY_KINDS]
         inside = [x.start - off for x in sent_mentions if x.crossing and om.end() <= x.start - off < ref.start]
         end = min(inside, default=ref.start)  # "topping the 8,410 that came in 2020": the words, not the figure overtaken
         words = re.sub(r"\s+(?:the|that|of)?\s*$", "", s[om.start():end])
@@ -1348,7 +1347,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 qual = "around"  # "the first crossing in a week": a week is a loose measure (6 to 8 days)
             q = Quantity(float(n * (7 if weeks else 1)), "count", qual, sm.start("n"), sm.end("unit"), s[sm.start("n"):sm.end("unit")],
                          7.0 if weeks else 1.0, False, True, qstart=sm.start("q") if sm["q"] else -1)
-            days = [p for p in periods if p.spec.kind in ("day", "weekday", "date")]
+            days = [p for p in periods if p.spec.kind in DAY_KINDS]
             since = [p for p in days if p.start >= sm.end() and _RUN_SINCE.match(s[sm.end():p.start])] + [
                 replace(p, spec=PeriodSpec("date", day=p.spec.day, month=p.spec.month, year=p.spec.year)) for p in periods
                 if p.spec.kind == "since" and p.spec.day and p.spec.month and p.start >= sm.end()
@@ -1365,7 +1364,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         if not inside:
             continue
         reserved.update(inside)
-        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+        days = [p for p in periods if p.spec.kind in DAY_KINDS and not p.spec.shift]
         scope = replace(periods[inside[0]], spec=PeriodSpec("year", n=0))
         sent_mentions.append(Mention("max_day", sent.index, off + rm.start(), off + rm.end(), rm.group(0), metric="people",
                                      subject_period=scope, window_period=days[0] if days else None, unit="day"))
@@ -1380,7 +1379,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         end = tm.end() if sp[0].start() - tm.end() > 2 or re.search(r"\d", sp[0].group(0)) else sp[0].end()  # "the second
         # time in a fortnight": its words (not the year of "in 2022", which is a year's)
         q = Quantity(float(n), "count", None, tm.start("ord"), tm.end(), tm["ord"] + " time", 1.0, False, not word[0].isdigit())
-        days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift and p.end <= tm.start()]
+        days = [p for p in periods if p.spec.kind in DAY_KINDS and not p.spec.shift and p.end <= tm.start()]
         sent_mentions.append(Mention("figure", sent.index, off + tm.start(), off + end, s[tm.start():end], q, "days",
                                      period=days[-1] if days else None, period_from="sentence" if days else None,
                                      above=float(th["n"].replace(",", "")), span_days=sp[1]))
@@ -1407,7 +1406,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 n = _ordinal(word)
                 q = Quantity(float(n), "count", None, sm.start("ord"), sm.end(), s[sm.start("ord"):sm.end()], 1.0, False,
                              not word[0].isdigit())
-                days = [p for p in periods if p.spec.kind in ("day", "weekday", "date") and not p.spec.shift]
+                days = [p for p in periods if p.spec.kind in DAY_KINDS and not p.spec.shift]
                 sent_mentions.append(Mention("figure", sent.index, off + sm.start(), off + sm.end(), sm.group(0), q, "days",
                                              period=days[0] if days else None, period_from="sentence" if days else None,
                                              run_to=True))

@@ -33,6 +33,10 @@ _MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
 MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, 1)} | _MONTH_ABBR
 
 
+#: the kinds of period that are a single day as written
+DAY_KINDS = ("day", "weekday", "date")
+
+
 def month_number(name: str) -> int:
     """A month's number from its name as written ("August", "Aug.", "sept")."""
     return MONTH_NUMBER[name.lower().rstrip(".")]
