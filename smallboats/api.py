@@ -219,7 +219,7 @@ def etag(state: _State, request: Request) -> str:
     return f'"{state.version}-{digest}"'
 
 
-def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) -> Response:
+def cached(request: Request, compute: Callable[[Store], Any]) -> Response:
     """Answer from the cache, or 304 if the client has it, or ``compute(store)`` rendered as JSON."""
     state = _state(request)
     csv = conventions.wants_csv(request)
@@ -233,7 +233,7 @@ def cached(request: Request, compute: Callable[[Store], BaseModel | list[Any]]) 
         if csv:
             body = conventions.to_csv(result)
         else:
-            body = result.model_dump_json().encode() if isinstance(result, BaseModel) else _LIST.dump_json(result)
+            body = _LIST.dump_json(result) if isinstance(result, list) else result.model_dump_json().encode()
         with state.lock:
             state.cache[tag] = body
             while len(state.cache) > CACHE_SIZE:

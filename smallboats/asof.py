@@ -22,8 +22,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import duckdb
 import numpy as np
+
+from .engine import duckdb
 
 if TYPE_CHECKING:
     import pandas as pd

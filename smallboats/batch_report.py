@@ -15,10 +15,10 @@ import json
 from pathlib import Path
 from typing import Literal
 
-import duckdb
 import pandas as pd
 
 from .batch import BatchError, Results
+from .engine import duckdb
 
 #: The verdicts a crossing figure can get, in the order shown ("not a crossing figure" is not
 #: counted: those numbers are not about crossings).

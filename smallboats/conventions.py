@@ -21,7 +21,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
-from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -62,7 +61,7 @@ def to_csv(result: Any) -> bytes:
     if hasattr(result, "to_pandas"):
         df = result.to_pandas()
     elif isinstance(result, list):
-        df = pd.json_normalize([r.model_dump(mode="json") if isinstance(r, BaseModel) else r for r in result])
+        df = pd.json_normalize([r.model_dump(mode="json") if hasattr(r, "model_dump") else r for r in result])
     else:
         df = pd.json_normalize(result.model_dump(mode="json", exclude={"evidence"}))
     return df.to_csv(index=False).encode()

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import Field
 
-from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, long_date
+from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, doc, long_date
 from .sources.iom import ATTRIBUTION, KIND
 from .store import Store
 
@@ -73,13 +73,13 @@ class Incident(Model):
 class DeathYear(Model):
     year: int
     incidents: int
-    dead: int = Field(description="Sum of IOM's No. dead (NA counted as 0).")
+    dead: int = doc("Sum of IOM's No. dead (NA counted as 0).")
     missing: int
     dead_missing: int
     at_sea: int
     on_land: int
     other: int
-    complete: bool = Field(description="The whole year is in the period and before as_of.")
+    complete: bool = doc("The whole year is in the period and before as_of.")
 
 
 class Deaths(Answer):
@@ -94,7 +94,7 @@ class Deaths(Answer):
     at_sea: int
     on_land: int
     other: int
-    deadliest_year: DeathYear | None = Field(description="Among the years of the IOM record up to as_of (all on the route; the current year as it stands).")
+    deadliest_year: DeathYear | None = doc("Among the years of the IOM record up to as_of (all on the route; the current year as it stands).")
     deadliest_year_at_sea: DeathYear | None
     deadliest_incident: Incident | None
     years: list[DeathYear]
@@ -142,7 +142,7 @@ def incidents(store: Store, as_of: dt.date | None = None) -> tuple[pd.DataFrame,
     import pandas as pd
 
     inc, row, later, note = incident_list(store, as_of)
-    return pd.DataFrame([i.model_dump() for i in inc], columns=list(Incident.model_fields)), row, later, note
+    return pd.DataFrame([i.model_dump() for i in inc], columns=[f.name for f in fields(Incident)]), row, later, note
 
 
 def _sums(inc: list[Incident]) -> dict[str, int]:

@@ -20,9 +20,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import Field
 
-from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, long_date, pct_change
+from .questions import Answer, Evidence, InvalidQuestion, Model, OutOfRange, VintageRef, doc, long_date, pct_change
 from .sources.irr import SMALL_BOATS, quarter_end, quarter_start
 from .store import Store
 
@@ -36,11 +35,11 @@ SOURCE = "Home Office, Irregular migration to the UK detailed dataset (Irr_D01),
 class GroupRow(Model):
     name: str
     arrivals: int
-    share_pct: float | None = Field(description="arrivals / all small-boat arrivals in the period * 100.")
-    year_earlier: int | None = Field(description="The same period a year earlier (same release); null if not in it.")
+    share_pct: float | None = doc("arrivals / all small-boat arrivals in the period * 100.")
+    year_earlier: int | None = doc("The same period a year earlier (same release); null if not in it.")
     change: int | None
     change_pct: float | None
-    rank: int = Field(description="1 + the number of groups with more arrivals.")
+    rank: int = doc("1 + the number of groups with more arrivals.")
 
 
 class SexAgeRow(Model):
@@ -53,16 +52,16 @@ class SexAgeRow(Model):
 class Who(Answer):
     """Small-boat arrivals in a quarter or a year by nationality, sex and age group."""
 
-    period: str = Field(description="'2023' or '2023 Q3'.")
+    period: str = doc("'2023' or '2023 Q3'.")
     start: dt.date
     end: dt.date
-    quarters: list[str] = Field(description="The quarters of the period the release has.")
-    complete: bool = Field(description="The release has every quarter of the period.")
-    arrivals: int = Field(description="All small-boat arrivals in the period.")
-    year_earlier: int | None = Field(description="All small-boat arrivals a year earlier (same release).")
+    quarters: list[str] = doc("The quarters of the period the release has.")
+    complete: bool = doc("The release has every quarter of the period.")
+    arrivals: int = doc("All small-boat arrivals in the period.")
+    year_earlier: int | None = doc("All small-boat arrivals a year earlier (same release).")
     change_pct: float | None
-    nationality: GroupRow | None = Field(None, description="The nationality asked about (its share, change and rank).")
-    nationalities: list[GroupRow] = Field(description="The top N nationalities.")
+    nationality: GroupRow | None = doc("The nationality asked about (its share, change and rank).", default=None)
+    nationalities: list[GroupRow] = doc("The top N nationalities.")
     regions: list[GroupRow]
     sexes: list[GroupRow]
     age_groups: list[GroupRow]

@@ -1,6 +1,6 @@
 """The questions the news asks of the record, as pure functions over a :class:`Store`.
 
-Every answer is a pydantic model carrying its :class:`Evidence`: the date the figures are
+Every answer is a frozen dataclass carrying its :class:`Evidence`: the date the figures are
 known on (``as_of``), the period covered, and the vintages (publications) they came from.
 A date outside the record raises :class:`OutOfRange`, which names the covered range.
 
@@ -19,14 +19,15 @@ Definitions (journalists compare these, so they are exact):
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, dataclass_transform
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
 
 from .asof import Wide
 from .dates import parse_date, shown
@@ -85,8 +86,53 @@ def _ratio(num: int | None, den: int | None) -> float | None:
 
 # -- models -------------------------------------------------------------------------------
 
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+class Model:
+    """An answer's parts: frozen dataclasses (made so by subclassing), built and printed
+    without pydantic, whose import and validators cost a command-line question some 0.15 s.
+    The HTTP API describes (a field's :func:`doc`) and serialises them with pydantic;
+    ``model_dump``/``model_dump_json`` work as pydantic's do."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True, kw_only=True)(cls)
+
+    def model_dump(self, *, mode: Literal["python", "json"] = "python", exclude: set[str] | None = None) -> dict[str, Any]:
+        """The fields as a dict (nested answers as dicts; ``mode="json"``: dates as ISO strings)."""
+        return {k: _dumped(getattr(self, k), mode == "json") for k in _names(type(self)) if not exclude or k not in exclude}
+
+    def model_dump_json(self) -> str:
+        """The answer as compact JSON, as the HTTP API sends it."""
+        return _adapter(type(self)).dump_json(self).decode()
+
+
+def doc(description: str, **kwargs: Any) -> Any:
+    """A field with its description (for the API's OpenAPI document)."""
+    return field(metadata={"description": description}, **kwargs)
+
+
+def _dumped(v: Any, json: bool) -> Any:
+    if isinstance(v, Model):
+        return v.model_dump(mode="json" if json else "python")
+    if isinstance(v, list):
+        return [_dumped(x, json) for x in v]
+    if json and isinstance(v, dt.date):
+        return v.isoformat()
+    if json and isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@functools.cache
+def _adapter(cls: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
 
 
 class VintageRef(Model):
@@ -94,19 +140,19 @@ class VintageRef(Model):
 
     id: int
     file_name: str
-    kind: str = Field(description="ods | daily_page | weekly_page")
+    kind: str = doc("ods | daily_page | weekly_page")
     published: dt.date
 
 
 class Evidence(Model):
     """Where an answer's figures come from."""
 
-    as_of: dt.date | None = Field(description="Figures as known on this date; null: the newest figures.")
-    start: dt.date = Field(description="First day the answer's figures cover.")
-    end: dt.date = Field(description="Last day the answer's figures cover.")
+    as_of: dt.date | None = doc("Figures as known on this date; null: the newest figures.")
+    start: dt.date = doc("First day the answer's figures cover.")
+    end: dt.date = doc("Last day the answer's figures cover.")
     vintages: list[VintageRef]
-    later_publication: bool = Field(description="Some figures were first published after as_of.")
-    note: str | None = Field(description="What later_publication means for this answer.")
+    later_publication: bool = doc("Some figures were first published after as_of.")
+    note: str | None = doc("What later_publication means for this answer.")
 
 
 class Answer(Model):
@@ -172,10 +218,10 @@ class Figures(Model):
 
     start: dt.date
     end: dt.date
-    days: int = Field(description="Days in the span.")
-    arrivals: int | None = Field(description="People arrived; null if any day is not available.")
+    days: int = doc("Days in the span.")
+    arrivals: int | None = doc("People arrived; null if any day is not available.")
     boats: int | None
-    people_per_boat: float | None = Field(description="arrivals / boats, unrounded.")
+    people_per_boat: float | None = doc("arrivals / boats, unrounded.")
 
 
 class Total(Answer, Figures):
@@ -185,13 +231,13 @@ class Total(Answer, Figures):
 class YtdYear(Model):
     year: int
     start: dt.date
-    end: dt.date = Field(description="The same point of this year (29 Feb -> 28 Feb).")
+    end: dt.date = doc("The same point of this year (29 Feb -> 28 Feb).")
     arrivals: int | None
     boats: int | None
     people_per_boat: float | None
-    change: int | None = Field(description="The asked year's figure to date minus this row's year's.")
-    change_pct: float | None = Field(description="change / this row's year's arrivals * 100.")
-    year_total: int | None = Field(description="Arrivals in the whole year; null if the year is not complete.")
+    change: int | None = doc("The asked year's figure to date minus this row's year's.")
+    change_pct: float | None = doc("change / this row's year's arrivals * 100.")
+    year_total: int | None = doc("Arrivals in the whole year; null if the year is not complete.")
 
 
 class Ytd(Answer):
@@ -203,9 +249,8 @@ class Ytd(Answer):
     boats: int | None
     people_per_boat: float | None
     previous_year_total: int | None
-    share_of_previous_year_pct: float | None = Field(description="arrivals / previous_year_total * 100.")
-    overtook_previous_year_on: dt.date | None = Field(
-        description="First date the year's running total exceeded the whole previous year (up to at).")
+    share_of_previous_year_pct: float | None = doc("arrivals / previous_year_total * 100.")
+    overtook_previous_year_on: dt.date | None = doc("First date the year's running total exceeded the whole previous year (up to at).")
     years: list[YtdYear]
     sentence: str
     _tables: ClassVar[tuple[str, ...]] = ("years",)
@@ -217,12 +262,12 @@ class Period(Model):
     end: dt.date
     arrivals: int | None
     boats: int | None
-    days: int = Field(description="Days of the period in the record.")
-    complete: bool = Field(description="Every day of the period is in the record.")
+    days: int = doc("Days of the period in the record.")
+    complete: bool = doc("Every day of the period is in the record.")
 
 
 class RankedPeriod(Period):
-    rank: int = Field(description="1 + the number of periods of this kind with more arrivals.")
+    rank: int = doc("1 + the number of periods of this kind with more arrivals.")
 
 
 class BusiestDay(Model):
@@ -230,7 +275,7 @@ class BusiestDay(Model):
     date: dt.date
     arrivals: int
     boats: int | None
-    tied_dates: list[dt.date] = Field(description="Other days of the year with as many arrivals.")
+    tied_dates: list[dt.date] = doc("Other days of the year with as many arrivals.")
 
 
 RecordStatus = Literal["record", "tied_record", "not_a_record", "first_in_record", "not_available"]
@@ -241,7 +286,7 @@ class RecordCheck(Model):
 
     period: Period
     status: RecordStatus
-    previous_best: Period | None = Field(description="The busiest earlier period of the same kind (earliest if tied).")
+    previous_best: Period | None = doc("The busiest earlier period of the same kind (earliest if tied).")
     sentence: str
 
 
@@ -279,12 +324,12 @@ class Run(Model):
     start: dt.date
     end: dt.date
     days: int
-    ongoing: bool = Field(description="The run reaches the last day of the record (or of the year, for a year).")
+    ongoing: bool = doc("The run reaches the last day of the record (or of the year, for a year).")
 
 
 class Longest(Model):
     days: int
-    runs: list[Run] = Field(description="Every run of that length, earliest first.")
+    runs: list[Run] = doc("Every run of that length, earliest first.")
 
 
 class YearDays(Model):
@@ -299,7 +344,7 @@ class YearDays(Model):
 
 
 class MonthDays(Model):
-    month: str = Field(description="YYYY-MM")
+    month: str = doc("YYYY-MM")
     days_in_record: int
     days_with_arrivals: int
     days_without_arrivals: int
@@ -311,8 +356,8 @@ class Streaks(Answer):
     """Runs of days with and without arrivals; days with arrivals per month and year."""
 
     year: int | None
-    longest_with_arrivals: Longest | None = Field(description="Over the whole record.")
-    longest_without_arrivals: Longest | None = Field(description="Over the whole record.")
+    longest_with_arrivals: Longest | None = doc("Over the whole record.")
+    longest_without_arrivals: Longest | None = doc("Over the whole record.")
     years: list[YearDays]
     months: list[MonthDays]
     _tables: ClassVar[tuple[str, ...]] = ("months", "years")
@@ -322,9 +367,9 @@ class Rank(Answer):
     """Where one period stands among all of its kind."""
 
     period: Period
-    rank: int | None = Field(description="1 + the number of periods of this kind with more arrivals.")
-    of: int = Field(description="Periods of this kind in the record (the current one may be partial).")
-    tied_with: int = Field(description="Other periods with exactly as many arrivals.")
+    rank: int | None = doc("1 + the number of periods of this kind with more arrivals.")
+    of: int = doc("Periods of this kind in the record (the current one may be partial).")
+    tied_with: int = doc("Other periods with exactly as many arrivals.")
     record: RecordCheck
     sentence: str
 
@@ -339,11 +384,11 @@ class Rank(Answer):
 
 class PreventedWeek(Model):
     week_start: dt.date
-    week_end: dt.date = Field(description="The Sunday ending the week.")
+    week_end: dt.date = doc("The Sunday ending the week.")
     arrivals: int | None
     prevented_people: int | None
     prevented_events: int | None
-    share_prevented_pct: float | None = Field(description="prevented_people / (prevented_people + arrivals) * 100.")
+    share_prevented_pct: float | None = doc("prevented_people / (prevented_people + arrivals) * 100.")
 
 
 class Prevented(Answer):
@@ -351,9 +396,9 @@ class Prevented(Answer):
 
     weeks: list[PreventedWeek]
     weeks_with_figures: int
-    prevented_people: int | None = Field(description="Sum over weeks with prevention figures.")
+    prevented_people: int | None = doc("Sum over weeks with prevention figures.")
     prevented_events: int | None
-    arrivals: int | None = Field(description="Arrivals in the same weeks (those with prevention figures).")
+    arrivals: int | None = doc("Arrivals in the same weeks (those with prevention figures).")
     share_prevented_pct: float | None
     _tables: ClassVar[tuple[str, ...]] = ("weeks",)
 
@@ -364,8 +409,8 @@ class SeriesRow(Model):
     arrivals: int | None
     boats: int | None
     uncontrolled_boats: int | None
-    days: int = Field(description="Days of the period in the record (and in the range asked).")
-    complete: bool = Field(description="Every day of the period is in the record.")
+    days: int = doc("Days of the period in the record (and in the range asked).")
+    complete: bool = doc("Every day of the period is in the record.")
 
 
 class Series(Answer):
@@ -896,8 +941,8 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     if sel.start == sel.stop:
         raise InvalidQuestion(f"no week ends (on a Sunday) between {long_date(a)} and {long_date(b)}")
     ends, arr, pp, pe = w.ends[sel], w.arrivals[sel], w.prevented_people[sel], w.prevented_events[sel]
-    weeks = [{"week_start": e - _SIX_DAYS, "week_end": e, "arrivals": _int(x), "prevented_people": _int(p),
-              "prevented_events": _int(v), "share_prevented_pct": None if x != x or p != p or p + x == 0 else p / (p + x) * 100}
+    weeks = [PreventedWeek(week_start=e - _SIX_DAYS, week_end=e, arrivals=_int(x), prevented_people=_int(p), prevented_events=_int(v),
+                           share_prevented_pct=None if x != x or p != p or p + x == 0 else p / (p + x) * 100)
              for e, x, p, v in zip(ends.tolist(), arr.tolist(), pp.tolist(), pe.tolist())]
     has = ~np.isnan(pp) & ~np.isnan(arr)
     tp, ta = (_int(pp[has].sum()), _int(arr[has].sum())) if has.any() else (None, None)
@@ -908,7 +953,7 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     if later.any():
         note = (f"{int(later.sum())} of the {len(later)} weeks' figures had not been published by "
                 f"{long_date(as_of) if as_of else 'then'}; they are shown as first published later.")
-    ev = Evidence(as_of=as_of, start=weeks[0]["week_start"], end=weeks[-1]["week_end"],
+    ev = Evidence(as_of=as_of, start=weeks[0].week_start, end=weeks[-1].week_end,
                   vintages=sorted((rec.refs[i] for i in ids), key=lambda r: (r.published, r.id)),
                   later_publication=bool(later.any()), note=note)
     return Prevented(weeks=weeks, weeks_with_figures=int(has.sum()), prevented_people=tp, prevented_events=te,
@@ -933,8 +978,8 @@ def series(store: Store, freq: Freq = "day", start: dt.date | None = None, end: 
         raise OutOfRange(f"nothing in the record {asked}", rec.first, rec.last, as_of)
     a, b = max(a, rec.first), min(b, rec.last)
     t = rec.group(freq, rec.index(a, b))
-    rows = [{"period_start": st, "period_end": en, "arrivals": _int(x), "boats": _int(y), "uncontrolled_boats": _int(u),
-             "days": int(n), "complete": bool(c)}
+    rows = [SeriesRow(period_start=st, period_end=en, arrivals=_int(x), boats=_int(y), uncontrolled_boats=_int(u),
+                      days=int(n), complete=bool(c))
             for st, en, x, y, u, n, c in zip(t.start.tolist(), t.end.tolist(), t.arrivals.tolist(), t.boats.tolist(),
                                              t.uncontrolled.tolist(), t.days.tolist(), t.complete.tolist())]
     return Series(freq=freq, periods=rows, evidence=rec.evidence(as_of, a, b))

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-import duckdb
-
 from . import asof
+from .engine import duckdb, scan_python_objects
 from .paths import default_db_path  # noqa: F401 - re-exported: store.default_db_path
 from .sources import Publication
 
@@ -407,9 +406,21 @@ class Store:
             self._discard()
 
     def __enter__(self) -> "Store":
+        """A read-only store keeps its file attached for the block (one command-line question:
+        one attach, not one per read), and so reads one version of it throughout."""
+        if self.read_only and not self._in_memory:
+            with self._lock:
+                if not self._attached:
+                    self._attach()
+                self._depth += 1
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.read_only and not self._in_memory:
+            with self._lock:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._detach()
         self.close()
 
     def _query(self, sql: str, params: Iterable | dict | None = None, python_dates: bool = True) -> pd.DataFrame:
@@ -500,6 +511,7 @@ class Store:
                     "value": pa.array(obs_cols["value"], pa.int64()),
                 }
             )
+            scan_python_objects()  # the Arrow tables below are read by SQL
             self._con.execute("BEGIN TRANSACTION")
             try:
                 if vint_rows:
