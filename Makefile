@@ -17,8 +17,11 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# (byte-compiled once, as a non-editable install is: where PYTHONDONTWRITEBYTECODE is set, every
+# command would otherwise compile the package's sources again)
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q smallboats
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

@@ -7,7 +7,7 @@ are the same, so every question has the same answer). For each it prints the med
 ``--runs`` fresh processes of: opening the store, the first and a warm ``series(day)``, ``ytd``
 as of a date not asked before, the CLI question ``smallboats --format json ytd`` end to end
 (against ``smallboats --version``, and against a process that only loads the libraries every
-question needs, typer, numpy, DuckDB and pydantic, and opens a DuckDB connection: the floor under
+question needs, typer, numpy and DuckDB's engine, and opens a DuckDB connection: the floor under
 a question's time that no change to this package can lower), and ``serve``'s resident memory idle and under load
 (bench/loadgen.py at 200 requests a second for a few seconds, 127.0.0.1). The CLI's answer
 cache is turned off (``SMALLBOATS_NO_CACHE=1``): the question is answered each time.
@@ -46,9 +46,23 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 NEWS = ROOT / "tests" / "data" / "news" / "articles"
 SEEDS = ROOT / "tests" / "data" / "seeds"
-CLI = [sys.executable, "-m", "smallboats.cli"]
+# the command people run (the console script beside this Python; it honours PYTHONPATH for --baseline)
+CLI = [str(Path(sys.executable).with_name("smallboats"))]
 # what any CLI question must load before it can read the store: the floor under its time
-FLOOR = "import typer, numpy, duckdb, pydantic, smallboats.cli; duckdb.connect(':memory:')"
+FLOOR = ("import typer, numpy, smallboats.cli\ntry:\n    import _duckdb as duckdb\nexcept ImportError:\n    import duckdb\n"
+         "duckdb.connect(':memory:')")
+
+
+def compiled(*trees: Path) -> None:
+    """Byte-compile the measured package(s), as an installed package is: where
+    PYTHONDONTWRITEBYTECODE is set (as in some containers) every process would otherwise
+    compile smallboats' sources again, some 40 ms of a question that users do not pay."""
+    import compileall
+
+    for tree in trees:
+        compileall.compile_dir(str(tree / "smallboats"), quiet=1)
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("(PYTHONDONTWRITEBYTECODE is set here: the package was byte-compiled first, as an installed one is)")
 
 
 def grow(base: Path, path: Path, factor: int) -> None:
@@ -181,6 +195,7 @@ def stores(base: Path, tmp: Path, factors: list[int], runs: int, load_seconds: f
         print(f"x{k}: {n} vintages, {obs:,} observations, {paths[k].stat().st_size / 2**20:.0f} MB "
               f"(made in {time.perf_counter() - t:.1f} s)", flush=True)
     versions = {"new": env_for(None), **({"base": env_for(baseline)} if baseline else {})}
+    compiled(ROOT, *([baseline] if baseline else []))
     cols = [(v, k) for v in versions for k in factors]
     figures: dict[tuple[str, int], dict[str, list[float]]] = {c: {} for c in cols}
     for r in range(runs):  # interleaved, so that the machine's load falls on every size and version alike

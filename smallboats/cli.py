@@ -1022,5 +1022,7 @@ def _run() -> None:
     answer_cache.put(key, tee.copy.getvalue().encode("utf-8"))
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # python -m smallboats.cli: run the package's module, where cli_people registers
+    from smallboats.cli import main as _package_main  # `who` and `deaths` (not this copy run as __main__)
+
+    _package_main()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil import parser as _dateutil
-
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -23,6 +21,8 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
             return dt.date.fromisoformat(s)
         if not re.search(r"\d{4}", s):
             raise ValueError
+        from dateutil import parser as _dateutil  # prose dates only (its import costs a question some 10 ms)
+
         a = _dateutil.parse(s, dayfirst=True, default=dt.datetime(1900, 1, 1)).date()
         if a != _dateutil.parse(s, dayfirst=True, default=dt.datetime(1904, 2, 2)).date():
             raise ValueError  # a day, month or year was not written ('2025', 'May 2025'): not one day

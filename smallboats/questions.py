@@ -24,7 +24,7 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, dataclass_transform
 
 import numpy as np
@@ -91,11 +91,43 @@ class Model:
     """An answer's parts: frozen dataclasses (made so by subclassing), built and printed
     without pydantic, whose import and validators cost a command-line question some 0.15 s.
     The HTTP API describes (a field's :func:`doc`) and serialises them with pydantic;
-    ``model_dump``/``model_dump_json`` work as pydantic's do."""
+    ``model_dump``/``model_dump_json`` work as pydantic's do.
+
+    Subclassing makes a dataclass of the fields only: the methods (keyword-only ``__init__``,
+    frozen, ``==``, ``hash``, ``repr``) are these, shared, since generating them for each of
+    some 30 classes (``dataclass(frozen=True)``) cost every question 20-40 ms at import."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclass(frozen=True, kw_only=True)(cls)
+        dataclass(init=False, repr=False, eq=False)(cls)
+
+    def __init__(self, **values: Any) -> None:
+        names, defaults = _spec(type(self))
+        if values.keys() != names:
+            missing, unknown = names - values.keys() - defaults.keys(), values.keys() - names
+            if missing or unknown:
+                raise TypeError(f"{type(self).__name__}: " + "; ".join(
+                    f"{what} {', '.join(sorted(ks))}" for what, ks in (("missing", missing), ("unknown", unknown)) if ks))
+            values = {**defaults, **values}
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, k) for k in _names(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in _names(type(self)))})"
 
     def model_dump(self, *, mode: Literal["python", "json"] = "python", exclude: set[str] | None = None) -> dict[str, Any]:
         """The fields as a dict (nested answers as dicts; ``mode="json"``: dates as ISO strings)."""
@@ -126,6 +158,12 @@ def _dumped(v: Any, json: bool) -> Any:
 @functools.cache
 def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+@functools.cache
+def _spec(cls: type) -> tuple[frozenset[str], dict[str, Any]]:
+    """A model's field names, and the defaults of those that have one."""
+    return frozenset(_names(cls)), {f.name: f.default for f in fields(cls) if f.default is not MISSING}
 
 
 @functools.cache
