@@ -1799,3 +1799,60 @@ def test_one_week_ago(store):
     people = span(day, day)[0]
     assert (c.period.start, c.period.end, c.official.value) == (day, day, people)
     assert c.verdict in (("close", "accurate") if abs(people - 202) <= 0.01 * people else ("inaccurate",))
+
+
+def test_people_prevented_before_the_french_figures_begin(store):
+    """tests/data/news 079 (Saturday 16 January 2021): "A further 107 have been prevented from making the journey on small
+    boats since last Sunday": people the French prevented ("have been prevented from", with no noun), over a span before
+    SB_02 begins (the week ending 5 May 2024): unverifiable, with the period read (since Sunday 10 January)."""
+    report = check("Two small boats with a total of 36 migrants on board were intercepted while crossing the English Channel "
+                   "on Saturday. It comes as the Home Office said French authorities had stopped 27 people from attempting to "
+                   "make the crossing since Friday evening. A further 107 have been prevented from making the journey on small "
+                   "boats since last Sunday.", "2021-01-16", store=store)
+    c = claim(report, "107")
+    assert c.verdict == "unverifiable" and c.period.start == D(2021, 1, 10)
+    assert "no French prevention figures" in c.reason
+
+
+def test_since_christmas(store):
+    """tests/data/news 066 (Friday 28 December 2018): "These latest boats bring the number of migrants who have attempted to
+    cross the channel since Christmas up to nearly 100": a total (the number of migrants ... up to) since Christmas Day."""
+    report = check("The Home Secretary cut his holiday short and travelled back to the UK today to deal with the crisis, as "
+                   "two more inflatable boats carrying migrants from Iran and Syria were caught today mid crossing. These "
+                   "latest boats bring the number of migrants who have attempted to cross the channel since Christmas up to "
+                   "nearly 100.", "2018-12-28", store=store)
+    c = claim(report, "100")
+    assert c.crossing and c.period.start == D(2018, 12, 25)
+    people = span(D(2018, 12, 25), checked(c)[1])[0]
+    assert c.official.value == people
+    assert c.verdict == ("accurate" if 95 <= people < 100 else "inaccurate")
+
+
+def test_a_month_ranked_in_its_year_after_an_ellipsis(store):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn't reach higher than 2,153 in each of the first five
+    months of the year… So far, June has been the month with the most illegal migration recorded in 2023, with 3,824
+    migrants detected.": an ellipsis ends the sentence; the figure is June's (the month ranked), 2023 the span ranked in."""
+    report = check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year… So far, "
+                   "June has been the month with the most illegal migration recorded in 2023, with 3,824 migrants detected.",
+                   "2023-08-17", store=store)
+    c = claim(report, "3,824")
+    people = span(D(2023, 6, 1), D(2023, 6, 30))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 6, 1), D(2023, 6, 30), people)
+    assert c.verdict == ("accurate" if people == 3824 else "close" if abs(people - 3824) <= 0.01 * people else "inaccurate")
+
+
+def test_an_exact_crossing_figure_given_again(store):
+    """tests/data/news 094 (15 June 2022): "bringing the total official number of new arrivals to 705 in June alone, with
+    the total for the year so far reaching 10,269" then "705 people have been detained in June alone" and "currently stands
+    at 10,269 in 321 boats": an exact figure the article gave as a crossing figure is that figure again, whatever word
+    ("detained", near "deported") comes with it."""
+    report = check("On Monday, 138 people arrived bringing the total official number of new arrivals to 705 in June alone, "
+                   "with the total for the year so far reaching 10,269.\n\nDespite Home Office warnings some people could be "
+                   "deported to Rwanda to be relocated, 705 people have been detained in June alone.\n\nThe total number of "
+                   "migrants to make the treacherous journey across the 21-mile Dover Strait currently stands at 10,269 in 321 "
+                   "boats.", "2022-06-15", store=store)
+    again = claim(report, "705", 2)
+    assert again.crossing and again.verdict != NC
+    assert claim(report, "10,269", 2).crossing
+    june = span(D(2022, 6, 1), checked(again)[1])[0]
+    assert again.latest.value == june

@@ -179,6 +179,10 @@ def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as
 
 # -- one claim ------------------------------------------------------------------------------------
 
+#: the first day of the first week of French preventions published (SB_02: the week ending 5 May 2024)
+PREVENTED_FROM = dt.date(2024, 4, 29)
+
+
 @dataclass
 class Outcome:
     official: Official | None
@@ -399,6 +403,9 @@ class Checker:
         they were published by the article's date (the newest weeks otherwise, flagged)."""
         q = m.quantity
         assert q is not None
+        if res.end < PREVENTED_FROM:  # "107 have been prevented ... since last Sunday" in 2021: before SB_02 begins
+            return Outcome(None, None, f"the record has no French prevention figures before the week ending 5 May 2024 "
+                                       f"(claimed for {res.label})", period=res)
         if (res.end - res.start).days < 6:
             raise Unresolvable("French preventions are published by week (Monday to Sunday), not for single days")
         end = res.end

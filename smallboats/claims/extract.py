@@ -193,7 +193,7 @@ _SUBJECT_AT = re.compile(r"^\s*(?:(?:(?:small[- ]boat|channel)\s+)?(?:crossings|
 _VERB_AFTER = re.compile(
     r"^\s*(?:(?:who|that|which|have|has|had|were|was|are|is|more|already|also|reportedly|people|of\s+them|others|then|so\s+far)\s+)*"
     r"(?:cross(?:ed|ing)|arrived|came|come|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought"
-    r"|recorded|registered)\b",
+    r"|recorded|registered|(?:been\s+)?(?:prevented|stopped)\s+from)\b",  # "A further 107 have been prevented from making the journey"
     re.I)
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down"
                          r"|above|below|short)\s+(?:(?:than|on|from|compared)\b|(?<=above\s)(?:the|that|its)\b|(?<=below\s)(?:the|that|its)\b"
@@ -343,7 +343,7 @@ _NOT_NUMBERS = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2
 #: a sentence ends at . ! ? before a capital or digit, not after an abbreviation ("Dec. 29", "Mr. Jones")
 _DAYS_BEFORE = {"consecutive", "straight", "successive", "more", "further", "whole", "full", "separate", "different",
                 "calm", "of", "in", "without", "with"}
-_SENTENCE_END = re.compile(r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bMar\.)(?<!\bApr\.)(?<!\bJun\.)(?<!\bJul\.)(?<!\bAug\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
+_SENTENCE_END = re.compile(r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bMar\.)(?<!\bApr\.)(?<!\bJun\.)(?<!\bJul\.)(?<!\bAug\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
 
 
 @dataclass
@@ -547,6 +547,10 @@ _AVERAGE_OF_BOATS = re.compile(r"\b(?:boats?|dinghy|dinghies|vessels?)\b", re.I)
 _A_DAY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
 
 
+#: categories a later mention of an exact crossing figure (not a round one) is read through: the figure again
+_REPEATABLE = ("other", "returns", "arrests", "asylum", "forecast")
+
+
 def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     """Whether a number in sentence ``s`` is a crossing figure, and what it counts."""
     before = s[max(0, q.start - 40):q.start].lower()
@@ -617,7 +621,7 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if kind is None:
         if _VERB_AFTER.match(s[q.after:]):
             kind = "people"
-        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 80):q.first]):
+        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 100):q.first]):
             noun = (m["noun"] or "").lower()
             kind = ("people_per_boat" if re.search(r"\b(?:per|each|every)\s+(?:boat|dinghy)", noun)
                     else "boats" if re.search(r"\b(?:boats|dinghies)\b", noun) else "people")
@@ -831,6 +835,11 @@ def extract(text: str) -> Document:
                 # total": the forecast's ratio
             if cat == "crossing" and q.unit in ("percent", "times") and _said_of_other(s, q.start, sent_mentions, off):
                 cat, metric = sent_mentions[-1].category if sent_mentions else "other", None
+            if (cat in _REPEATABLE and q.unit == "count" and not q.words and q.value >= 100 and q.value % 100
+                    and (same := next((m for m in reversed(mentions) if m.crossing and m.kind == "figure" and m.quantity is not None
+                                       and m.quantity.unit == "count" and m.quantity.value == q.value), None))):
+                cat, metric = "crossing", same.metric  # "... bringing the total to 705 in June alone" then "705 people have been
+                # detained in June alone": an exact figure the article gave as a crossing figure is that figure again
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
