@@ -1856,3 +1856,24 @@ def test_an_exact_crossing_figure_given_again(store):
     assert claim(report, "10,269", 2).crossing
     june = span(D(2022, 6, 1), checked(again)[1])[0]
     assert again.latest.value == june
+
+
+
+def test_a_figure_in_a_narrative_takes_the_day_named_before_it(store):
+    """tests/data/news 044 (Tuesday 17 June 2025): "Just before sunrise, last Friday, we encountered a group of perhaps 80
+    people ... On Friday morning, Colonel Olivier Alary stood, dry-footed, watching the taxi boat load up. ... All in all,
+    it had not been a good night for the French police. ... But along the whole coast, a total of 14 boats had made it to
+    sea, carrying 919 people to the UK.": the article's first figure, with no period near it, is the day last named before
+    it (Friday 13 June), not the last day published."""
+    report = check("Downing Street said on Tuesday the situation was \"deteriorating.\"\n\nJust before sunrise, last Friday, we "
+                   "encountered a group of perhaps 80 people gathered in calm, waist-deep water, off a beach near the village "
+                   "of Wissant, south of Calais.\n\nOn Friday morning, Colonel Olivier Alary stood, dry-footed, watching the "
+                   "taxi boat load up.\n\nAll in all, it had not been a good night for the French police. Alary's forces "
+                   "claimed four successful interceptions on land. But along the whole coast, a total of 14 boats had made it "
+                   "to sea, carrying 919 people to the UK.", "2025-06-17", store=store)
+    day = D(2025, 6, 13)
+    people, boats = span(day, day)
+    for text, value in (("14", boats), ("919", people)):
+        c = claim(report, text)
+        assert (c.period.start, c.period.end, c.latest.value) == (day, day, value)
+        assert c.verdict == ("accurate" if value == int(text) else "inaccurate")

@@ -1088,6 +1088,10 @@ def extract(text: str) -> Document:
         days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
                 if p.spec.kind in DAY_KINDS and not p.spec.shift
                 and not re.search(r"\bafter\s+$", sentences[i].text[max(0, p.start - 8):p.start], re.I)]
+        if not days:  # "Just before sunrise, last Friday, we encountered ... All in all, it had not been a good night for the
+            # French police. ... a total of 14 boats had made it to sea": the day last named before it, in a narrative
+            days = next(([p.spec] for ps in reversed(found[:lead.sentence]) for p in reversed(ps)
+                         if p.spec.kind in DAY_KINDS and not p.spec.shift), [])
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
