@@ -1877,3 +1877,28 @@ def test_a_figure_in_a_narrative_takes_the_day_named_before_it(store):
         c = claim(report, text)
         assert (c.period.start, c.period.end, c.latest.value) == (day, day, value)
         assert c.verdict == ("accurate" if value == int(text) else "inaccurate")
+
+
+def test_people_and_the_boats_of_a_surge_share_a_day(store):
+    """tests/data/news 019 (Monday 19 July 2021): "At least 202 migrants managed to cross to Britain in a surge of 20 boats
+    on July 30.": the boats are the people's ("in a surge of"), so they do not stand between the people and their day
+    (30 July 2020, the last one by the article's date), whatever day the article's opening is about."""
+    report = check("At least 430 migrants crossed to the UK on small boats on Monday – a new single-day record.\n"
+                   "At least 202 migrants managed to cross to Britain in a surge of 20 boats on July 30.", "2021-07-19",
+                   store=store)
+    day = D(2020, 7, 30)
+    people, boats = span(day, day)
+    c = claim(report, "202")
+    assert (c.period.start, c.period.end, c.latest.value) == (day, day, people)
+    assert c.verdict == ("accurate" if 202 <= people <= 202 + max(10, 20.2) else "inaccurate")
+    assert claim(report, "20").latest.value == boats
+
+
+def test_attempts_with_the_rest_intercepted_are_not_arrivals(store):
+    """tests/data/news 019: "At least 180 migrants were able to cross the English Channel to the UK, among more than 380
+    migrants who attempted the crossing, the rest being intercepted by French authorities.": 380 counts attempts (the
+    arrivals and those the French stopped), not arrivals; the 180 stays a crossing figure."""
+    report = check("At least 180 migrants were able to cross the English Channel to the UK, among more than 380 migrants "
+                   "who attempted the crossing, the rest being intercepted by French authorities.", "2021-07-19", store=store)
+    assert claim(report, "380").verdict == NC and claim(report, "380").category == "prevented"
+    assert claim(report, "180").crossing

@@ -136,6 +136,9 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
 CLAUSE_CUES: tuple[tuple[str, str], ...] = (
     ("route", r"\b(?:safe\s+(?:and\s+legal\s+)?|legal\s+|approved\s+)routes?\b|\bresettle(?:d|ment)\b"),
     ("arrests", r"\bassets\s+frozen\b|\bsanctioned\b"),  # "25 people ... had had their assets frozen"
+    # "among more than 380 migrants who attempted the crossing, the rest being intercepted by French authorities": attempts
+    ("prevented", r"^\s*(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:had\s+|have\s+)?(?:attempted|tried)\b[^.;]*\b(?:the\s+rest|the\s+others|the\s+remainder)\b[^.;]*"
+                  r"\b(?:intercepted|stopped|prevented|turned\s+back)\b"),
 )
 _CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
 _CLAUSE_REST = re.compile(r"[^.;()–—]*")
@@ -1150,6 +1153,7 @@ def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> Perio
 
 #: between people and their boats, or boats and their people: "202 people in 20 vessels", "Eight boats carrying more than 90"
 _PAIRED = re.compile(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into|carrying|with|containing)\s*"
+                     r"(?:(?:a|the)\s+(?:surge|wave|fleet|string|series)\s+of\s+)?"  # "202 migrants ... in a surge of 20 boats"
                      r"(?:(?:a\s+total\s+of|more\s+than|over|about|around|almost|nearly|at\s+least|up\s+to|some)\s+)?$", re.I)
 
 
