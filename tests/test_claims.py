@@ -1902,3 +1902,29 @@ def test_attempts_with_the_rest_intercepted_are_not_arrivals(store):
                    "who attempted the crossing, the rest being intercepted by French authorities.", "2021-07-19", store=store)
     assert claim(report, "380").verdict == NC and claim(report, "380").category == "prevented"
     assert claim(report, "180").crossing
+
+
+def test_days_out_of_a_month_told_of_before_a_blank_line(store):
+    """tests/data/news 056 (2 August 2022): "About 3,683 migrants made the crossing on 90 boats in July, the highest monthly
+    total this year, ...\\n\\nJourneys took place on 20 out of 31 days.": a count of days "out of" a span's, with no period of
+    its own, is of the period just told of (July 2022), across the blank line."""
+    report = check("About 3,683 migrants made the crossing on 90 boats in July, the highest monthly total this year, PA news "
+                   "agency analysis of the figures shows.\n\nJourneys took place on 20 out of 31 days.", "2022-08-02", store=store)
+    c = claim(report, "20")
+    days = sum(1 for d, v in sheet().items() if D(2022, 7, 1) <= d <= D(2022, 7, 31) and v[0])
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("days", D(2022, 7, 1), D(2022, 7, 31), days)
+    assert c.verdict == ("accurate" if days == 20 else "inaccurate")
+
+
+def test_the_only_days_without_crossings_in_a_span(store):
+    """tests/data/news 028 (17 August 2023): "... a total of 40 small boats were detected crossing the English Channel from
+    Aug. 10-16.\n\nWhile Aug. 13 and Aug. 15 were the only two days when no crossings were reported, ...": a count of the
+    days without crossings in the span told of (10-16 August, across the blank line), not a run of days up to the article's
+    date."""
+    report = check("The figures revealed that a total of 40 small boats were detected crossing the English Channel from Aug. "
+                   "10-16.\n\nWhile Aug. 13 and Aug. 15 were the only two days when no crossings were reported, 756 migrants were "
+                   "detected in the Channel on Aug. 10, a record for this year so far.", "2023-08-17", store=store)
+    c = claim(report, "two")
+    zero = sum(1 for d, v in sheet().items() if D(2023, 8, 10) <= d <= D(2023, 8, 16) and v[0] == 0)
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 8, 10), D(2023, 8, 16), zero)
+    assert c.verdict == ("accurate" if zero == 2 else "inaccurate")

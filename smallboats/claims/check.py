@@ -442,7 +442,10 @@ class Checker:
             if m.without and m.period is not None and m.period.spec.kind == "named_month":
                 # "December 2025 saw a gap of 28 days without any crossings": a run of days without arrivals in the month
                 return self._gap_in(rec, m, res, provisional)
-            if m.without:
+            if m.without and m.zero_count:  # "the only two days when no crossings were reported": days with none in the span
+                days, vintages = rec.days(res.start, res.end)
+                value, what = int((days.arrivals == 0).sum()), f"days without arrivals in {res.label}"
+            elif m.without:
                 vals = days.arrivals.tolist()
                 if m.ended and not m.began and vals and vals[-1] > 0:  # the crossings that ended the run began the day
                     vals.pop()  # before the day named ("hundreds have crossed in the last 24 hours, British officials said

@@ -384,6 +384,8 @@ class Mention:
     direction: int = 1
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
+    zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
+    # days when no crossings were reported")
     ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
     lowest: bool = False
     unit: str = "day"  # rank: the periods ranked, day | week | month | year
@@ -684,6 +686,12 @@ _OPENS_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|yet)\s+$", re.I)
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
 
 
+#: days without crossings counted in a span, not a run: "the only two days when no crossings were reported"
+_ZERO_DAYS = re.compile(r"\s+days\s+(?:when|on\s+which)\s+(?:there\s+(?:were|was)\s+)?(?:no|zero)\b", re.I)
+#: a count of days out of a span's ("on 20 out of 31 days")
+_OUT_OF_DAYS = re.compile(r"\s+out\s+of\s+(?:the\s+)?\d+\s+days\b", re.I)
+
+
 def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
     """'Since then' is since the last event or day the sentence before named (``before``: its periods) ("It is more
     than three months since Priti Patel unveiled plans to send migrants to Rwanda. Since then 11,827 have arrived")."""
@@ -876,6 +884,7 @@ def extract(text: str) -> Document:
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
+                mention.zero_count = mention.without and bool(_ZERO_DAYS.match(s, q.end))
             if (cat == "crossing" and metric == "boats" and (people := [x for x in sent_mentions if x.quantity is not None
                                                                          and x.quantity.unit == "count" and x.metric is None])
                     and _THEIR_BOATS.fullmatch(s, people[-1].end - off, q.first) and people[-1].category not in ("year", "time", "age")
@@ -941,6 +950,8 @@ def extract(text: str) -> Document:
         if inherited is None and prev and (prev.paragraph + 1 == sent.paragraph
                                            or (prev.paragraph + 2 == sent.paragraph and _ANAPHORA.match(s))):
             inherited = last_subject.get(prev.index)  # the next line, or after a blank line "It was ..."
+        # a count of days needs a span: the previous sentence's, across a blank line too ("Journeys took place on 20 out of 31 days")
+        days_span = inherited if inherited is not None or not prev or prev.paragraph + 2 != sent.paragraph else last_subject.get(prev.index)
         for m in figures:  # "The 482 people made the crossing in just 21 boats": the 482 already reported
             if m.kind == "figure" and m.period is None and m.quantity is not None and re.search(r"\bthe\s*$", s[:m.quantity.first], re.I):
                 same = [x for x in mentions if x.crossing and x.kind in ("figure", "record") and x.metric == m.metric
@@ -961,6 +972,9 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+            elif m.metric == "days" and days_span is not None and _OUT_OF_DAYS.match(s, m.end - off):
+                m.period, m.period_from = days_span, "previous sentence"  # "... 3,683 migrants made the crossing on 90 boats in
+                # July ...\n\nJourneys took place on 20 out of 31 days.": the days of the period just told of
         for m in figures:  # "473 arrived on Monday, which brought the total for 2025 to 10,358": the total to Monday
             bt = _BROUGHT_TO.search(s[:m.quantity.first]) if m.quantity is not None else None
             days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair")
@@ -1007,6 +1021,9 @@ def extract(text: str) -> Document:
             days = [p for p in periods if p.spec.kind in DAY_KINDS]
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
+            elif m.metric == "days" and m.zero_count:  # "While Aug. 13 and Aug. 15 were the only two days when no crossings
+                if (m.period is None or m.period.spec.kind in DAY_KINDS) and days_span is not None:  # were reported": the
+                    m.period, m.period_from = days_span, "previous sentence"  # days of the span told of before
             elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
                   and (m.period is None or m.period.spec.kind not in ("rolling", "named_month") or m.period_from != "sentence")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
