@@ -1928,3 +1928,26 @@ def test_the_only_days_without_crossings_in_a_span(store):
     zero = sum(1 for d, v in sheet().items() if D(2023, 8, 10) <= d <= D(2023, 8, 16) and v[0] == 0)
     assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 8, 10), D(2023, 8, 16), zero)
     assert c.verdict == ("accurate" if zero == 2 else "inaccurate")
+
+
+def test_arrivals_in_another_country(store):
+    """tests/data/news 002 (The Economist): "When I was in Greece in 2015, there were 11,000 people arriving on an island
+    every day.": arrivals in another country, in a sentence that names neither the UK nor the Channel, are not crossing
+    figures."""
+    report = check("But, says Laura Padoan of UNHCR, the United Nations’ refugee agency, “it’s really misleading to talk about "
+                   "a crisis. When I was in Greece in 2015, there were 11,000 people arriving on an island every day.”",
+                   "2020-08-20", store=store)
+    c = claim(report, "11,000")
+    assert (c.crossing, c.category, c.verdict) == (False, "elsewhere", NC)
+
+
+def test_a_comparison_between_two_written_figures_is_not_a_claim_of_its_own(store):
+    """tests/data/news 003 (1 July 2025): "In 2023, the figure was 11,433 - which was slightly lower than the 12,747
+    recorded the year before.": both figures are checked (the first halves of 2023 and 2022), and "lower than" adds no
+    claim of its own."""
+    report = check("In 2024, Home Office figures recorded 13,489 people arriving in the UK via small boats in the first half of "
+                   "the year. In 2023, the figure was 11,433 - which was slightly lower than the 12,747 recorded the year "
+                   "before.", "2025-07-01", store=store)
+    assert not [c for c in report.claims if c.text.startswith("lower")]
+    c = claim(report, "12,747")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])

@@ -41,7 +41,7 @@ from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
                "last_day"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
-                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
+                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "elsewhere", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
@@ -67,6 +67,7 @@ NEEDS: dict[str, str] = {
     "seen": "people seen by a reporter or a witness, not the official count of arrivals",
     "route": "people who came by a safe and legal route (resettlement, the UK-France scheme), not small-boat arrivals",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
+    "elsewhere": "arrivals in another country (Greece, Italy, ...): not in the Home Office's record of crossings to the UK",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
     "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
                 "figures' projection",
@@ -160,6 +161,8 @@ _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|mini
 _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
+#: a written number right after a comparison's "than" ("lower than the 12,747")
+_NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?\d", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
 _SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
                              r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
@@ -556,6 +559,12 @@ _A_DAY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:a|per|each|every)\s+(?:day|week|
 _REPEATABLE = ("other", "returns", "arrests", "asylum", "forecast")
 
 
+#: arrivals somewhere else, in a sentence that does not name the UK or the Channel
+_ELSEWHERE = re.compile(r"\b(?:greece|greek|italy|italian|lampedusa|spain|spanish|canary\s+islands|malta|cyprus|libya|tunisia"
+                        r"|turkey|aegean|mediterranean|balkans?)\b", re.I)
+_TO_THE_UK = re.compile(r"\b(?:uk|u\.k\.|britain|british|england|english|channel|dover|kent|folkestone|here)\b", re.I)
+
+
 def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     """Whether a number in sentence ``s`` is a crossing figure, and what it counts."""
     before = s[max(0, q.start - 40):q.start].lower()
@@ -655,6 +664,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         cat = "crossing"  # "The average number of people per boat increased to 62 in 2025, and ... 17 people died"
     if cat is None and kind in ("people", "boats") and _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
         by_total = True  # "In 2021, the total was 28,526 people."
+    if cat == "crossing" and _ELSEWHERE.search(s) and not _TO_THE_UK.search(s):
+        return "elsewhere", None  # "When I was in Greece in 2015, there were 11,000 people arriving on an island every day."
     if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
         # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
         return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
@@ -1235,6 +1246,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     for dm in _MORE_OR_FEWER.finditer(s):  # "The migrants who arrived in 2025 were fewer than the record 45,774 in 2022"
         if any(x.start - off <= dm.start("dir") < x.end - off for x in sent_mentions):
             continue
+        if (_NUMBER_AFTER.match(s, dm.end()) and any(x.crossing and x.kind == "figure" and x.quantity is not None
+                                                     and x.end - off <= dm.start() for x in sent_mentions)):
+            continue  # "the figure was 11,433 - which was slightly lower than the 12,747 recorded the year before": the two
+            # figures are checked, and say which is lower
         words = s[dm.start("dir"):dm.end()].rstrip()
         sent_mentions.append(Mention("difference", sent.index, off + dm.start("dir"), off + dm.start("dir") + len(words), words,
                                      metric="people", direction=-1 if dm["dir"].lower() in _DOWN else 1))
