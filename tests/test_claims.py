@@ -1951,3 +1951,17 @@ def test_a_comparison_between_two_written_figures_is_not_a_claim_of_its_own(stor
     assert not [c for c in report.claims if c.text.startswith("lower")]
     c = claim(report, "12,747")
     assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])
+
+
+def test_people_in_the_water_are_not_arrivals(store):
+    """tests/data/news 038 ("a rescue missing took place off the coast of Lydd after five men entered the cold water") and
+    039 ("following reports that dozens of people were in the water about 10 miles off the Kent coast on Thursday
+    morning"): people in the water are a rescue, not a count of arrivals."""
+    report = check("As part of yesterday's crossings, a rescue missing took place off the coast of Lydd after five men entered "
+                   "the cold water.", "2021-12-20", store=store)
+    assert (claim(report, "five").crossing, claim(report, "five").category) == (False, "rescued")
+    report = check("Dover and Walmer lifeboats were launched to assist Border Force following reports that dozens of people "
+                   "were in the water about 10 miles off the Kent coast on Thursday morning.", "2024-06-07", store=store)
+    assert (claim(report, "dozens").crossing, claim(report, "dozens").category) == (False, "rescued")
+    # crossing figures with "entered" stay ones
+    assert claim(check("Some 450 migrants entered the UK on Sunday.", "2024-06-10", store=store), "450").crossing

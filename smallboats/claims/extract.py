@@ -99,7 +99,7 @@ _CROSSING_CUES = re.compile(
     r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|landed"
     r"|reached(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:record|total|level|high|peak|mark|milestone|figure|number)\b)|detected|brought\s+(?:ashore|to|into)"
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
-    r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
+    r"|entered(?!\s+the\s+(?:\w+\s+)?(?:water|sea)\b)|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
     r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with|off\s+the\s+(?:kent|sussex|essex|english|uk|british)\s+coast)\b",
     re.I)
@@ -125,7 +125,10 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     # rescues by the French, or of people in difficulty, are not arrivals ("A further 53 people were rescued by French
     # authorities after getting into difficulties"); people the UK rescued and brought ashore are
     ("rescued", r"\b(?:rescu(?:ed|ing)|pulled\s+from)\b(?=[^.;]*\b(?:difficult(?:y|ies)|distress|by\s+(?:the\s+)?french)\b)"
-                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"),
+                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"
+                # people in the water ("after five men entered the cold water", "dozens of people were in the water")
+                r"|\b(?:were|was|entered|fell\s+into|jumped\s+into|went\s+into|ended\s+up\s+in)\s+(?:in\s+)?the\s+"
+                r"(?:cold\s+|icy\s+|freezing\s+)?(?:water|sea)\b"),
     # people a reporter or a witness saw ("About 50 migrants were seen by the PA news agency being brought ashore")
     ("seen", r"\b(?:seen|spotted|pictured|filmed|photographed|watched)\s+by\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
