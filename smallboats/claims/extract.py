@@ -165,7 +165,9 @@ _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: a written number right after a comparison's "than" ("lower than the 12,747")
-_NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?\d", re.I)
+_NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?\d", re.I)
+#: a sentence about the figure before it ("It is still lower than ...")
+_IT_IS = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was)\b", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
 _SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
                              r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
@@ -1249,10 +1251,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     for dm in _MORE_OR_FEWER.finditer(s):  # "The migrants who arrived in 2025 were fewer than the record 45,774 in 2022"
         if any(x.start - off <= dm.start("dir") < x.end - off for x in sent_mentions):
             continue
-        if (_NUMBER_AFTER.match(s, dm.end()) and any(x.crossing and x.kind == "figure" and x.quantity is not None
-                                                     and x.end - off <= dm.start() for x in sent_mentions)):
-            continue  # "the figure was 11,433 - which was slightly lower than the 12,747 recorded the year before": the two
-            # figures are checked, and say which is lower
+        if (_NUMBER_AFTER.match(s, dm.end()) and (_IT_IS.match(s) or any(
+                x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= dm.start() for x in sent_mentions))):
+            continue  # "the figure was 11,433 - which was slightly lower than the 12,747 recorded the year before", "It is
+            # still lower than the highest daily total of 1,305": the two figures are checked, and say which is lower
         words = s[dm.start("dir"):dm.end()].rstrip()
         sent_mentions.append(Mention("difference", sent.index, off + dm.start("dir"), off + dm.start("dir") + len(words), words,
                                      metric="people", direction=-1 if dm["dir"].lower() in _DOWN else 1))
