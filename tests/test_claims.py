@@ -1972,3 +1972,17 @@ def test_people_in_the_water_are_not_arrivals(store):
     assert (claim(report, "dozens").crossing, claim(report, "dozens").category) == (False, "rescued")
     # crossing figures with "entered" stay ones
     assert claim(check("Some 450 migrants entered the UK on Sunday.", "2024-06-10", store=store), "450").crossing
+
+
+def test_a_change_in_a_year_said_with_no_period(store):
+    """tests/data/news 084 (Sunday 3 December 2023): "But a Government source said: 'Crossings are down by a third in a
+    year.'": a change "in a year" with no period of its own is the year so far against the same days a year earlier."""
+    report = check("But a Government source said: 'Crossings are down by a third in a year. They are trending downwards - "
+                   "whereas across Europe they are going up.'", "2023-12-03", store=store)
+    c = claim(report, "a third")
+    a, b = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2022, 1, 1), D(2022, 12, 2))[0]
+    pct = (a - b) / b * 100
+    assert (c.kind, c.period.start, c.period.end, c.latest.value) == ("percent_change", D(2023, 1, 1), D(2023, 12, 2), round(-pct, 2))
+    assert c.verdict == ("accurate" if abs(-pct - 100 / 3) <= 10 / 3 else "inaccurate")
+    # not a period after a count ("the most in a year")
+    assert not [p for p in find_periods("It was the most crossings in a year since 2022.") if p.text.endswith("in a year")]

@@ -354,6 +354,12 @@ class Checker:
                     res = self.period(x.period, None, x)
                     if res.start.year != ref.start.year and (res.start.month, res.start.day) == (1, 1):
                         return res, (x.quantity.value if x.quantity else None)
+        if (m.reference_period is not None and m.reference_period.spec.kind == "same_period" and m.reference_period.spec.year is None
+                and m.kind in ("difference", "percent_change", "ratio")):
+            # "Crossings are down by a third in a year", said with no period: the year so far against the same days a year earlier
+            res = resolve(PeriodSpec("year", n=0), self.date)
+            return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",
+                            res.any_day, res.running), None
         raise Unresolvable("no period or figure to compare")
 
     def reference_period(self, m: Mention, subject: Resolved) -> tuple[Resolved, float | None]:

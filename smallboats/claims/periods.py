@@ -212,6 +212,15 @@ def _same_period(m, text):
     return PeriodSpec("same_period", year=int(y[1]) if y and not re.search(r"[-/–]\d\d", m.group(0)) else None)
 
 
+@_p(r"\bin\s+(?:a|one)\s+year\b(?!['’]s|\s+(?:time|or)\b)")
+def _in_a_year(m, text):
+    """'Crossings are down by a third in a year': a change over a year, against the same period a year earlier"""
+    if not re.search(r"\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|dropped|grown|grew|cut|slashed)\b"
+                     r"[^.;,]{0,30}$", text[:m.start()], re.I):
+        return None
+    return PeriodSpec("same_period")
+
+
 @_p(r"\b(?:so\s+far\s+(?:this\s+year|in\s+(?:the\s+year|" + _YEAR_RX + r"))|(?:(?:in|for|during)\s+)?" + _YEAR_RX + r"\s+so\s+far|(?:in\s+|during\s+)?this\s+year(?:'s)?(?:\s+so\s+far)?|(?:the\s+)?year\s+(?:so\s+far|to\s+date)"
     r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|for\s+the\s+year(?!\s+(?:ending|before|after)|\s+to\s+(?:the\s+end\s+of\s+)?"
     + _MONTH_RX + r")|the\s+year's)\b")
