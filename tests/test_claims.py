@@ -1986,3 +1986,19 @@ def test_a_change_in_a_year_said_with_no_period(store):
     assert c.verdict == ("accurate" if abs(-pct - 100 / 3) <= 10 / 3 else "inaccurate")
     # not a period after a count ("the most in a year")
     assert not [p for p in find_periods("It was the most crossings in a year since 2022.") if p.text.endswith("in a year")]
+
+
+def test_a_modal_of_the_clause_before_is_not_a_forecast(store):
+    """tests/data/news 094 (Wednesday 15 June 2022): "Hundreds of migrants arrived in the UK yesterday (Tuesday 14th)
+    morning ... Judges decided that the plane to Rwanda could take off as around 400 migrants – including mostly men, one
+    heavily pregnant woman and 12 children – were seen arriving in Dover.": "could" is the plane's clause's, before "as";
+    the 400 arriving is a crossing figure, for a part of a day (unverifiable)."""
+    report = check("Hundreds of migrants arrived in the UK yesterday (Tuesday 14th) morning before the first flight to bring "
+                   "asylum seekers to Rwanda was scheduled to leave. Judges decided that the plane to Rwanda could take off as "
+                   "around 400 migrants – including mostly men, one heavily pregnant woman and 12 children – were seen "
+                   "arriving in Dover.", "2022-06-15", store=store)
+    c = claim(report, "400")
+    assert (c.crossing, c.verdict, c.period.start) == (True, "unverifiable", D(2022, 6, 14))
+    assert "part of a day" in c.reason and f"{span(D(2022, 6, 14), D(2022, 6, 14))[0]:,} in the whole day" in c.reason
+    # a forecast in the number's own clause stays one
+    assert claim(check("Officials said 1,000 migrants could cross this week.", "2022-06-15", store=store), "1,000").category == "forecast"

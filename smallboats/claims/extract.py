@@ -516,11 +516,17 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: a conjunction that opens the number's own clause, after a cue that belongs to the clause before it
+_OTHER_CLAUSE = re.compile(r"\s(?:as|while|when|whereas|because|after)\s", re.I)
+
+
 def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> str | None:
     """The category of the cue nearest the number (in characters)."""
     best, dist = None, 10**6
     for cat, rx in patterns:
         for m in rx.finditer(s):
+            if cat == "forecast" and m.end() <= q.first and _OTHER_CLAUSE.search(s, m.end(), q.first):
+                continue  # "the plane to Rwanda could take off as around 400 migrants ... were seen arriving": another clause's
             if cat != "crossing" and m.end() <= q.first and not s[m.end():q.first].strip():
                 return cat  # the verb of the number: "prevented 5,900 crossings", "returned 1,000 people"
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
