@@ -2002,3 +2002,18 @@ def test_a_modal_of_the_clause_before_is_not_a_forecast(store):
     assert "part of a day" in c.reason
     # a forecast in the number's own clause stays one
     assert claim(check("Officials said 1,000 migrants could cross this week.", "2022-06-15", store=store), "1,000").category == "forecast"
+
+
+def test_the_figure_of_the_same_period_in_a_when_clause(store):
+    """tests/data/news 094 (15 June 2022): "The total number of migrants to make the treacherous journey across the 21-mile
+    Dover Strait currently stands at 10,269 in 321 boats - more than double that of the same period in 2021 when just over
+    4,546 people had been detained.": the figure in the "when" clause is the same period's count of crossings (the article's
+    "detained" for people brought ashore), checked on 1 January-13 June 2021."""
+    report = check("On Monday, 138 people arrived bringing the total official number of new arrivals to 705 in June alone, with "
+                   "the total for the year so far reaching 10,269.\n\nThe total number of migrants to make the treacherous "
+                   "journey across the 21-mile Dover Strait currently stands at 10,269 in 321 boats - more than double that of "
+                   "the same period in 2021 when just over 4,546 people had been detained.", "2022-06-15", store=store)
+    c = claim(report, "4,546")
+    people = span(D(2021, 1, 1), D(2021, 6, 13))[0]
+    assert (c.crossing, c.period.start, c.period.end, c.latest.value) == (True, D(2021, 1, 1), D(2021, 6, 13), people)
+    assert c.verdict == ("accurate" if 4546 < people <= 4546 * 1.05 else "inaccurate")

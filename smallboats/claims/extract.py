@@ -520,6 +520,10 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
 _OTHER_CLAUSE = re.compile(r"\s(?:as|while|when|whereas|because|after)\s", re.I)
 
 
+#: a figure for the period compared with, in a "when" clause: "that of the same period in 2021 when just over 4,546"
+_SAME_PERIOD_WHEN = re.compile(r"\b(?:same\s+(?:period|point|time|stage)|this\s+(?:time|point|stage))\b[^.;,]{0,25}?\s+when\s*$", re.I)
+
+
 def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> str | None:
     """The category of the cue nearest the number (in characters)."""
     best, dist = None, 10**6
@@ -837,6 +841,10 @@ def extract(text: str) -> Document:
                     and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
                     and (whole := [m for m in sent_mentions if m.crossing and m.kind == "figure"])):
                 cat, metric = "crossing", whole[0].metric  # "including 2,742 in June": what the sentence counts
+            if (cat in ("other", "arrests", "returns") and not q.words and _SAME_PERIOD_WHEN.search(s[max(0, q.first - 60):q.first])
+                    and (prior := [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.metric == "people"])):
+                cat, metric = "crossing", "people"  # "stands at 10,269 in 321 boats - more than double that of the same period
+                # in 2021 when just over 4,546 people had been detained": the figure compared with, whatever its verb
             if cat == "other" and not q.words and _COMPARED_BEFORE.search(s[max(0, q.start - 30):q.start]):
                 # "36,816 ..., up from 29,437 in 2023"; "That compares with 1,098 in January last year"
                 prior = [m for m in sent_mentions if m.crossing and m.kind == "figure"]
