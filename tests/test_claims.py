@@ -2017,3 +2017,19 @@ def test_the_figure_of_the_same_period_in_a_when_clause(store):
     people = span(D(2021, 1, 1), D(2021, 6, 13))[0]
     assert (c.crossing, c.period.start, c.period.end, c.latest.value) == (True, D(2021, 1, 1), D(2021, 6, 13), people)
     assert c.verdict == ("accurate" if 4546 < people <= 4546 * 1.05 else "inaccurate")
+
+
+def test_a_stop_by_the_french_with_no_noun_over_the_period_before(store):
+    """tests/data/news 071 (4 November 2019): "In the first 10 months of 2019 nearly 1,500 people have successfully crossed
+    the English Channel to reach the UK illegally. The French authorities say they have intercepted just over 1,000.": the
+    object of "intercepted" is people the French stopped, over the period of the sentence before (January-October 2019),
+    which SB_02 does not cover (unverifiable)."""
+    report = check("In the first 10 months of 2019 nearly 1,500 people have successfully crossed the English Channel to reach "
+                   "the UK illegally. The French authorities say they have intercepted just over 1,000.", "2019-11-04",
+                   store=store)
+    c = claim(report, "1,000")
+    assert (c.crossing, c.metric, c.verdict) == (True, "prevented", "unverifiable")
+    assert (c.period.start, c.period.end) == (D(2019, 1, 1), D(2019, 10, 31))
+    c = claim(report, "1,500")
+    people = span(D(2019, 1, 1), D(2019, 10, 31))[0]
+    assert c.latest.value == people and c.verdict == ("accurate" if 1425 <= people < 1500 else "inaccurate")

@@ -112,7 +112,7 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)|(?:while\s+|when\s+|after\s+)?(?:crossing|trying\s+to\s+cross|attempting\s+to\s+cross|at\s+sea)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
-    ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
+    ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,4}?intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
                   r"|from\s+(?:crossing|reaching|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
@@ -520,6 +520,8 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
 _OTHER_CLAUSE = re.compile(r"\s(?:as|while|when|whereas|because|after)\s", re.I)
 
 
+#: the object of a stop, with no noun: "they have intercepted just over 1,000."
+_STOPPED_BEFORE = re.compile(r"\b(?:intercepted|prevented|stopped|thwarted|turned\s+back)\s*$", re.I)
 #: a figure for the period compared with, in a "when" clause: "that of the same period in 2021 when just over 4,546"
 _SAME_PERIOD_WHEN = re.compile(r"\b(?:same\s+(?:period|point|time|stage)|this\s+(?:time|point|stage))\b[^.;,]{0,25}?\s+when\s*$", re.I)
 
@@ -657,6 +659,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
             by_total = True
         elif _SUBJECT_AT.search(s[:q.start]):
             kind, by_total = "people", True
+        elif _STOPPED_BEFORE.search(s[max(0, q.first - 30):q.first]):
+            kind = "people"  # "The French authorities say they have intercepted just over 1,000."
         else:
             return "other", None
     if kind == "days":
@@ -835,7 +839,8 @@ def extract(text: str) -> Document:
                     and any(m.crossing and m.kind == "figure" and m.metric == "people" for m in sent_mentions)):
                 cat, metric = "crossing", "people"  # "This rose to 8,462 in 2020 before more than tripling in 2021"
             if (cat == "prevented" and metric in ("people", "boats") and french
-                    and any(p.spec.kind in _WEEK_OR_MORE for p in periods)):  # the French figures: SB_02, weekly (not "this morning")
+                    and (any(p.spec.kind in _WEEK_OR_MORE for p in periods)  # or the sentence before's: "In the first 10
+                         or (not periods and sent.index and any(p.spec.kind in (*_WEEK_OR_MORE, "range") for p in found[-2])))):  # months"  # the French figures: SB_02, weekly (not "this morning")
                 cat, metric = "crossing", "prevented" if metric == "people" else "prevented_events"
             if (cat == "other" and noun_kind is None and not q.words and q.unit == "count"
                     and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
