@@ -2033,3 +2033,18 @@ def test_a_stop_by_the_french_with_no_noun_over_the_period_before(store):
     c = claim(report, "1,500")
     people = span(D(2019, 1, 1), D(2019, 10, 31))[0]
     assert c.latest.value == people and c.verdict == ("accurate" if 1425 <= people < 1500 else "inaccurate")
+
+
+def test_a_change_named_with_no_figure(store):
+    """tests/data/news 009 (4 August 2025): "he believes it will deter people from making the dangerous journey following a
+    big increase in the numbers so far this year.": a change named as a noun ("a big increase in the numbers") is checked
+    for its direction, the year so far against the same days a year earlier."""
+    report = check("Sir Keir has previously said the pilot is not \"a silver bullet\" but he believes it will deter people from "
+                   "making the dangerous journey following a big increase in the numbers so far this year.", "2025-08-04",
+                   store=store)
+    c = claim(report, "a big increase")
+    a, b = span(D(2025, 1, 1), D(2025, 8, 3))[0], span(D(2024, 1, 1), D(2024, 8, 3))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2025, 1, 1), D(2025, 8, 3))
+    assert c.latest.value == a - b and c.verdict == ("accurate" if a > b else "inaccurate")
+    assert not [c for c in check("There has been a sharp rise in the number of hotels used.", "2025-08-04", store=store).claims
+                if c.crossing]

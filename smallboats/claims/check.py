@@ -196,6 +196,10 @@ class Outcome:
     record_holds: bool = True  # a record claim with its figure: whether the record itself holds (else never "close")
 
 
+#: a numberless change named as a noun ("a big increase"), said against a period ("on the same period a year earlier")
+_CHANGE_WORD = re.compile(r"\b(?:increase|rise|jump|fall|drop|decrease|decline|reduction)$", re.I)
+
+
 class Checker:
     """Checks the mentions of one document against the record as known on ``date`` and the newest."""
 
@@ -537,7 +541,7 @@ class Checker:
             return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
         if q is None:  # "were fewer than the record 45,774 in 2022": which way only
             official = _official(va - vb, subj, vintages, rec.as_of, detail=f"{va:,} − {vb:,} = {va - vb:,}")
-            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()} {ref.label}; official "
+            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()}{' on' if _CHANGE_WORD.search(m.text) else ''} {ref.label}; official "
                            f"{_vs(va, subj, vb, ref)}", None, subj, ref, provisional), None
         if m.kind == "difference":
             value = m.direction * (va - vb)

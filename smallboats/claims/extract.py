@@ -164,6 +164,10 @@ _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|mini
 _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
+#: a change of the numbers named with no figure: "a big increase in the numbers", "a sharp fall in crossings"
+_CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|substantial|dramatic|marked|steep|major|massive)\s+"
+                          r"(?P<dir>increase|rise|jump|fall|drop|decrease|decline|reduction)\s+in\s+(?:the\s+)?"
+                          r"(?:numbers?|crossings|arrivals)\b(?!\s+of\b)", re.I)
 #: a written number right after a comparison's "than" ("lower than the 12,747")
 _NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?\d", re.I)
 #: a sentence about the figure before it ("It is still lower than ...")
@@ -1277,6 +1281,13 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         words = s[dm.start("dir"):dm.end()].rstrip()
         sent_mentions.append(Mention("difference", sent.index, off + dm.start("dir"), off + dm.start("dir") + len(words), words,
                                      metric="people", direction=-1 if dm["dir"].lower() in _DOWN else 1))
+    changes: list[Mention] = []
+    for cm in _CHANGE_NOUN.finditer(s):  # "following a big increase in the numbers so far this year": which way, against the
+        # same period a year earlier (unless a comparison is written)
+        if not any(x.start - off < cm.end("dir") and cm.start() < x.end - off for x in sent_mentions):
+            changes.append(Mention("difference", sent.index, off + cm.start(), off + cm.end("dir"), s[cm.start():cm.end("dir")],
+                                   metric="people", direction=-1 if cm["dir"].lower() in _DOWN else 1))
+    sent_mentions.extend(changes)
     sent_mentions.sort(key=lambda x: x.start)
     previous: Mention | None = None  # the comparison before, in this sentence
     for m in [x for x in sent_mentions if x.crossing and x.kind in ("difference", "percent_change", "ratio")]:
@@ -1292,7 +1303,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                     and x.kind in ("difference", "percent_change", "ratio")), default=len(s))
         # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
         ref_periods = ([p for p in periods if p.end > ref_from and p.start >= (cue.start() if cue else b) and p.start < upto]
-                       if cue or m.kind != "percent_change" else [])  # "from 2024": the period may begin with the cue
+                       if cue or (m.kind != "percent_change" and all(m is not c for c in changes)) else [])  # "from 2024": the
+        # period may begin with the cue; "a big increase in the numbers so far this year": the change's own period
         same = [p for p in ref_periods if p.spec.kind == "same_period"] or (
             [] if ref_periods else [p for p in periods if p.spec.kind == "same_period"])
         if later_figs and m.kind != "percent_change":
@@ -1331,7 +1343,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     # a comparison with no number says only which way: kept when both its sides are found ("the numbers were higher in
     # terms of us sending people to France" is not about crossings)
     sent_mentions[:] = [x for x in sent_mentions if not (x.kind == "difference" and x.quantity is None and (
-        (x.subject is None and x.subject_period is None) or (x.reference is None and x.reference_period is None)))]
+        (x.subject is None and x.subject_period is None)
+        or (x.reference is None and x.reference_period is None and all(x is not c for c in changes))))]
 
     for om in _OVERTOOK.finditer(s):
         if om.group(0).lower().startswith("than") and any(x.crossing and x.start - off < om.start() for x in sent_mentions):
