@@ -2048,3 +2048,16 @@ def test_a_change_named_with_no_figure(store):
     assert c.latest.value == a - b and c.verdict == ("accurate" if a > b else "inaccurate")
     assert not [c for c in check("There has been a sharp rise in the number of hotels used.", "2025-08-04", store=store).claims
                 if c.crossing]
+
+
+def test_a_weekly_average_over_the_year_so_far(store):
+    """tests/data/news 009 (Monday 4 August 2025): "There have been reports that 50 people per week could be returned,
+    compared with the weekly average of more than 800 people currently making the crossing.": an average a week, with no
+    period written, over the year so far (to the last day published)."""
+    report = check("There have been reports that 50 people per week could be returned, compared with the weekly average of "
+                   "more than 800 people currently making the crossing.", "2025-08-04", store=store)
+    c = claim(report, "800")
+    a, b = D(2025, 1, 1), D(2025, 8, 3)
+    week = round(span(a, b)[0] / ((b - a).days + 1) * 7, 1)
+    assert (c.period.start, c.period.end, c.latest.value) == (a, b, week)
+    assert c.verdict == ("accurate" if 800 < week <= 880 else "inaccurate")

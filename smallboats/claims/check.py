@@ -327,7 +327,7 @@ class Checker:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and m is not None and m.quantity is not None \
-                and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9)
+                and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9) or m.per_days
                      or (m.metric == "people_per_boat" and pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS)):
             # more than ever crossed in a day (or an average per boat): the period the article is about, or else the year so far
             spec = pm.spec.topic if pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS else PeriodSpec("year", n=0)
@@ -402,10 +402,16 @@ class Checker:
         if value is None:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
+        if m.per_days:  # "the weekly average of more than 800": the period's total over its days, a week's (a day's) worth
+            value = round(value / ((res.end - res.start).days + 1) * m.per_days, 1)
+            official = _official(value, res, t.vintages, rec.as_of, detail=f"{fmt(self.metric_value(t, m.metric))} over "
+                                 f"{(res.end - res.start).days + 1} days, a {'week' if m.per_days == 7 else 'day'} on average")
         provisional = official.later_publication if provisional is None else provisional
         tol = tolerance(q, rate=rate)
         unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
-        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}{read}"
+        if m.per_days:
+            unit += " a week on average" if m.per_days == 7 else " a day on average"
+        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate or bool(m.per_days))} {_where(res)}{read}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
 
     def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:

@@ -168,6 +168,8 @@ _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|
 _CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|substantial|dramatic|marked|steep|major|massive)\s+"
                           r"(?P<dir>increase|rise|jump|fall|drop|decrease|decline|reduction)\s+in\s+(?:the\s+)?"
                           r"(?:numbers?|crossings|arrivals)\b(?!\s+of\b)", re.I)
+#: an average per week or day before a figure: "the weekly average of more than 800 people"
+_AVERAGE_PER = re.compile(r"\b(?P<unit>weekly|daily)\s+average\s+(?:of\s+)?$", re.I)
 #: a written number right after a comparison's "than" ("lower than the 12,747")
 _NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?\d", re.I)
 #: a sentence about the figure before it ("It is still lower than ...")
@@ -396,6 +398,7 @@ class Mention:
     direction: int = 1
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
+    per_days: int = 0  # an average per week (7) or per day (1) over its period ("the weekly average of more than 800")
     zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
     # days when no crossings were reported")
     ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
@@ -918,6 +921,9 @@ def extract(text: str) -> Document:
                            or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
+            if cat == "crossing" and metric in ("people", "boats") and (pm := _AVERAGE_PER.search(s[max(0, q.first - 40):q.first])):
+                mention.per_days = 7 if pm["unit"].lower() == "weekly" else 1  # "compared with the weekly average of more
+                # than 800 people currently making the crossing": people a week, on average over the period
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
