@@ -2061,3 +2061,17 @@ def test_a_weekly_average_over_the_year_so_far(store):
     week = round(span(a, b)[0] / ((b - a).days + 1) * 7, 1)
     assert (c.period.start, c.period.end, c.latest.value) == (a, b, week)
     assert c.verdict == ("accurate" if 800 < week <= 880 else "inaccurate")
+
+
+def test_no_month_higher_than(store, rows):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn't reach higher than 2,153 in each of the first five
+    months of the year…": the highest whole month of January-May 2023 (April), compared with the figure."""
+    report = check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year… So far, June "
+                   "has been the month with the most illegal migration recorded in 2023, with 3,824 migrants detected.",
+                   "2023-08-17", store=store)
+    c = claim(report, "2,153")
+    m23 = months(rows["newest"], 2023)
+    top = max(range(1, 6), key=lambda k: m23[k])
+    end = D(2023, top + 1, 1) - dt.timedelta(days=1)
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, top, 1), end, m23[top])
+    assert c.verdict == ("accurate" if m23[top] == 2153 else "close" if abs(m23[top] - 2153) <= 0.01 * m23[top] else "inaccurate")

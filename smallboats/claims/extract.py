@@ -168,6 +168,10 @@ _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|
 _CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|substantial|dramatic|marked|steep|major|massive)\s+"
                           r"(?P<dir>increase|rise|jump|fall|drop|decrease|decline|reduction)\s+in\s+(?:the\s+)?"
                           r"(?:numbers?|crossings|arrivals)\b(?!\s+of\b)", re.I)
+#: a ceiling for each month of a span: "didn't reach higher than 2,153 in each of the first five months of the year"
+_NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:reach|go|get|rise|climb)\s+(?:any\s+)?"
+                        r"(?:higher|above|more)\s+than\s*$", re.I)
+_EACH_MONTH = re.compile(r"\s+(?:[\w-]+\s+)?in\s+(?:each|any)\s+of\s+the\s+(?:first|last|past|previous)\s+\w+\s+months\b", re.I)
 #: an average per week or day before a figure: "the weekly average of more than 800 people"
 _AVERAGE_PER = re.compile(r"\b(?P<unit>weekly|daily)\s+average\s+(?:of\s+)?$", re.I)
 #: a written number right after a comparison's "than" ("lower than the 12,747")
@@ -399,6 +403,8 @@ class Mention:
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
     per_days: int = 0  # an average per week (7) or per day (1) over its period ("the weekly average of more than 800")
+    month_peak: bool = False  # the highest month's total in its period ("didn't reach higher than 2,153 in each of the first
+    # five months of the year")
     zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
     # days when no crossings were reported")
     ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
@@ -921,6 +927,9 @@ def extract(text: str) -> Document:
                            or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
+            if (cat == "crossing" and metric in ("people", "boats") and _NO_HIGHER.search(s[max(0, q.first - 50):q.first])
+                    and _EACH_MONTH.match(s, q.end)):
+                mention.month_peak = True
             if cat == "crossing" and metric in ("people", "boats") and (pm := _AVERAGE_PER.search(s[max(0, q.first - 40):q.first])):
                 mention.per_days = 7 if pm["unit"].lower() == "weekly" else 1  # "compared with the weekly average of more
                 # than 800 people currently making the crossing": people a week, on average over the period
