@@ -2075,3 +2075,21 @@ def test_no_month_higher_than(store, rows):
     end = D(2023, top + 1, 1) - dt.timedelta(days=1)
     assert (c.period.start, c.period.end, c.latest.value) == (D(2023, top, 1), end, m23[top])
     assert c.verdict == ("accurate" if m23[top] == 2153 else "close" if abs(m23[top] - 2153) <= 0.01 * m23[top] else "inaccurate")
+
+
+def test_a_total_passed_days_before(store):
+    """tests/data/news 029 (Thursday 1 May 2025): "The number of migrants crossing the English Channel so far this year has
+    reached 11,000 just days after arrivals passed 10,000 in record time.": the 10,000 passed "just days" before is checked
+    to the day the year's total first passed it (28 April), not to the last day published."""
+    report = check("The number of migrants crossing the English Channel so far this year has reached 11,000 just days after "
+                   "arrivals passed 10,000 in record time.", "2025-05-01", store=store)
+    c = claim(report, "10,000")
+    days = sheet()
+    total, day = 0, None
+    for d in sorted(x for x in days if D(2025, 1, 1) <= x <= D(2025, 4, 30)):
+        total += days[d][0] or 0
+        if total > 10000:
+            day = d
+            break
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
+    assert c.verdict == "accurate"

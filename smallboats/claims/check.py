@@ -391,6 +391,15 @@ class Checker:
             return self._days(rec, m, res, provisional)
         if m.month_peak:
             return self.month_peak(rec, m, res, provisional)
+        if m.milestone and res.end > res.start:  # "just days after arrivals passed 10,000": to the day the total first passed it
+            days, _ = rec.days(res.start, res.end)
+            total = 0.0
+            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+                total += 0 if v != v else v
+                if total > q.value:
+                    d = d if isinstance(d, dt.date) else d.date()
+                    res = Resolved(res.start, d, f"{span_label(res.start, d)}: to the day the total first passed {q.text}")
+                    break
         t = rec.total(res.start, res.end)
         value = self.metric_value(t, m.metric)
         official = _official(value, res, t.vintages, rec.as_of)
@@ -1138,7 +1147,7 @@ def _claim_base(doc: Document, m: Mention) -> dict:
         # the qualifier too ("more than 700"), not before the claim's words ("after more than a week in which none")
         span=(min(m.start, sent.start + q.first) if q else m.start, m.end),
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
-        metric=m.metric, category=m.category, crossing=m.crossing,
+        metric=m.metric, category=m.category, crossing=m.crossing, per_days=m.per_days or None,
         subject=m.subject.index if m.subject is not None else None,
         reference=m.reference.index if m.reference is not None else None,
     )

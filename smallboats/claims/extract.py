@@ -168,6 +168,9 @@ _MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|
 _CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|substantial|dramatic|marked|steep|major|massive)\s+"
                           r"(?P<dir>increase|rise|jump|fall|drop|decrease|decline|reduction)\s+in\s+(?:the\s+)?"
                           r"(?:numbers?|crossings|arrivals)\b(?!\s+of\b)", re.I)
+#: a total passed before the article's news: "has reached 11,000 just days after arrivals passed 10,000"
+_MILESTONE_BEFORE = re.compile(r"\b(?:days|weeks|shortly|soon|just)\s+(?:after|since)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:passed|topped|surpassed|exceeded|crossed|hit)\s*$", re.I)
 #: a ceiling for each month of a span: "didn't reach higher than 2,153 in each of the first five months of the year"
 _NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:reach|go|get|rise|climb)\s+(?:any\s+)?"
                         r"(?:higher|above|more)\s+than\s*$", re.I)
@@ -403,6 +406,8 @@ class Mention:
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
     per_days: int = 0  # an average per week (7) or per day (1) over its period ("the weekly average of more than 800")
+    milestone: bool = False  # a total passed on some day before the article ("just days after arrivals passed 10,000"):
+    # checked to the day it was first passed
     month_peak: bool = False  # the highest month's total in its period ("didn't reach higher than 2,153 in each of the first
     # five months of the year")
     zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
@@ -927,6 +932,8 @@ def extract(text: str) -> Document:
                            or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
+            if cat == "crossing" and metric == "people" and _MILESTONE_BEFORE.search(s[max(0, q.first - 60):q.start]):
+                mention.milestone = True
             if (cat == "crossing" and metric in ("people", "boats") and _NO_HIGHER.search(s[max(0, q.first - 50):q.first])
                     and _EACH_MONTH.match(s, q.end)):
                 mention.month_peak = True
