@@ -2093,3 +2093,14 @@ def test_a_total_passed_days_before(store):
             break
     assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
     assert c.verdict == "accurate"
+
+
+def test_a_change_said_on_a_day_not_given(store):
+    """tests/data/news 092 (20 June 2023): "The latest record figures come just days after Rishi bragged that crossings are
+    down 20% on last year.": the words were said "just days" before, on a day not given, so the span compared cannot be
+    fixed (unverifiable), whatever figure the sentence before gives."""
+    report = check("This brings the total crossings in June so far (only until the 19th) to 2,908. The latest record figures "
+                   "come just days after Rishi bragged that crossings are down 20% on last year.", "2023-06-20", store=store)
+    c = claim(report, "20%")
+    assert (c.kind, c.verdict, c.period) == ("percent_change", "unverifiable", None)
+    assert claim(report, "2,908").latest.value == span(D(2023, 6, 1), D(2023, 6, 19))[0]

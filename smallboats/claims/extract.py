@@ -177,6 +177,9 @@ _NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:rea
 _EACH_MONTH = re.compile(r"\s+(?:[\w-]+\s+)?in\s+(?:each|any)\s+of\s+the\s+(?:first|last|past|previous)\s+\w+\s+months\b", re.I)
 #: an average per week or day before a figure: "the weekly average of more than 800 people"
 _AVERAGE_PER = re.compile(r"\b(?P<unit>weekly|daily)\s+average\s+(?:of\s+)?$", re.I)
+#: a change in words reported as said on a day not given: "just days after Rishi bragged that crossings are down 20%"
+_SAID_DAYS_BEFORE = re.compile(r"\b((?:just\s+|only\s+|a\s+few\s+)?(?:days|weeks)\s+(?:after|before)\s+[^.;,]{0,40}?\b"
+                               r"(?:said|claimed|bragged|boasted|told|insisted|announced|declared))\s+(?:that\s+)?[^.;]{0,40}$", re.I)
 #: a written number right after a comparison's "than" ("lower than the 12,747")
 _NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?\d", re.I)
 #: a sentence about the figure before it ("It is still lower than ...")
@@ -1359,6 +1362,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
             # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
             m.subject, m.subject_period = previous.subject, previous.subject_period
+        if (said := _SAID_DAYS_BEFORE.search(s, 0, a)) and not any(said.end() <= p.start < a for p in periods):
+            # "come just days after Rishi bragged that crossings are down 20% on last year": as of a day not given
+            m.subject, m.subject_period = None, PeriodMention(PeriodSpec("vague", event=said[1], strong=False), said.start(1),
+                                                              said.end(1), said[1])
         previous = m
         if m.reference is None and m.reference_period is None:
             m.notes.append("no comparison period written: compared with the same period a year earlier")
