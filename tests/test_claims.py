@@ -2104,3 +2104,23 @@ def test_a_change_said_on_a_day_not_given(store):
     c = claim(report, "20%")
     assert (c.kind, c.verdict, c.period) == ("percent_change", "unverifiable", None)
     assert claim(report, "2,908").latest.value == span(D(2023, 6, 1), D(2023, 6, 19))[0]
+
+
+def test_which_way_after_a_dash_and_a_running_pace(store):
+    """tests/data/news 015 (2 January 2025): "More than 36,800 people in small boats crossed the English Channel last year.
+    The number was a 25% increase on the previous year – but fewer than 2023." (which way only, after a dash and "but"), and
+    083 (18 April 2023): "The cumulative number of Channel crossings this year is currently running below the level for
+    2022." (a running pace: against the same days of 2022)."""
+    report = check("More than 36,800 people in small boats crossed the English Channel last year.\nThe number was a 25% "
+                   "increase on the previous year – but fewer than 2023.", "2025-01-02", store=store)
+    c = claim(report, "fewer than")
+    a, b = span(D(2024, 1, 1), D(2024, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end, c.latest.value) == ("difference", D(2024, 1, 1), D(2024, 12, 31), a - b)
+    assert c.verdict == ("accurate" if a < b else "inaccurate")
+    report = check("The cumulative number of Channel crossings this year is currently running below the level for 2022.",
+                   "2023-04-18", store=store)
+    c = claim(report, "below")
+    a, b = span(D(2023, 1, 1), D(2023, 4, 17))[0], span(D(2022, 1, 1), D(2022, 4, 17))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
+        D(2023, 1, 1), D(2023, 4, 17), D(2022, 1, 1), D(2022, 4, 17))
+    assert c.latest.value == a - b and c.verdict == ("accurate" if a < b else "inaccurate")

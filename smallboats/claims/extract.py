@@ -160,8 +160,10 @@ _EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w i
 _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|ministry\s+of\s+defence|mod|officials?|figures|data"
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
-#: number"): a verb before it, no number, and a period or a figure after it
-_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
+#: number", "is currently running below the level for 2022", "a 25% increase on the previous year – but fewer than 2023"):
+#: a verb before it (or a dash and "but"), no number, and a period or a figure after it
+_MORE_OR_FEWER = re.compile(r"(?:\b(?:were|was|is|are|remains?|remained|stood|been|now|(?:is|are|was|were)\s+(?:currently\s+|still\s+)?running)"
+                            r"|[–—-]\s+but)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: a change of the numbers named with no figure: "a big increase in the numbers", "a sharp fall in crossings"
@@ -1362,6 +1364,9 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
             # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
             m.subject, m.subject_period = previous.subject, previous.subject_period
+        if (m.reference_period is not None and m.reference_period.spec.kind == "year" and m.reference_period.spec.year
+                and re.search(r"\brunning\s+$", s[max(0, a - 12):a], re.I)):  # "running below the level for 2022": the pace, to the same day
+            m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
         if (said := _SAID_DAYS_BEFORE.search(s, 0, a)) and not any(said.end() <= p.start < a for p in periods):
             # "come just days after Rishi bragged that crossings are down 20% on last year": as of a day not given
             m.subject, m.subject_period = None, PeriodMention(PeriodSpec("vague", event=said[1], strong=False), said.start(1),
