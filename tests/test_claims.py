@@ -2124,3 +2124,27 @@ def test_which_way_after_a_dash_and_a_running_pace(store):
     assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
         D(2023, 1, 1), D(2023, 4, 17), D(2022, 1, 1), D(2022, 4, 17))
     assert c.latest.value == a - b and c.verdict == ("accurate" if a < b else "inaccurate")
+
+
+def test_the_earliest_point_in_the_year_a_total_was_reached(store):
+    """tests/data/news 029 (1 May 2025): "It is the earliest point in the calendar year the 10,000 milestone has been
+    reached.": the day the year's total first reached 10,000, earlier in the year than in every year before it."""
+    report = check("This comes after 473 migrants arrived on Monday, which brought the cumulative total for 2025 to 10,358. "
+                   "It is the earliest point in the calendar year the 10,000 milestone has been reached.", "2025-05-01",
+                   store=store)
+    c = claim(report, "10,000")
+    days = sheet()
+
+    def reached(year: int) -> dt.date | None:
+        total = 0
+        for d in sorted(x for x in days if x.year == year):
+            total += days[d][0] or 0
+            if total >= 10000:
+                return d
+        return None
+
+    day = reached(2025)
+    others = [d for y in range(2018, 2025) if (d := reached(y)) is not None]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
+    early = all((d - D(d.year, 1, 1)).days > (day - D(2025, 1, 1)).days for d in others)
+    assert c.verdict == ("accurate" if early else "inaccurate")

@@ -391,6 +391,8 @@ class Checker:
             return self._days(rec, m, res, provisional)
         if m.month_peak:
             return self.month_peak(rec, m, res, provisional)
+        if m.earliest:
+            return self.earliest(rec, m, res, provisional)
         if m.milestone and res.end > res.start:  # "just days after arrivals passed 10,000": to the day the total first passed it
             days, _ = rec.days(res.start, res.end)
             total = 0.0
@@ -424,6 +426,38 @@ class Checker:
             unit += " a week on average" if m.per_days == 7 else " a day on average"
         reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate or bool(m.per_days))} {_where(res)}{read}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
+
+    def earliest(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        """"It is the earliest point in the calendar year the 10,000 milestone has been reached": the day the year's total
+        first reached the number, earlier in the year than in any year of the record before it."""
+        q = m.quantity
+        assert q is not None
+
+        def first(year: int, end: dt.date):
+            days, vintages = rec.days(dt.date(year, 1, 1), end)
+            total = 0.0
+            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+                total += 0 if v != v else v
+                if total >= q.value:
+                    return (d if type(d) is dt.date else d.date()), total, vintages
+            return None
+
+        year = res.end.year
+        this = first(year, res.end)
+        if this is None:
+            return Outcome(None, False, f"claimed the earliest point in a year the total reached {q.text}; the {year} total had "
+                                        f"not reached it by {long_date(res.end)}", period=res)
+        day, total, vintages = this
+        reached = {y: r[0] for y in range(RECORD_START.year, year) if (r := first(y, dt.date(y, 12, 31))) is not None}
+        doy = (day - dt.date(year, 1, 1)).days
+        before = {y: d for y, d in reached.items() if (d - dt.date(y, 1, 1)).days <= doy}
+        period = Resolved(dt.date(year, 1, 1), day, f"{span_label(dt.date(year, 1, 1), day)}: to the day the total reached {q.text}")
+        others = "; ".join(f"{y}: {long_date(d)}" for y, d in sorted(reached.items())) or "no earlier year reached it"
+        official = _official(total, period, vintages, rec.as_of, day=day)
+        provisional = official.later_publication if provisional is None else provisional
+        reason = (f"claimed the earliest point in a year the total reached {q.text}: {long_date(day)} ({others})"
+                  + (f"; reached as early or earlier in {', '.join(map(str, before))}" if before else ""))
+        return Outcome(official, not before, reason, None, period, provisional=provisional)
 
     def month_peak(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
         """"didn't reach higher than 2,153 in each of the first five months": the highest whole month's total of the span."""

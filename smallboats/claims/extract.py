@@ -173,6 +173,12 @@ _CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|sub
 #: a total passed before the article's news: "has reached 11,000 just days after arrivals passed 10,000"
 _MILESTONE_BEFORE = re.compile(r"\b(?:days|weeks|shortly|soon|just)\s+(?:after|since)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:passed|topped|surpassed|exceeded|crossed|hit)\s*$", re.I)
+#: the earliest day in a year a total was reached: "It is the earliest point in the calendar year the 10,000 milestone has
+#: been reached"
+_EARLIEST_BEFORE = re.compile(r"\b(?:the\s+)?earliest\s+(?:point|date|day|time|stage)\s+(?:in\s+(?:the|a)\s+(?:calendar\s+)?year\s+)?"
+                              r"(?:that\s+|when\s+)?(?:the\s+)?$", re.I)
+_MILESTONE_AFTER = re.compile(r"\s+(?:milestone|mark|figure|threshold)\s+(?:has|had|was|have)\s+(?:been\s+)?(?:reached|passed|hit|crossed|topped)\b",
+                              re.I)
 #: a ceiling for each month of a span: "didn't reach higher than 2,153 in each of the first five months of the year"
 _NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:reach|go|get|rise|climb)\s+(?:any\s+)?"
                         r"(?:higher|above|more)\s+than\s*$", re.I)
@@ -413,6 +419,8 @@ class Mention:
     per_days: int = 0  # an average per week (7) or per day (1) over its period ("the weekly average of more than 800")
     milestone: bool = False  # a total passed on some day before the article ("just days after arrivals passed 10,000"):
     # checked to the day it was first passed
+    earliest: bool = False  # the total reached earlier in the year than in any year before ("It is the earliest point in the
+    # calendar year the 10,000 milestone has been reached")
     month_peak: bool = False  # the highest month's total in its period ("didn't reach higher than 2,153 in each of the first
     # five months of the year")
     zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
@@ -909,6 +917,10 @@ def extract(text: str) -> Document:
                                        and m.quantity.unit == "count" and m.quantity.value == q.value), None))):
                 cat, metric = "crossing", same.metric  # "... bringing the total to 705 in June alone" then "705 people have been
                 # detained in June alone": an exact figure the article gave as a crossing figure is that figure again
+            earliest = bool(cat in ("other", "crossing") and q.unit == "count" and not q.words
+                            and _EARLIEST_BEFORE.search(s[max(0, q.first - 80):q.first]) and _MILESTONE_AFTER.match(s, q.end))
+            if earliest:
+                cat, metric = "crossing", "people"
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -937,6 +949,7 @@ def extract(text: str) -> Document:
                            or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
+            mention.earliest = earliest
             if cat == "crossing" and metric == "people" and _MILESTONE_BEFORE.search(s[max(0, q.first - 60):q.start]):
                 mention.milestone = True
             if (cat == "crossing" and metric in ("people", "boats") and _NO_HIGHER.search(s[max(0, q.first - 50):q.first])
