@@ -2148,3 +2148,15 @@ def test_the_earliest_point_in_the_year_a_total_was_reached(store):
     assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
     early = all((d - D(d.year, 1, 1)).days > (day - D(2025, 1, 1)).days for d in others)
     assert c.verdict == ("accurate" if early else "inaccurate")
+
+
+def test_the_year_so_far_has_been_the_worst_ever(store):
+    """tests/data/news 009 (4 August 2025): "As a result, this year so far has been the worst ever for illegal immigrants
+    crossing the Channel.": a record for the point in the year (1 January-3 August against the same days of every earlier
+    year)."""
+    report = check("As a result, this year so far has been the worst ever for illegal immigrants crossing the Channel.",
+                   "2025-08-04", store=store)
+    c = next(c for c in report.claims if c.crossing and "worst ever" in c.text)
+    totals = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
+    assert (c.period.start, c.period.end) == (D(2025, 1, 1), D(2025, 8, 3))
+    assert c.verdict == ("accurate" if totals[2025] > max(v for y, v in totals.items() if y < 2025) else "inaccurate")

@@ -285,6 +285,7 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
                          r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
+    ("has been the worst ever", r"\b(?:has|had|have)\s+been\s+(?:the\s+)?(?:worst|busiest|highest)\s+(?:ever|on\s+record)\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
                               r"|\bthe\s+(?:busiest|highest)\s+(?:first|second)\s+half\s+on\s+record\b", "half"),
     ("a record for the quarter", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second|third|fourth)\s+quarter\b"
