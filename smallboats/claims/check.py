@@ -399,7 +399,7 @@ class Checker:
             for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
                 total += 0 if v != v else v
                 if total > q.value:
-                    d = d if isinstance(d, dt.date) else d.date()
+                    d = d.date() if isinstance(d, dt.datetime) else d
                     res = Resolved(res.start, d, f"{span_label(res.start, d)}: to the day the total first passed {q.text}")
                     break
         t = rec.total(res.start, res.end)
@@ -439,7 +439,7 @@ class Checker:
             for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
                 total += 0 if v != v else v
                 if total >= q.value:
-                    return (d if type(d) is dt.date else d.date()), total, vintages
+                    return (d.date() if isinstance(d, dt.datetime) else d), total, vintages
             return None
 
         year = res.end.year
@@ -612,7 +612,8 @@ class Checker:
             return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
         if q is None:  # "were fewer than the record 45,774 in 2022": which way only
             official = _official(va - vb, subj, vintages, rec.as_of, detail=f"{va:,} − {vb:,} = {va - vb:,}")
-            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()}{' on' if _CHANGE_WORD.search(m.text) else ''} {ref.label}; official "
+            on = " on" if _CHANGE_WORD.search(m.text) else ""  # "a big increase on the same period a year earlier"
+            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()}{on} {ref.label}; official "
                            f"{_vs(va, subj, vb, ref)}", None, subj, ref, provisional), None
         if m.kind == "difference":
             value = m.direction * (va - vb)
