@@ -2014,6 +2014,10 @@ def test_the_figure_of_the_same_period_in_a_when_clause(store):
                    "journey across the 21-mile Dover Strait currently stands at 10,269 in 321 boats - more than double that of "
                    "the same period in 2021 when just over 4,546 people had been detained.", "2022-06-15", store=store)
     c = claim(report, "4,546")
+    # arrests in such a clause stay arrests
+    arrested = check("Some 1,000 migrants crossed the Channel this year, compared with the same period last year when 300 "
+                     "people were arrested.", "2024-06-10", store=store)
+    assert claim(arrested, "300").category == "arrests"
     people = span(D(2021, 1, 1), D(2021, 6, 13))[0]
     assert (c.crossing, c.period.start, c.period.end, c.latest.value) == (True, D(2021, 1, 1), D(2021, 6, 13), people)
     assert c.verdict == ("accurate" if 4546 < people <= 4546 * 1.05 else "inaccurate")

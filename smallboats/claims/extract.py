@@ -285,7 +285,8 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
                          r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
-    ("has been the worst ever", r"\b(?:has|had|have)\s+been\s+(?:the\s+)?(?:worst|busiest|highest)\s+(?:ever|on\s+record)\b", "year"),
+    ("the year has been the worst ever", r"(?<=year\s)(?:so\s+far\s+|to\s+date\s+)?(?:has|had)\s+been\s+(?:the\s+)?(?:worst|busiest|highest)"
+                                         r"\s+(?:ever|on\s+record)\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
                               r"|\bthe\s+(?:busiest|highest)\s+(?:first|second)\s+half\s+on\s+record\b", "half"),
     ("a record for the quarter", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second|third|fourth)\s+quarter\b"
@@ -878,7 +879,8 @@ def extract(text: str) -> Document:
                     and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
                     and (whole := [m for m in sent_mentions if m.crossing and m.kind == "figure"])):
                 cat, metric = "crossing", whole[0].metric  # "including 2,742 in June": what the sentence counts
-            if (cat in ("other", "arrests", "returns") and not q.words and _SAME_PERIOD_WHEN.search(s[max(0, q.first - 60):q.first])
+            if ((cat == "other" or (cat == "arrests" and re.match(r"[^.;,]{0,40}?\bdetained\b", s[q.end:])))
+                    and not q.words and _SAME_PERIOD_WHEN.search(s[max(0, q.first - 60):q.first])
                     and (prior := [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.metric == "people"])):
                 cat, metric = "crossing", "people"  # "stands at 10,269 in 321 boats - more than double that of the same period
                 # in 2021 when just over 4,546 people had been detained": the figure compared with, whatever its verb
