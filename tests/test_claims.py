@@ -2164,3 +2164,16 @@ def test_the_year_so_far_has_been_the_worst_ever(store):
     totals = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
     assert (c.period.start, c.period.end) == (D(2025, 1, 1), D(2025, 8, 3))
     assert c.verdict == ("accurate" if totals[2025] > max(v for y, v in totals.items() if y < 2025) else "inaccurate")
+
+
+def test_the_figure_of_the_year_compared_with_in_a_when_clause(store):
+    """tests/data/news 035 (2 May 2024): "... a new record high for the first four months of a calendar year, jumping 34% on
+    2023 when 6,192 were recorded ...": the 6,192 is 2023's figure over the span the change compares (the first four
+    months), not the whole of 2023."""
+    report = check("Channel crossings had already hit a new record high for the first four months of a calendar year, jumping "
+                   "34% on 2023 when 6,192 were recorded and up 19% on the total at this stage in 2022 (6,945).", "2024-05-02",
+                   store=store)
+    pct, fig = claim(report, "34%"), claim(report, "6,192")
+    assert (fig.period.start, fig.period.end) == (pct.comparison_period.start, pct.comparison_period.end)
+    assert fig.period.start == D(2023, 1, 1) and fig.period.end.year == 2023 and fig.period.end.month in (4, 5)
+    assert fig.latest.value == span(fig.period.start, fig.period.end)[0]

@@ -1110,6 +1110,13 @@ def extract(text: str) -> Document:
                   and (m.period is None or m.period.spec.kind not in ("rolling", "named_month") or m.period_from != "sentence")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
+        for m in figures:  # "jumping 34% on 2023 when 6,192 were recorded": the figure of the year compared with, over the
+            # same span as the change's subject (not the whole year)
+            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year
+                    and m.quantity is not None and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:m.quantity.first], re.I)
+                    and any(r.crossing and r.kind in ("difference", "percent_change", "ratio") and r.reference_period is not None
+                            and (r.reference_period.start, r.reference_period.end) == (m.period.start, m.period.end) and (r.subject is not None or r.subject_period is not None) for r in sent_mentions)):
+                m.period = replace(m.period, spec=PeriodSpec("same_period", year=m.period.spec.year))
         for i, m in enumerate(figures):
             if m.kind == "figure" and m.period is not None and m.period.spec.kind == "same_period":
                 # "compared with 27,881 by the same point last year": the point of the figure before
