@@ -1799,3 +1799,381 @@ def test_one_week_ago(store):
     people = span(day, day)[0]
     assert (c.period.start, c.period.end, c.official.value) == (day, day, people)
     assert c.verdict in (("close", "accurate") if abs(people - 202) <= 0.01 * people else ("inaccurate",))
+
+
+def test_people_prevented_before_the_french_figures_begin(store):
+    """tests/data/news 079 (Saturday 16 January 2021): "A further 107 have been prevented from making the journey on small
+    boats since last Sunday": people the French prevented ("have been prevented from", with no noun), over a span before
+    SB_02 begins (the week ending 5 May 2024): unverifiable, with the period read (since Sunday 10 January)."""
+    report = check("Two small boats with a total of 36 migrants on board were intercepted while crossing the English Channel "
+                   "on Saturday. It comes as the Home Office said French authorities had stopped 27 people from attempting to "
+                   "make the crossing since Friday evening. A further 107 have been prevented from making the journey on small "
+                   "boats since last Sunday.", "2021-01-16", store=store)
+    c = claim(report, "107")
+    assert c.verdict == "unverifiable" and c.period.start == D(2021, 1, 10)
+    assert "no French prevention figures" in c.reason
+
+
+def test_since_christmas(store):
+    """tests/data/news 066 (Friday 28 December 2018): "These latest boats bring the number of migrants who have attempted to
+    cross the channel since Christmas up to nearly 100": a total (the number of migrants ... up to) since Christmas Day."""
+    report = check("The Home Secretary cut his holiday short and travelled back to the UK today to deal with the crisis, as "
+                   "two more inflatable boats carrying migrants from Iran and Syria were caught today mid crossing. These "
+                   "latest boats bring the number of migrants who have attempted to cross the channel since Christmas up to "
+                   "nearly 100.", "2018-12-28", store=store)
+    c = claim(report, "100")
+    assert c.crossing and c.period.start == D(2018, 12, 25)
+    people = span(D(2018, 12, 25), checked(c)[1])[0]
+    assert c.official.value == people
+    assert c.verdict == ("accurate" if 95 <= people < 100 else "inaccurate")
+
+
+def test_a_month_ranked_in_its_year_after_an_ellipsis(store):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn't reach higher than 2,153 in each of the first five
+    months of the year… So far, June has been the month with the most illegal migration recorded in 2023, with 3,824
+    migrants detected.": an ellipsis ends the sentence; the figure is June's (the month ranked), 2023 the span ranked in."""
+    report = check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year… So far, "
+                   "June has been the month with the most illegal migration recorded in 2023, with 3,824 migrants detected.",
+                   "2023-08-17", store=store)
+    c = claim(report, "3,824")
+    people = span(D(2023, 6, 1), D(2023, 6, 30))[0]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 6, 1), D(2023, 6, 30), people)
+    assert c.verdict == ("accurate" if people == 3824 else "close" if abs(people - 3824) <= 0.01 * people else "inaccurate")
+
+
+def test_an_exact_crossing_figure_given_again(store):
+    """tests/data/news 094 (15 June 2022): "bringing the total official number of new arrivals to 705 in June alone, with
+    the total for the year so far reaching 10,269" then "705 people have been detained in June alone" and "currently stands
+    at 10,269 in 321 boats": an exact figure the article gave as a crossing figure is that figure again, whatever word
+    ("detained", near "deported") comes with it."""
+    report = check("On Monday, 138 people arrived bringing the total official number of new arrivals to 705 in June alone, "
+                   "with the total for the year so far reaching 10,269.\n\nDespite Home Office warnings some people could be "
+                   "deported to Rwanda to be relocated, 705 people have been detained in June alone.\n\nThe total number of "
+                   "migrants to make the treacherous journey across the 21-mile Dover Strait currently stands at 10,269 in 321 "
+                   "boats.", "2022-06-15", store=store)
+    again = claim(report, "705", 2)
+    assert again.crossing and again.verdict != NC
+    assert claim(report, "10,269", 2).crossing
+    june = span(D(2022, 6, 1), checked(again)[1])[0]
+    assert again.latest.value == june
+
+
+
+def test_a_figure_in_a_narrative_takes_the_day_named_before_it(store):
+    """tests/data/news 044 (Tuesday 17 June 2025): "Just before sunrise, last Friday, we encountered a group of perhaps 80
+    people ... On Friday morning, Colonel Olivier Alary stood, dry-footed, watching the taxi boat load up. ... All in all,
+    it had not been a good night for the French police. ... But along the whole coast, a total of 14 boats had made it to
+    sea, carrying 919 people to the UK.": the article's first figure, with no period near it, is the day last named before
+    it (Friday 13 June), not the last day published."""
+    report = check("Downing Street said on Tuesday the situation was \"deteriorating.\"\n\nJust before sunrise, last Friday, we "
+                   "encountered a group of perhaps 80 people gathered in calm, waist-deep water, off a beach near the village "
+                   "of Wissant, south of Calais.\n\nOn Friday morning, Colonel Olivier Alary stood, dry-footed, watching the "
+                   "taxi boat load up.\n\nAll in all, it had not been a good night for the French police. Alary's forces "
+                   "claimed four successful interceptions on land. But along the whole coast, a total of 14 boats had made it "
+                   "to sea, carrying 919 people to the UK.", "2025-06-17", store=store)
+    day = D(2025, 6, 13)
+    people, boats = span(day, day)
+    for text, value in (("14", boats), ("919", people)):
+        c = claim(report, text)
+        assert (c.period.start, c.period.end, c.latest.value) == (day, day, value)
+        assert c.verdict == ("accurate" if value == int(text) else "inaccurate")
+
+
+def test_people_and_the_boats_of_a_surge_share_a_day(store):
+    """tests/data/news 019 (Monday 19 July 2021): "At least 202 migrants managed to cross to Britain in a surge of 20 boats
+    on July 30.": the boats are the people's ("in a surge of"), so they do not stand between the people and their day
+    (30 July 2020, the last one by the article's date), whatever day the article's opening is about."""
+    report = check("At least 430 migrants crossed to the UK on small boats on Monday – a new single-day record.\n"
+                   "At least 202 migrants managed to cross to Britain in a surge of 20 boats on July 30.", "2021-07-19",
+                   store=store)
+    day = D(2020, 7, 30)
+    people, boats = span(day, day)
+    c = claim(report, "202")
+    assert (c.period.start, c.period.end, c.latest.value) == (day, day, people)
+    assert c.verdict == ("accurate" if 202 <= people <= 202 + max(10, 20.2) else "inaccurate")
+    assert claim(report, "20").latest.value == boats
+
+
+def test_attempts_with_the_rest_intercepted_are_not_arrivals(store):
+    """tests/data/news 019: "At least 180 migrants were able to cross the English Channel to the UK, among more than 380
+    migrants who attempted the crossing, the rest being intercepted by French authorities.": 380 counts attempts (the
+    arrivals and those the French stopped), not arrivals; the 180 stays a crossing figure."""
+    report = check("At least 180 migrants were able to cross the English Channel to the UK, among more than 380 migrants "
+                   "who attempted the crossing, the rest being intercepted by French authorities.", "2021-07-19", store=store)
+    assert claim(report, "380").verdict == NC and claim(report, "380").category == "prevented"
+    assert claim(report, "180").crossing
+
+
+def test_days_out_of_a_month_told_of_before_a_blank_line(store):
+    """tests/data/news 056 (2 August 2022): "About 3,683 migrants made the crossing on 90 boats in July, the highest monthly
+    total this year, ...\\n\\nJourneys took place on 20 out of 31 days.": a count of days "out of" a span's, with no period of
+    its own, is of the period just told of (July 2022), across the blank line."""
+    report = check("About 3,683 migrants made the crossing on 90 boats in July, the highest monthly total this year, PA news "
+                   "agency analysis of the figures shows.\n\nJourneys took place on 20 out of 31 days.", "2022-08-02", store=store)
+    c = claim(report, "20")
+    days = sum(1 for d, v in sheet().items() if D(2022, 7, 1) <= d <= D(2022, 7, 31) and v[0])
+    assert (c.metric, c.period.start, c.period.end, c.latest.value) == ("days", D(2022, 7, 1), D(2022, 7, 31), days)
+    assert c.verdict == ("accurate" if days == 20 else "inaccurate")
+
+
+def test_the_only_days_without_crossings_in_a_span(store):
+    """tests/data/news 028 (17 August 2023): "... a total of 40 small boats were detected crossing the English Channel from
+    Aug. 10-16.\n\nWhile Aug. 13 and Aug. 15 were the only two days when no crossings were reported, ...": a count of the
+    days without crossings in the span told of (10-16 August, across the blank line), not a run of days up to the article's
+    date."""
+    report = check("The figures revealed that a total of 40 small boats were detected crossing the English Channel from Aug. "
+                   "10-16.\n\nWhile Aug. 13 and Aug. 15 were the only two days when no crossings were reported, 756 migrants were "
+                   "detected in the Channel on Aug. 10, a record for this year so far.", "2023-08-17", store=store)
+    c = claim(report, "two")
+    zero = sum(1 for d, v in sheet().items() if D(2023, 8, 10) <= d <= D(2023, 8, 16) and v[0] == 0)
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, 8, 10), D(2023, 8, 16), zero)
+    assert c.verdict == ("accurate" if zero == 2 else "inaccurate")
+
+
+def test_arrivals_in_another_country(store):
+    """tests/data/news 002 (The Economist): "When I was in Greece in 2015, there were 11,000 people arriving on an island
+    every day.": arrivals in another country, in a sentence that names neither the UK nor the Channel, are not crossing
+    figures."""
+    report = check("But, says Laura Padoan of UNHCR, the United Nations’ refugee agency, “it’s really misleading to talk about "
+                   "a crisis. When I was in Greece in 2015, there were 11,000 people arriving on an island every day.”",
+                   "2020-08-20", store=store)
+    c = claim(report, "11,000")
+    assert (c.crossing, c.category, c.verdict) == (False, "elsewhere", NC)
+
+
+def test_a_comparison_between_two_written_figures_is_not_a_claim_of_its_own(store):
+    """tests/data/news 003 (1 July 2025): "In 2023, the figure was 11,433 - which was slightly lower than the 12,747
+    recorded the year before.": both figures are checked (the first halves of 2023 and 2022), and "lower than" adds no
+    claim of its own."""
+    report = check("In 2024, Home Office figures recorded 13,489 people arriving in the UK via small boats in the first half of "
+                   "the year. In 2023, the figure was 11,433 - which was slightly lower than the 12,747 recorded the year "
+                   "before.", "2025-07-01", store=store)
+    assert not [c for c in report.claims if c.text.startswith("lower")]
+    # tests/data/news 030: "It is still lower than the highest daily total of 1,305 arrivals since data began in 2018, which
+    # was recorded on September 3, 2022." (about the day's figure before it)
+    still = check("The latest Home Office figures show that 1,194 migrants arrived in 18 boats on Saturday. It is still lower "
+                  "than the highest daily total of 1,305 arrivals since data began in 2018, which was recorded on September "
+                  "3, 2022.", "2025-06-01", store=store)
+    assert not [c for c in still.claims if c.text.startswith("lower")]
+    assert claim(still, "1,305").latest.value == span(D(2022, 9, 3), D(2022, 9, 3))[0]
+    c = claim(report, "12,747")
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2022, 1, 1), D(2022, 6, 30), span(D(2022, 1, 1), D(2022, 6, 30))[0])
+
+
+def test_people_in_the_water_are_not_arrivals(store):
+    """tests/data/news 038 ("a rescue missing took place off the coast of Lydd after five men entered the cold water") and
+    039 ("following reports that dozens of people were in the water about 10 miles off the Kent coast on Thursday
+    morning"): people in the water are a rescue, not a count of arrivals."""
+    report = check("As part of yesterday's crossings, a rescue missing took place off the coast of Lydd after five men entered "
+                   "the cold water.", "2021-12-20", store=store)
+    assert (claim(report, "five").crossing, claim(report, "five").category) == (False, "rescued")
+    report = check("Dover and Walmer lifeboats were launched to assist Border Force following reports that dozens of people "
+                   "were in the water about 10 miles off the Kent coast on Thursday morning.", "2024-06-07", store=store)
+    assert (claim(report, "dozens").crossing, claim(report, "dozens").category) == (False, "rescued")
+    # crossing figures with "entered" stay ones
+    assert claim(check("Some 450 migrants entered the UK on Sunday.", "2024-06-10", store=store), "450").crossing
+
+
+def test_a_change_in_a_year_said_with_no_period(store):
+    """tests/data/news 084 (Sunday 3 December 2023): "But a Government source said: 'Crossings are down by a third in a
+    year.'": a change "in a year" with no period of its own is the year so far against the same days a year earlier."""
+    report = check("But a Government source said: 'Crossings are down by a third in a year. They are trending downwards - "
+                   "whereas across Europe they are going up.'", "2023-12-03", store=store)
+    c = claim(report, "a third")
+    a, b = span(D(2023, 1, 1), D(2023, 12, 2))[0], span(D(2022, 1, 1), D(2022, 12, 2))[0]
+    pct = (a - b) / b * 100
+    assert (c.kind, c.period.start, c.period.end, c.latest.value) == ("percent_change", D(2023, 1, 1), D(2023, 12, 2), round(-pct, 2))
+    assert c.verdict == ("accurate" if abs(-pct - 100 / 3) <= 10 / 3 else "inaccurate")
+    # not a period after a count ("the most in a year")
+    assert not [p for p in find_periods("It was the most crossings in a year since 2022.") if p.text.endswith("in a year")]
+
+
+def test_a_modal_of_the_clause_before_is_not_a_forecast(store):
+    """tests/data/news 094 (Wednesday 15 June 2022): "Hundreds of migrants arrived in the UK yesterday (Tuesday 14th)
+    morning ... Judges decided that the plane to Rwanda could take off as around 400 migrants – including mostly men, one
+    heavily pregnant woman and 12 children – were seen arriving in Dover.": "could" is the plane's clause's, before "as";
+    the 400 arriving is a crossing figure, for a part of a day (unverifiable)."""
+    report = check("Hundreds of migrants arrived in the UK yesterday (Tuesday 14th) morning before the first flight to bring "
+                   "asylum seekers to Rwanda was scheduled to leave. Judges decided that the plane to Rwanda could take off as "
+                   "around 400 migrants – including mostly men, one heavily pregnant woman and 12 children – were seen "
+                   "arriving in Dover.", "2022-06-15", store=store)
+    c = claim(report, "400")
+    assert (c.crossing, c.verdict, c.period.start) == (True, "unverifiable", D(2022, 6, 14))
+    assert "part of a day" in c.reason
+    # a forecast in the number's own clause stays one
+    assert claim(check("Officials said 1,000 migrants could cross this week.", "2022-06-15", store=store), "1,000").category == "forecast"
+
+
+def test_the_figure_of_the_same_period_in_a_when_clause(store):
+    """tests/data/news 094 (15 June 2022): "The total number of migrants to make the treacherous journey across the 21-mile
+    Dover Strait currently stands at 10,269 in 321 boats - more than double that of the same period in 2021 when just over
+    4,546 people had been detained.": the figure in the "when" clause is the same period's count of crossings (the article's
+    "detained" for people brought ashore), checked on 1 January-13 June 2021."""
+    report = check("On Monday, 138 people arrived bringing the total official number of new arrivals to 705 in June alone, with "
+                   "the total for the year so far reaching 10,269.\n\nThe total number of migrants to make the treacherous "
+                   "journey across the 21-mile Dover Strait currently stands at 10,269 in 321 boats - more than double that of "
+                   "the same period in 2021 when just over 4,546 people had been detained.", "2022-06-15", store=store)
+    c = claim(report, "4,546")
+    # arrests in such a clause stay arrests
+    arrested = check("Some 1,000 migrants crossed the Channel this year, compared with the same period last year when 300 "
+                     "people were arrested.", "2024-06-10", store=store)
+    assert claim(arrested, "300").category == "arrests"
+    people = span(D(2021, 1, 1), D(2021, 6, 13))[0]
+    assert (c.crossing, c.period.start, c.period.end, c.latest.value) == (True, D(2021, 1, 1), D(2021, 6, 13), people)
+    assert c.verdict == ("accurate" if 4546 < people <= 4546 * 1.05 else "inaccurate")
+
+
+def test_a_stop_by_the_french_with_no_noun_over_the_period_before(store):
+    """tests/data/news 071 (4 November 2019): "In the first 10 months of 2019 nearly 1,500 people have successfully crossed
+    the English Channel to reach the UK illegally. The French authorities say they have intercepted just over 1,000.": the
+    object of "intercepted" is people the French stopped, over the period of the sentence before (January-October 2019),
+    which SB_02 does not cover (unverifiable)."""
+    report = check("In the first 10 months of 2019 nearly 1,500 people have successfully crossed the English Channel to reach "
+                   "the UK illegally. The French authorities say they have intercepted just over 1,000.", "2019-11-04",
+                   store=store)
+    c = claim(report, "1,000")
+    assert (c.crossing, c.metric, c.verdict) == (True, "prevented", "unverifiable")
+    assert (c.period.start, c.period.end) == (D(2019, 1, 1), D(2019, 10, 31))
+    c = claim(report, "1,500")
+    people = span(D(2019, 1, 1), D(2019, 10, 31))[0]
+    assert c.latest.value == people and c.verdict == ("accurate" if 1425 <= people < 1500 else "inaccurate")
+
+
+def test_a_change_named_with_no_figure(store):
+    """tests/data/news 009 (4 August 2025): "he believes it will deter people from making the dangerous journey following a
+    big increase in the numbers so far this year.": a change named as a noun ("a big increase in the numbers") is checked
+    for its direction, the year so far against the same days a year earlier."""
+    report = check("Sir Keir has previously said the pilot is not \"a silver bullet\" but he believes it will deter people from "
+                   "making the dangerous journey following a big increase in the numbers so far this year.", "2025-08-04",
+                   store=store)
+    c = claim(report, "a big increase")
+    a, b = span(D(2025, 1, 1), D(2025, 8, 3))[0], span(D(2024, 1, 1), D(2024, 8, 3))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2025, 1, 1), D(2025, 8, 3))
+    assert c.latest.value == a - b and c.verdict == ("accurate" if a > b else "inaccurate")
+    assert not [c for c in check("There has been a sharp rise in the number of hotels used.", "2025-08-04", store=store).claims
+                if c.crossing]
+
+
+def test_a_weekly_average_over_the_year_so_far(store):
+    """tests/data/news 009 (Monday 4 August 2025): "There have been reports that 50 people per week could be returned,
+    compared with the weekly average of more than 800 people currently making the crossing.": an average a week, with no
+    period written, over the year so far (to the last day published)."""
+    report = check("There have been reports that 50 people per week could be returned, compared with the weekly average of "
+                   "more than 800 people currently making the crossing.", "2025-08-04", store=store)
+    c = claim(report, "800")
+    a, b = D(2025, 1, 1), D(2025, 8, 3)
+    week = round(span(a, b)[0] / ((b - a).days + 1) * 7, 1)
+    assert (c.period.start, c.period.end, c.latest.value) == (a, b, week)
+    assert c.verdict == ("accurate" if 800 < week <= 880 else "inaccurate")
+
+
+def test_no_month_higher_than(store, rows):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn't reach higher than 2,153 in each of the first five
+    months of the year…": the highest whole month of January-May 2023 (April), compared with the figure."""
+    report = check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year… So far, June "
+                   "has been the month with the most illegal migration recorded in 2023, with 3,824 migrants detected.",
+                   "2023-08-17", store=store)
+    c = claim(report, "2,153")
+    m23 = months(rows["newest"], 2023)
+    top = max(range(1, 6), key=lambda k: m23[k])
+    end = D(2023, top + 1, 1) - dt.timedelta(days=1)
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2023, top, 1), end, m23[top])
+    assert c.verdict == ("accurate" if m23[top] == 2153 else "close" if abs(m23[top] - 2153) <= 0.01 * m23[top] else "inaccurate")
+
+
+def test_a_total_passed_days_before(store):
+    """tests/data/news 029 (Thursday 1 May 2025): "The number of migrants crossing the English Channel so far this year has
+    reached 11,000 just days after arrivals passed 10,000 in record time.": the 10,000 passed "just days" before is checked
+    to the day the year's total first passed it (28 April), not to the last day published."""
+    report = check("The number of migrants crossing the English Channel so far this year has reached 11,000 just days after "
+                   "arrivals passed 10,000 in record time.", "2025-05-01", store=store)
+    c = claim(report, "10,000")
+    days = sheet()
+    total, day = 0, None
+    for d in sorted(x for x in days if D(2025, 1, 1) <= x <= D(2025, 4, 30)):
+        total += days[d][0] or 0
+        if total > 10000:
+            day = d
+            break
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
+    assert c.verdict == "accurate"
+
+
+def test_a_change_said_on_a_day_not_given(store):
+    """tests/data/news 092 (20 June 2023): "The latest record figures come just days after Rishi bragged that crossings are
+    down 20% on last year.": the words were said "just days" before, on a day not given, so the span compared cannot be
+    fixed (unverifiable), whatever figure the sentence before gives."""
+    report = check("This brings the total crossings in June so far (only until the 19th) to 2,908. The latest record figures "
+                   "come just days after Rishi bragged that crossings are down 20% on last year.", "2023-06-20", store=store)
+    c = claim(report, "20%")
+    assert (c.kind, c.verdict, c.period) == ("percent_change", "unverifiable", None)
+    assert claim(report, "2,908").latest.value == span(D(2023, 6, 1), D(2023, 6, 19))[0]
+
+
+def test_which_way_after_a_dash_and_a_running_pace(store):
+    """tests/data/news 015 (2 January 2025): "More than 36,800 people in small boats crossed the English Channel last year.
+    The number was a 25% increase on the previous year – but fewer than 2023." (which way only, after a dash and "but"), and
+    083 (18 April 2023): "The cumulative number of Channel crossings this year is currently running below the level for
+    2022." (a running pace: against the same days of 2022)."""
+    report = check("More than 36,800 people in small boats crossed the English Channel last year.\nThe number was a 25% "
+                   "increase on the previous year – but fewer than 2023.", "2025-01-02", store=store)
+    c = claim(report, "fewer than")
+    a, b = span(D(2024, 1, 1), D(2024, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end, c.latest.value) == ("difference", D(2024, 1, 1), D(2024, 12, 31), a - b)
+    assert c.verdict == ("accurate" if a < b else "inaccurate")
+    report = check("The cumulative number of Channel crossings this year is currently running below the level for 2022.",
+                   "2023-04-18", store=store)
+    c = claim(report, "below")
+    a, b = span(D(2023, 1, 1), D(2023, 4, 17))[0], span(D(2022, 1, 1), D(2022, 4, 17))[0]
+    assert (c.period.start, c.period.end, c.comparison_period.start, c.comparison_period.end) == (
+        D(2023, 1, 1), D(2023, 4, 17), D(2022, 1, 1), D(2022, 4, 17))
+    assert c.latest.value == a - b and c.verdict == ("accurate" if a < b else "inaccurate")
+
+
+def test_the_earliest_point_in_the_year_a_total_was_reached(store):
+    """tests/data/news 029 (1 May 2025): "It is the earliest point in the calendar year the 10,000 milestone has been
+    reached.": the day the year's total first reached 10,000, earlier in the year than in every year before it."""
+    report = check("This comes after 473 migrants arrived on Monday, which brought the cumulative total for 2025 to 10,358. "
+                   "It is the earliest point in the calendar year the 10,000 milestone has been reached.", "2025-05-01",
+                   store=store)
+    c = claim(report, "10,000")
+    days = sheet()
+
+    def reached(year: int) -> dt.date | None:
+        total = 0
+        for d in sorted(x for x in days if x.year == year):
+            total += days[d][0] or 0
+            if total >= 10000:
+                return d
+        return None
+
+    day = reached(2025)
+    others = [d for y in range(2018, 2025) if (d := reached(y)) is not None]
+    assert (c.period.start, c.period.end, c.latest.value) == (D(2025, 1, 1), day, span(D(2025, 1, 1), day)[0])
+    early = all((d - D(d.year, 1, 1)).days > (day - D(2025, 1, 1)).days for d in others)
+    assert c.verdict == ("accurate" if early else "inaccurate")
+
+
+def test_the_year_so_far_has_been_the_worst_ever(store):
+    """tests/data/news 009 (4 August 2025): "As a result, this year so far has been the worst ever for illegal immigrants
+    crossing the Channel.": a record for the point in the year (1 January-3 August against the same days of every earlier
+    year)."""
+    report = check("As a result, this year so far has been the worst ever for illegal immigrants crossing the Channel.",
+                   "2025-08-04", store=store)
+    c = next(c for c in report.claims if c.crossing and "worst ever" in c.text)
+    totals = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
+    assert (c.period.start, c.period.end) == (D(2025, 1, 1), D(2025, 8, 3))
+    assert c.verdict == ("accurate" if totals[2025] > max(v for y, v in totals.items() if y < 2025) else "inaccurate")
+
+
+def test_the_figure_of_the_year_compared_with_in_a_when_clause(store):
+    """tests/data/news 035 (2 May 2024): "... a new record high for the first four months of a calendar year, jumping 34% on
+    2023 when 6,192 were recorded ...": the 6,192 is 2023's figure over the span the change compares (the first four
+    months), not the whole of 2023."""
+    report = check("Channel crossings had already hit a new record high for the first four months of a calendar year, jumping "
+                   "34% on 2023 when 6,192 were recorded and up 19% on the total at this stage in 2022 (6,945).", "2024-05-02",
+                   store=store)
+    pct, fig = claim(report, "34%"), claim(report, "6,192")
+    assert (fig.period.start, fig.period.end) == (pct.comparison_period.start, pct.comparison_period.end)
+    assert fig.period.start == D(2023, 1, 1) and fig.period.end.year == 2023 and fig.period.end.month in (4, 5)
+    assert fig.latest.value == span(fig.period.start, fig.period.end)[0]

@@ -179,6 +179,10 @@ def _official(value: float | None, res: Resolved, vintages: list[VintageRef], as
 
 # -- one claim ------------------------------------------------------------------------------------
 
+#: the first day of the first week of French preventions published (SB_02: the week ending 5 May 2024)
+PREVENTED_FROM = dt.date(2024, 4, 29)
+
+
 @dataclass
 class Outcome:
     official: Official | None
@@ -190,6 +194,10 @@ class Outcome:
     provisional: bool = False  # the provisional margin applied (figure first published after the article)
     nominal: Resolved | None = None  # the period as written, when the day before was checked instead
     record_holds: bool = True  # a record claim with its figure: whether the record itself holds (else never "close")
+
+
+#: a numberless change named as a noun ("a big increase"), said against a period ("on the same period a year earlier")
+_CHANGE_WORD = re.compile(r"\b(?:increase|rise|jump|fall|drop|decrease|decline|reduction)$", re.I)
 
 
 class Checker:
@@ -319,7 +327,7 @@ class Checker:
         if pm is None:
             raise Unresolvable("no period stated for this figure")
         if pm.spec.kind == "context" and m is not None and m.quantity is not None \
-                and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9)
+                and (m.quantity.value > _MOST_IN_A_DAY.get(m.metric or "people", 10**9) or m.per_days
                      or (m.metric == "people_per_boat" and pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS)):
             # more than ever crossed in a day (or an average per boat): the period the article is about, or else the year so far
             spec = pm.spec.topic if pm.spec.topic is not None and pm.spec.topic.kind not in DAY_KINDS else PeriodSpec("year", n=0)
@@ -350,6 +358,12 @@ class Checker:
                     res = self.period(x.period, None, x)
                     if res.start.year != ref.start.year and (res.start.month, res.start.day) == (1, 1):
                         return res, (x.quantity.value if x.quantity else None)
+        if (m.reference_period is not None and m.reference_period.spec.kind == "same_period" and m.reference_period.spec.year is None
+                and m.kind in ("difference", "percent_change", "ratio")):
+            # "Crossings are down by a third in a year", said with no period: the year so far against the same days a year earlier
+            res = resolve(PeriodSpec("year", n=0), self.date)
+            return Resolved(res.start, res.end, f"{res.label}: the period is taken from the context, not written",
+                            res.any_day, res.running), None
         raise Unresolvable("no period or figure to compare")
 
     def reference_period(self, m: Mention, subject: Resolved) -> tuple[Resolved, float | None]:
@@ -375,6 +389,19 @@ class Checker:
             return self.prevented(rec, m, res, provisional)
         if res.any_day or m.metric == "days":
             return self._days(rec, m, res, provisional)
+        if m.month_peak:
+            return self.month_peak(rec, m, res, provisional)
+        if m.earliest:
+            return self.earliest(rec, m, res, provisional)
+        if m.milestone and res.end > res.start:  # "just days after arrivals passed 10,000": to the day the total first passed it
+            days, _ = rec.days(res.start, res.end)
+            total = 0.0
+            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+                total += 0 if v != v else v
+                if total > q.value:
+                    d = d.date() if isinstance(d, dt.datetime) else d
+                    res = Resolved(res.start, d, f"{span_label(res.start, d)}: to the day the total first passed {q.text}")
+                    break
         t = rec.total(res.start, res.end)
         value = self.metric_value(t, m.metric)
         official = _official(value, res, t.vintages, rec.as_of)
@@ -388,17 +415,78 @@ class Checker:
         if value is None:
             return Outcome(official, None, f"the record has no figure for part of {res.label} ('-': not available)", period=res)
         rate = m.metric == "people_per_boat"
+        if m.per_days:  # "the weekly average of more than 800": the period's total over its days, a week's (a day's) worth
+            value = round(value / ((res.end - res.start).days + 1) * m.per_days, 1)
+            official = _official(value, res, t.vintages, rec.as_of, detail=f"{fmt(self.metric_value(t, m.metric))} over "
+                                 f"{(res.end - res.start).days + 1} days, a {'week' if m.per_days == 7 else 'day'} on average")
         provisional = official.later_publication if provisional is None else provisional
         tol = tolerance(q, rate=rate)
         unit = "" if q.value == 0 and q.words else {"boats": " boats", "people_per_boat": " people per boat"}.get(m.metric or "", "")
-        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate)} {_where(res)}{read}"
+        if m.per_days:
+            unit += " a week on average" if m.per_days == 7 else " a day on average"
+        reason = f"claimed {_said(q)}{unit}; official {fmt(value, rate or bool(m.per_days))} {_where(res)}{read}"
         return Outcome(official, tol.ok(value), reason, tol.text, res, provisional=provisional)
+
+    def earliest(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        """"It is the earliest point in the calendar year the 10,000 milestone has been reached": the day the year's total
+        first reached the number, earlier in the year than in any year of the record before it."""
+        q = m.quantity
+        assert q is not None
+
+        def first(year: int, end: dt.date):
+            days, vintages = rec.days(dt.date(year, 1, 1), end)
+            total = 0.0
+            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
+                total += 0 if v != v else v
+                if total >= q.value:
+                    return (d.date() if isinstance(d, dt.datetime) else d), total, vintages
+            return None
+
+        year = res.end.year
+        this = first(year, res.end)
+        if this is None:
+            return Outcome(None, False, f"claimed the earliest point in a year the total reached {q.text}; the {year} total had "
+                                        f"not reached it by {long_date(res.end)}", period=res)
+        day, total, vintages = this
+        reached = {y: r[0] for y in range(RECORD_START.year, year) if (r := first(y, dt.date(y, 12, 31))) is not None}
+        doy = (day - dt.date(year, 1, 1)).days
+        before = {y: d for y, d in reached.items() if (d - dt.date(y, 1, 1)).days <= doy}
+        period = Resolved(dt.date(year, 1, 1), day, f"{span_label(dt.date(year, 1, 1), day)}: to the day the total reached {q.text}")
+        others = "; ".join(f"{y}: {long_date(d)}" for y, d in sorted(reached.items())) or "no earlier year reached it"
+        official = _official(total, period, vintages, rec.as_of, day=day)
+        provisional = official.later_publication if provisional is None else provisional
+        reason = (f"claimed the earliest point in a year the total reached {q.text}: {long_date(day)} ({others})"
+                  + (f"; reached as early or earlier in {', '.join(map(str, before))}" if before else ""))
+        return Outcome(official, not before, reason, None, period, provisional=provisional)
+
+    def month_peak(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
+        """"didn't reach higher than 2,153 in each of the first five months": the highest whole month's total of the span."""
+        q = m.quantity
+        assert q is not None
+        months, a = [], res.start
+        while a <= res.end:
+            b = min(res.end, dt.date(a.year + a.month // 12, a.month % 12 + 1, 1) - dt.timedelta(days=1))
+            t = rec.total(a, b)
+            months.append((self.metric_value(t, m.metric), a, b, t))
+            a = b + dt.timedelta(days=1)
+        if any(v is None for v, *_ in months):
+            return Outcome(None, None, f"the record has no figure for part of {res.label}", period=res)
+        value, a, b, t = max(months, key=lambda x: x[0])
+        month = Resolved(a, b, f"{span_label(a, b)}, the highest month of {res.label}")
+        official = _official(value, month, t.vintages, rec.as_of, detail=", ".join(f"{x[1]:%B} {fmt(x[0])}" for x in months))
+        provisional = official.later_publication if provisional is None else provisional
+        tol = tolerance(q)
+        reason = (f"claimed no month above {_said(q)} in {res.label}; the highest was {span_label(a, b)} with {fmt(value)}")
+        return Outcome(official, tol.ok(value), reason, tol.text, month, provisional=provisional)
 
     def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
         """French preventions (SB_02): the weeks ending (on a Sunday) in the period, as far as
         they were published by the article's date (the newest weeks otherwise, flagged)."""
         q = m.quantity
         assert q is not None
+        if res.end < PREVENTED_FROM:  # "107 have been prevented ... since last Sunday" in 2021: before SB_02 begins
+            return Outcome(None, None, f"the record has no French prevention figures before the week ending 5 May 2024 "
+                                       f"(claimed for {res.label})", period=res)
         if (res.end - res.start).days < 6:
             raise Unresolvable("French preventions are published by week (Monday to Sunday), not for single days")
         end = res.end
@@ -435,7 +523,10 @@ class Checker:
             if m.without and m.period is not None and m.period.spec.kind == "named_month":
                 # "December 2025 saw a gap of 28 days without any crossings": a run of days without arrivals in the month
                 return self._gap_in(rec, m, res, provisional)
-            if m.without:
+            if m.without and m.zero_count:  # "the only two days when no crossings were reported": days with none in the span
+                days, vintages = rec.days(res.start, res.end)
+                value, what = int((days.arrivals == 0).sum()), f"days without arrivals in {res.label}"
+            elif m.without:
                 vals = days.arrivals.tolist()
                 if m.ended and not m.began and vals and vals[-1] > 0:  # the crossings that ended the run began the day
                     vals.pop()  # before the day named ("hundreds have crossed in the last 24 hours, British officials said
@@ -521,7 +612,8 @@ class Checker:
             return Outcome(None, None, "the record has no figure for part of the periods compared", period=subj, comparison=ref), None
         if q is None:  # "were fewer than the record 45,774 in 2022": which way only
             official = _official(va - vb, subj, vintages, rec.as_of, detail=f"{va:,} − {vb:,} = {va - vb:,}")
-            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()} {ref.label}; official "
+            on = " on" if _CHANGE_WORD.search(m.text) else ""  # "a big increase on the same period a year earlier"
+            return Outcome(official, (va - vb) * m.direction > 0, f"claimed {m.text.lower()}{on} {ref.label}; official "
                            f"{_vs(va, subj, vb, ref)}", None, subj, ref, provisional), None
         if m.kind == "difference":
             value = m.direction * (va - vb)
@@ -1090,7 +1182,7 @@ def _claim_base(doc: Document, m: Mention) -> dict:
         # the qualifier too ("more than 700"), not before the claim's words ("after more than a week in which none")
         span=(min(m.start, sent.start + q.first) if q else m.start, m.end),
         text=m.text, number=q.value if q else None, qualifier=q.qualifier if q else None, unit=q.unit if q else None,
-        metric=m.metric, category=m.category, crossing=m.crossing,
+        metric=m.metric, category=m.category, crossing=m.crossing, per_days=m.per_days or None,
         subject=m.subject.index if m.subject is not None else None,
         reference=m.reference.index if m.reference is not None else None,
     )

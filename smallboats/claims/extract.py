@@ -41,7 +41,7 @@ from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
                "last_day"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
-                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
+                   "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "elsewhere", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
 
 #: what a figure outside the crossing record would need
@@ -67,6 +67,7 @@ NEEDS: dict[str, str] = {
     "seen": "people seen by a reporter or a witness, not the official count of arrivals",
     "route": "people who came by a safe and legal route (resettlement, the UK-France scheme), not small-boat arrivals",
     "share": "a share of a group (nationality, age, sex) needs the Home Office's quarterly statistics by nationality",
+    "elsewhere": "arrivals in another country (Greece, Italy, ...): not in the Home Office's record of crossings to the UK",
     "other": "no crossing metric (people, boats, people per boat, days) next to this number",
     "forecast": "a forecast or estimate of crossings to come, not a count: `smallboats forecast` gives the official "
                 "figures' projection",
@@ -98,7 +99,7 @@ _CROSSING_CUES = re.compile(
     r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|landed"
     r"|reached(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:record|total|level|high|peak|mark|milestone|figure|number)\b)|detected|brought\s+(?:ashore|to|into)"
     r"|made\s+(?:the|it)|undert[oa]ken|journey|voyage|trip|channel|small[- ]boats?|dover|ashore|intercepted(?!\s+by\s+(?:the\s+)?french)"
-    r"|entered|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
+    r"|entered(?!\s+the\s+(?:\w+\s+)?(?:water|sea)\b)|reach(?:es|ing)?|picked\s+up|by\s+sea|this\s+route|detained\s+by\s+(?:the\s+)?border\s+force"
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
     r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with|off\s+the\s+(?:kent|sussex|essex|english|uk|british)\s+coast)\b",
     re.I)
@@ -111,7 +112,7 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     ("arrests", r"\b(?:arrest(?:ed|s)?|detained(?!\s+(?:by\s+(?:the\s+)?border\s+force|in\s+the\s+channel|off\s+(?:the\s+)?(?:kent|coast)|(?:while\s+|when\s+|after\s+)?(?:crossing|trying\s+to\s+cross|attempting\s+to\s+cross|at\s+sea)))|charged|convicted|jailed|prosecuted|sentenced|in\s+custody)\b"),
     # "stopped" prevents when passive or with an object ("were stopped", "stopped 561 people"), not intransitive
     # ("crossings then stopped on Sunday, with none recorded")
-    ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,2}intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
+    ("prevented", r"\b(?:prevent(?:ed|ing)|(?:were|was|been|being|be|are|is)\s+stopped|french\s+(?:[\w-]+\s+){0,4}?intercept(?:ed|ing|s)|stopped(?!\s*[,.;]|\s+(?:on|for|after|when|at|in|over|until)\b)"
                   r"|thwarted|foiled|intercepted\s+by\s+(?:the\s+)?french|turned\s+back"
                   r"|from\s+(?:crossing|reaching|making\s+the\s+(?:crossing|journey)|leaving|launching|departing|setting\s+off))\b"),
     ("asylum", r"\b(?:asylum\s+(?:claims?|applications?|backlog|hotels?|decisions?|grants?|support)|hotels?|backlog"
@@ -124,7 +125,10 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
     # rescues by the French, or of people in difficulty, are not arrivals ("A further 53 people were rescued by French
     # authorities after getting into difficulties"); people the UK rescued and brought ashore are
     ("rescued", r"\b(?:rescu(?:ed|ing)|pulled\s+from)\b(?=[^.;]*\b(?:difficult(?:y|ies)|distress|by\s+(?:the\s+)?french)\b)"
-                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"),
+                r"|\bfrench\s+(?:[\w-]+\s+){0,6}?(?:rescued|rescuing|pulled\s+from)\b"
+                # people in the water ("after five men entered the cold water", "dozens of people were in the water")
+                r"|\b(?:were|was|entered|fell\s+into|jumped\s+into|went\s+into|ended\s+up\s+in)\s+(?:in\s+)?the\s+"
+                r"(?:cold\s+|icy\s+|freezing\s+)?(?:water|sea)\b"),
     # people a reporter or a witness saw ("About 50 migrants were seen by the PA news agency being brought ashore")
     ("seen", r"\b(?:seen|spotted|pictured|filmed|photographed|watched)\s+by\b"),
     ("weather", r"\b(?:red\s+days|calm\s+days|days\s+of\s+(?:calm|good)\s+weather|good\s+weather\s+days)\b"),
@@ -136,6 +140,9 @@ _DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, 
 CLAUSE_CUES: tuple[tuple[str, str], ...] = (
     ("route", r"\b(?:safe\s+(?:and\s+legal\s+)?|legal\s+|approved\s+)routes?\b|\bresettle(?:d|ment)\b"),
     ("arrests", r"\bassets\s+frozen\b|\bsanctioned\b"),  # "25 people ... had had their assets frozen"
+    # "among more than 380 migrants who attempted the crossing, the rest being intercepted by French authorities": attempts
+    ("prevented", r"^\s*(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:had\s+|have\s+)?(?:attempted|tried)\b[^.;]*\b(?:the\s+rest|the\s+others|the\s+remainder)\b[^.;]*"
+                  r"\b(?:intercepted|stopped|prevented|turned\s+back)\b"),
 )
 _CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
 _CLAUSE_REST = re.compile(r"[^.;()–—]*")
@@ -153,10 +160,38 @@ _EYEWITNESS = re.compile(r"\b(?:seen|(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w i
 _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|ministry\s+of\s+defence|mod|officials?|figures|data"
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
-#: number"): a verb before it, no number, and a period or a figure after it
-_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
+#: number", "is currently running below the level for 2022", "a 25% increase on the previous year – but fewer than 2023"):
+#: a verb before it (or a dash and "but"), no number, and a period or a figure after it
+_MORE_OR_FEWER = re.compile(r"(?:\b(?:were|was|is|are|remains?|remained|stood|been|now|(?:is|are|was|were)\s+(?:currently\s+|still\s+)?running)"
+                            r"|[–—-]\s+but)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
+#: a change of the numbers named with no figure: "a big increase in the numbers", "a sharp fall in crossings"
+_CHANGE_NOUN = re.compile(r"\b(?:a|an)\s+(?:big|large|huge|sharp|significant|substantial|dramatic|marked|steep|major|massive)\s+"
+                          r"(?P<dir>increase|rise|jump|fall|drop|decrease|decline|reduction)\s+in\s+(?:the\s+)?"
+                          r"(?:numbers?|crossings|arrivals)\b(?!\s+of\b)", re.I)
+#: a total passed before the article's news: "has reached 11,000 just days after arrivals passed 10,000"
+_MILESTONE_BEFORE = re.compile(r"\b(?:days|weeks|shortly|soon|just)\s+(?:after|since)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:passed|topped|surpassed|exceeded|crossed|hit)\s*$", re.I)
+#: the earliest day in a year a total was reached: "It is the earliest point in the calendar year the 10,000 milestone has
+#: been reached"
+_EARLIEST_BEFORE = re.compile(r"\b(?:the\s+)?earliest\s+(?:point|date|day|time|stage)\s+(?:in\s+(?:the|a)\s+(?:calendar\s+)?year\s+)?"
+                              r"(?:that\s+|when\s+)?(?:the\s+)?$", re.I)
+_MILESTONE_AFTER = re.compile(r"\s+(?:milestone|mark|figure|threshold)\s+(?:has|had|was|have)\s+(?:been\s+)?(?:reached|passed|hit|crossed|topped)\b",
+                              re.I)
+#: a ceiling for each month of a span: "didn't reach higher than 2,153 in each of the first five months of the year"
+_NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:reach|go|get|rise|climb)\s+(?:any\s+)?"
+                        r"(?:higher|above|more)\s+than\s*$", re.I)
+_EACH_MONTH = re.compile(r"\s+(?:[\w-]+\s+)?in\s+(?:each|any)\s+of\s+the\s+(?:first|last|past|previous)\s+\w+\s+months\b", re.I)
+#: an average per week or day before a figure: "the weekly average of more than 800 people"
+_AVERAGE_PER = re.compile(r"\b(?P<unit>weekly|daily)\s+average\s+(?:of\s+)?$", re.I)
+#: a change in words reported as said on a day not given: "just days after Rishi bragged that crossings are down 20%"
+_SAID_DAYS_BEFORE = re.compile(r"\b((?:just\s+|only\s+|a\s+few\s+)?(?:days|weeks)\s+(?:after|before)\s+[^.;,]{0,40}?\b"
+                               r"(?:said|claimed|bragged|boasted|told|insisted|announced|declared))\s+(?:that\s+)?[^.;]{0,40}$", re.I)
+#: a written number right after a comparison's "than" ("lower than the 12,747")
+_NUMBER_AFTER = re.compile(r"\s*(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?\d", re.I)
+#: a sentence about the figure before it ("It is still lower than ...")
+_IT_IS = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was)\b", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
 _SHARES_SUBJECT = re.compile(r"[^.;]*?\b(?:than|on|compared\s+(?:with|to))\b[^.;]*?,?\s+and\s+"
                              r"(?:(?:was|is|an?|by|up|down|rising|falling|jumping|dropping|climbing)\s+)*$", re.I)
@@ -193,7 +228,7 @@ _SUBJECT_AT = re.compile(r"^\s*(?:(?:(?:small[- ]boat|channel)\s+)?(?:crossings|
 _VERB_AFTER = re.compile(
     r"^\s*(?:(?:who|that|which|have|has|had|were|was|are|is|more|already|also|reportedly|people|of\s+them|others|then|so\s+far)\s+)*"
     r"(?:cross(?:ed|ing)|arrived|came|come|made\s+(?:the|it)|reached|landed|were\s+detected|detected|been\s+detected|were\s+brought"
-    r"|recorded|registered)\b",
+    r"|recorded|registered|(?:been\s+)?(?:prevented|stopped)\s+from)\b",  # "A further 107 have been prevented from making the journey"
     re.I)
 _DIFF_AFTER = re.compile(r"^\s*(?:people\s+|migrants\s+|crossings\s+|arrivals\s+|boats\s+)?(?P<dir>more|higher|fewer|lower|less|up|down"
                          r"|above|below|short)\s+(?:(?:than|on|from|compared)\b|(?<=above\s)(?:the|that|its)\b|(?<=below\s)(?:the|that|its)\b"
@@ -250,6 +285,8 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
                          r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
+    ("the year has been the worst ever", r"(?<=year\s)(?:so\s+far\s+|to\s+date\s+)?(?:has|had)\s+been\s+(?:the\s+)?(?:worst|busiest|highest)"
+                                         r"\s+(?:ever|on\s+record)\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
                               r"|\bthe\s+(?:busiest|highest)\s+(?:first|second)\s+half\s+on\s+record\b", "half"),
     ("a record for the quarter", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second|third|fourth)\s+quarter\b"
@@ -343,7 +380,7 @@ _NOT_NUMBERS = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2
 #: a sentence ends at . ! ? before a capital or digit, not after an abbreviation ("Dec. 29", "Mr. Jones")
 _DAYS_BEFORE = {"consecutive", "straight", "successive", "more", "further", "whole", "full", "separate", "different",
                 "calm", "of", "in", "without", "with"}
-_SENTENCE_END = re.compile(r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bMar\.)(?<!\bApr\.)(?<!\bJun\.)(?<!\bJul\.)(?<!\bAug\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
+_SENTENCE_END = re.compile(r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bMar\.)(?<!\bApr\.)(?<!\bJun\.)(?<!\bJul\.)(?<!\bAug\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9£])")
 
 
 @dataclass
@@ -381,6 +418,15 @@ class Mention:
     direction: int = 1
     year: int | None = None  # record_year / pace: the year named
     without: bool = False  # days metric: days without crossings (a run) rather than days with them
+    per_days: int = 0  # an average per week (7) or per day (1) over its period ("the weekly average of more than 800")
+    milestone: bool = False  # a total passed on some day before the article ("just days after arrivals passed 10,000"):
+    # checked to the day it was first passed
+    earliest: bool = False  # the total reached earlier in the year than in any year before ("It is the earliest point in the
+    # calendar year the 10,000 milestone has been reached")
+    month_peak: bool = False  # the highest month's total in its period ("didn't reach higher than 2,153 in each of the first
+    # five months of the year")
+    zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
+    # days when no crossings were reported")
     ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
     lowest: bool = False
     unit: str = "day"  # rank: the periods ranked, day | week | month | year
@@ -503,11 +549,23 @@ def _noun_after(s: str, q: Quantity) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: a conjunction that opens the number's own clause, after a cue that belongs to the clause before it
+_OTHER_CLAUSE = re.compile(r"\s(?:as|while|when|whereas|because|after)\s", re.I)
+
+
+#: the object of a stop, with no noun: "they have intercepted just over 1,000."
+_STOPPED_BEFORE = re.compile(r"\b(?:intercepted|prevented|stopped|thwarted|turned\s+back)\s*$", re.I)
+#: a figure for the period compared with, in a "when" clause: "that of the same period in 2021 when just over 4,546"
+_SAME_PERIOD_WHEN = re.compile(r"\b(?:same\s+(?:period|point|time|stage)|this\s+(?:time|point|stage))\b[^.;,]{0,25}?\s+when\s*$", re.I)
+
+
 def _nearest_cue(s: str, q: Quantity, patterns: tuple[tuple[str, re.Pattern], ...]) -> str | None:
     """The category of the cue nearest the number (in characters)."""
     best, dist = None, 10**6
     for cat, rx in patterns:
         for m in rx.finditer(s):
+            if cat == "forecast" and m.end() <= q.first and _OTHER_CLAUSE.search(s, m.end(), q.first):
+                continue  # "the plane to Rwanda could take off as around 400 migrants ... were seen arriving": another clause's
             if cat != "crossing" and m.end() <= q.first and not s[m.end():q.first].strip():
                 return cat  # the verb of the number: "prevented 5,900 crossings", "returned 1,000 people"
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
@@ -545,6 +603,16 @@ _AVERAGE_BEFORE = re.compile(r"\baverage\s+(?:of\s+)?(?:about\s+|around\s+|rough
                              r"|just\s+(?:over|under)\s+)?$", re.I)
 _AVERAGE_OF_BOATS = re.compile(r"\b(?:boats?|dinghy|dinghies|vessels?)\b", re.I)
 _A_DAY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+
+
+#: categories a later mention of an exact crossing figure (not a round one) is read through: the figure again
+_REPEATABLE = ("other", "returns", "arrests", "asylum", "forecast")
+
+
+#: arrivals somewhere else, in a sentence that does not name the UK or the Channel
+_ELSEWHERE = re.compile(r"\b(?:greece|greek|italy|italian|lampedusa|spain|spanish|canary\s+islands|malta|cyprus|libya|tunisia"
+                        r"|turkey|aegean|mediterranean|balkans?)\b", re.I)
+_TO_THE_UK = re.compile(r"\b(?:uk|u\.k\.|britain|british|england|english|channel|dover|kent|folkestone|here)\b", re.I)
 
 
 def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
@@ -617,13 +685,15 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
     if kind is None:
         if _VERB_AFTER.match(s[q.after:]):
             kind = "people"
-        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 80):q.first]):
+        elif m := _TOTAL_BEFORE.search(s[max(0, q.first - 100):q.first]):
             noun = (m["noun"] or "").lower()
             kind = ("people_per_boat" if re.search(r"\b(?:per|each|every)\s+(?:boat|dinghy)", noun)
                     else "boats" if re.search(r"\b(?:boats|dinghies)\b", noun) else "people")
             by_total = True
         elif _SUBJECT_AT.search(s[:q.start]):
             kind, by_total = "people", True
+        elif _STOPPED_BEFORE.search(s[max(0, q.first - 30):q.first]):
+            kind = "people"  # "The French authorities say they have intercepted just over 1,000."
         else:
             return "other", None
     if kind == "days":
@@ -646,6 +716,8 @@ def classify(s: str, q: Quantity) -> tuple[Category, Metric | None]:
         cat = "crossing"  # "The average number of people per boat increased to 62 in 2025, and ... 17 people died"
     if cat is None and kind in ("people", "boats") and _TOTAL_BEFORE.search(s[max(0, q.start - 80):q.start]):
         by_total = True  # "In 2021, the total was 28,526 people."
+    if cat == "crossing" and _ELSEWHERE.search(s) and not _TO_THE_UK.search(s):
+        return "elsewhere", None  # "When I was in Greece in 2015, there were 11,000 people arriving on an island every day."
     if cat is None or (cat == "occupancy" and kind == "people_per_boat"):
         # people per boat, and "the total ... to N", are crossing figures unless a cue says otherwise
         return ("crossing", kind) if kind == "people_per_boat" or by_total else ("other", None)  # type: ignore[return-value]
@@ -675,6 +747,12 @@ _FRONTED = re.compile(r"\s*,?\s+(?:and|but|while|whereas|yet)\s+", re.I)
 #: "... at Folkestone and the previous Friday, seven others ...": a period after "and" opens the clause of the number after it
 _OPENS_CLAUSE = re.compile(r"\s(?:and|but|while|whereas|yet)\s+$", re.I)
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b[^,;()]*,", re.I)
+
+
+#: days without crossings counted in a span, not a run: "the only two days when no crossings were reported"
+_ZERO_DAYS = re.compile(r"\s+days\s+(?:when|on\s+which)\s+(?:there\s+(?:were|was)\s+)?(?:no|zero)\b", re.I)
+#: a count of days out of a span's ("on 20 out of 31 days")
+_OUT_OF_DAYS = re.compile(r"\s+out\s+of\s+(?:the\s+)?\d+\s+days\b", re.I)
 
 
 def _since_then(p: PeriodMention, before: list[PeriodMention]) -> PeriodMention:
@@ -794,12 +872,18 @@ def extract(text: str) -> Document:
                     and any(m.crossing and m.kind == "figure" and m.metric == "people" for m in sent_mentions)):
                 cat, metric = "crossing", "people"  # "This rose to 8,462 in 2020 before more than tripling in 2021"
             if (cat == "prevented" and metric in ("people", "boats") and french
-                    and any(p.spec.kind in _WEEK_OR_MORE for p in periods)):  # the French figures: SB_02, weekly (not "this morning")
+                    and (any(p.spec.kind in _WEEK_OR_MORE for p in periods)  # or the sentence before's: "In the first 10
+                         or (not periods and sent.index and any(p.spec.kind in (*_WEEK_OR_MORE, "range") for p in found[-2])))):  # months"  # the French figures: SB_02, weekly (not "this morning")
                 cat, metric = "crossing", "prevented" if metric == "people" else "prevented_events"
             if (cat == "other" and noun_kind is None and not q.words and q.unit == "count"
                     and _PART_BEFORE.search(s[max(0, q.first - 30):q.first])
                     and (whole := [m for m in sent_mentions if m.crossing and m.kind == "figure"])):
                 cat, metric = "crossing", whole[0].metric  # "including 2,742 in June": what the sentence counts
+            if ((cat == "other" or (cat == "arrests" and re.match(r"[^.;,]{0,40}?\bdetained\b", s[q.end:])))
+                    and not q.words and _SAME_PERIOD_WHEN.search(s[max(0, q.first - 60):q.first])
+                    and (prior := [m for m in sent_mentions if m.crossing and m.kind == "figure" and m.metric == "people"])):
+                cat, metric = "crossing", "people"  # "stands at 10,269 in 321 boats - more than double that of the same period
+                # in 2021 when just over 4,546 people had been detained": the figure compared with, whatever its verb
             if cat == "other" and not q.words and _COMPARED_BEFORE.search(s[max(0, q.start - 30):q.start]):
                 # "36,816 ..., up from 29,437 in 2023"; "That compares with 1,098 in January last year"
                 prior = [m for m in sent_mentions if m.crossing and m.kind == "figure"]
@@ -831,6 +915,15 @@ def extract(text: str) -> Document:
                 # total": the forecast's ratio
             if cat == "crossing" and q.unit in ("percent", "times") and _said_of_other(s, q.start, sent_mentions, off):
                 cat, metric = sent_mentions[-1].category if sent_mentions else "other", None
+            if (cat in _REPEATABLE and q.unit == "count" and not q.words and q.value >= 100 and q.value % 100
+                    and (same := next((m for m in reversed(mentions) if m.crossing and m.kind == "figure" and m.quantity is not None
+                                       and m.quantity.unit == "count" and m.quantity.value == q.value), None))):
+                cat, metric = "crossing", same.metric  # "... bringing the total to 705 in June alone" then "705 people have been
+                # detained in June alone": an exact figure the article gave as a crossing figure is that figure again
+            earliest = bool(cat in ("other", "crossing") and q.unit == "count" and not q.words
+                            and _EARLIEST_BEFORE.search(s[max(0, q.first - 80):q.first]) and _MILESTONE_AFTER.match(s, q.end))
+            if earliest:
+                cat, metric = "crossing", "people"
             kind: Kind = "figure"
             direction = 1
             if cat == "crossing":
@@ -859,11 +952,21 @@ def extract(text: str) -> Document:
                            or _DAILY_BEFORE.search(s[max(0, q.first - 40):q.first]))  # "the daily total has topped 1,000"
             mention = Mention(kind, sent.index, off + q.start, off + q.end, q.text, q, metric, cat, direction=direction,
                               unit="day" if kind != "record" or one_day else "any", any_day=kind == "figure" and one_day)
+            mention.earliest = earliest
+            if cat == "crossing" and metric == "people" and _MILESTONE_BEFORE.search(s[max(0, q.first - 60):q.start]):
+                mention.milestone = True
+            if (cat == "crossing" and metric in ("people", "boats") and _NO_HIGHER.search(s[max(0, q.first - 50):q.first])
+                    and _EACH_MONTH.match(s, q.end)):
+                mention.month_peak = True
+            if cat == "crossing" and metric in ("people", "boats") and (pm := _AVERAGE_PER.search(s[max(0, q.first - 40):q.first])):
+                mention.per_days = 7 if pm["unit"].lower() == "weekly" else 1  # "compared with the weekly average of more
+                # than 800 people currently making the crossing": people a week, on average over the period
             if metric == "days":
                 mention.without = bool(re.search(r"\b(?:without|no|zero|not\s+(?:been\s+)?any)[\s-]+(?:\w+\s+){0,2}"
                                                  r"(?:crossings?|arrivals|boats|migrants|people)\b"
                                                  r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,3}(?:cross|arriv|made\s+the\s+(?:crossing|journey))",
                                                  s, re.I))
+                mention.zero_count = mention.without and bool(_ZERO_DAYS.match(s, q.end))
             if (cat == "crossing" and metric == "boats" and (people := [x for x in sent_mentions if x.quantity is not None
                                                                          and x.quantity.unit == "count" and x.metric is None])
                     and _THEIR_BOATS.fullmatch(s, people[-1].end - off, q.first) and people[-1].category not in ("year", "time", "age")
@@ -929,6 +1032,8 @@ def extract(text: str) -> Document:
         if inherited is None and prev and (prev.paragraph + 1 == sent.paragraph
                                            or (prev.paragraph + 2 == sent.paragraph and _ANAPHORA.match(s))):
             inherited = last_subject.get(prev.index)  # the next line, or after a blank line "It was ..."
+        # a count of days needs a span: the previous sentence's, across a blank line too ("Journeys took place on 20 out of 31 days")
+        days_span = inherited if inherited is not None or not prev or prev.paragraph + 2 != sent.paragraph else last_subject.get(prev.index)
         for m in figures:  # "The 482 people made the crossing in just 21 boats": the 482 already reported
             if m.kind == "figure" and m.period is None and m.quantity is not None and re.search(r"\bthe\s*$", s[:m.quantity.first], re.I):
                 same = [x for x in mentions if x.crossing and x.kind in ("figure", "record") and x.metric == m.metric
@@ -949,6 +1054,9 @@ def extract(text: str) -> Document:
                 m.period, m.period_from = before[-1], "partner"
             elif inherited is not None:
                 m.period, m.period_from = inherited, "previous sentence"
+            elif m.metric == "days" and days_span is not None and _OUT_OF_DAYS.match(s, m.end - off):
+                m.period, m.period_from = days_span, "previous sentence"  # "... 3,683 migrants made the crossing on 90 boats in
+                # July ...\n\nJourneys took place on 20 out of 31 days.": the days of the period just told of
         for m in figures:  # "473 arrived on Monday, which brought the total for 2025 to 10,358": the total to Monday
             bt = _BROUGHT_TO.search(s[:m.quantity.first]) if m.quantity is not None else None
             days = [p for p in periods if p.spec.kind in ("weekday", "date", "day", "weekend", "weekday_pair")
@@ -995,10 +1103,20 @@ def extract(text: str) -> Document:
             days = [p for p in periods if p.spec.kind in DAY_KINDS]
             if m.metric == "days" and m.without and m.quantity is not None and days and _ENDED_RUN.search(s[:m.quantity.first]):
                 m.period, m.period_from, m.ended = days[0], "sentence", True  # the run before that day
+            elif m.metric == "days" and m.zero_count:  # "While Aug. 13 and Aug. 15 were the only two days when no crossings
+                if (m.period is None or m.period.spec.kind in DAY_KINDS) and days_span is not None:  # were reported": the
+                    m.period, m.period_from = days_span, "previous sentence"  # days of the span told of before
             elif (m.metric == "days" and m.without and m.quantity is not None and not m.ended
                   and (m.period is None or m.period.spec.kind not in ("rolling", "named_month") or m.period_from != "sentence")):
                 m.period = PeriodMention(PeriodSpec("rolling", n=int(m.quantity.value)), m.start - off, m.end - off, m.text)
                 m.period_from = "sentence"
+        for m in figures:  # "jumping 34% on 2023 when 6,192 were recorded": the figure of the year compared with, over the
+            # same span as the change's subject (not the whole year)
+            if (m.kind == "figure" and m.period is not None and m.period.spec.kind == "year" and m.period.spec.year
+                    and m.quantity is not None and re.fullmatch(r"\s*,?\s*when\s+", s[m.period.end:m.quantity.first], re.I)
+                    and any(r.crossing and r.kind in ("difference", "percent_change", "ratio") and r.reference_period is not None
+                            and (r.reference_period.start, r.reference_period.end) == (m.period.start, m.period.end) and (r.subject is not None or r.subject_period is not None) for r in sent_mentions)):
+                m.period = replace(m.period, spec=PeriodSpec("same_period", year=m.period.spec.year))
         for i, m in enumerate(figures):
             if m.kind == "figure" and m.period is not None and m.period.spec.kind == "same_period":
                 # "compared with 27,881 by the same point last year": the point of the figure before
@@ -1079,6 +1197,10 @@ def extract(text: str) -> Document:
         days = [p.spec for i, ps in enumerate(found[lead.sentence:lead.sentence + 3], lead.sentence) for p in ps
                 if p.spec.kind in DAY_KINDS and not p.spec.shift
                 and not re.search(r"\bafter\s+$", sentences[i].text[max(0, p.start - 8):p.start], re.I)]
+        if not days:  # "Just before sunrise, last Friday, we encountered ... All in all, it had not been a good night for the
+            # French police. ... a total of 14 boats had made it to sea": the day last named before it, in a narrative
+            days = next(([p.spec] for ps in reversed(found[:lead.sentence]) for p in reversed(ps)
+                         if p.spec.kind in DAY_KINDS and not p.spec.shift), [])
         topic = days[-1] if days else None
     for m in mentions:  # a figure with no period anywhere: the period the article is about (the checker decides)
         if (m.crossing and m.period is None and (m.kind == "figure" or (m.kind == "record" and m.quantity is not None))
@@ -1137,6 +1259,7 @@ def _bracketed_period(s: str, first: int, periods: list[PeriodMention]) -> Perio
 
 #: between people and their boats, or boats and their people: "202 people in 20 vessels", "Eight boats carrying more than 90"
 _PAIRED = re.compile(r"\b(?:on|in|via|aboard|onboard|using|across|crammed\s+into|packed\s+into|carrying|with|containing)\s*"
+                     r"(?:(?:a|the)\s+(?:surge|wave|fleet|string|series)\s+of\s+)?"  # "202 migrants ... in a surge of 20 boats"
                      r"(?:(?:a\s+total\s+of|more\s+than|over|about|around|almost|nearly|at\s+least|up\s+to|some)\s+)?$", re.I)
 
 
@@ -1201,9 +1324,20 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     for dm in _MORE_OR_FEWER.finditer(s):  # "The migrants who arrived in 2025 were fewer than the record 45,774 in 2022"
         if any(x.start - off <= dm.start("dir") < x.end - off for x in sent_mentions):
             continue
+        if (_NUMBER_AFTER.match(s, dm.end()) and (_IT_IS.match(s) or any(
+                x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= dm.start() for x in sent_mentions))):
+            continue  # "the figure was 11,433 - which was slightly lower than the 12,747 recorded the year before", "It is
+            # still lower than the highest daily total of 1,305": the two figures are checked, and say which is lower
         words = s[dm.start("dir"):dm.end()].rstrip()
         sent_mentions.append(Mention("difference", sent.index, off + dm.start("dir"), off + dm.start("dir") + len(words), words,
                                      metric="people", direction=-1 if dm["dir"].lower() in _DOWN else 1))
+    changes: list[Mention] = []
+    for cm in _CHANGE_NOUN.finditer(s):  # "following a big increase in the numbers so far this year": which way, against the
+        # same period a year earlier (unless a comparison is written)
+        if not any(x.start - off < cm.end("dir") and cm.start() < x.end - off for x in sent_mentions):
+            changes.append(Mention("difference", sent.index, off + cm.start(), off + cm.end("dir"), s[cm.start():cm.end("dir")],
+                                   metric="people", direction=-1 if cm["dir"].lower() in _DOWN else 1))
+    sent_mentions.extend(changes)
     sent_mentions.sort(key=lambda x: x.start)
     previous: Mention | None = None  # the comparison before, in this sentence
     for m in [x for x in sent_mentions if x.crossing and x.kind in ("difference", "percent_change", "ratio")]:
@@ -1219,7 +1353,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                     and x.kind in ("difference", "percent_change", "ratio")), default=len(s))
         # without "than"/"compared with", a period after a percentage is its own ("fell by a third in 2023")
         ref_periods = ([p for p in periods if p.end > ref_from and p.start >= (cue.start() if cue else b) and p.start < upto]
-                       if cue or m.kind != "percent_change" else [])  # "from 2024": the period may begin with the cue
+                       if cue or (m.kind != "percent_change" and all(m is not c for c in changes)) else [])  # "from 2024": the
+        # period may begin with the cue; "a big increase in the numbers so far this year": the change's own period
         same = [p for p in ref_periods if p.spec.kind == "same_period"] or (
             [] if ref_periods else [p for p in periods if p.spec.kind == "same_period"])
         if later_figs and m.kind != "percent_change":
@@ -1252,13 +1387,21 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
             # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
             m.subject, m.subject_period = previous.subject, previous.subject_period
+        if (m.reference_period is not None and m.reference_period.spec.kind == "year" and m.reference_period.spec.year
+                and re.search(r"\brunning\s+$", s[max(0, a - 12):a], re.I)):  # "running below the level for 2022": the pace, to the same day
+            m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
+        if (said := _SAID_DAYS_BEFORE.search(s, 0, a)) and not any(said.end() <= p.start < a for p in periods):
+            # "come just days after Rishi bragged that crossings are down 20% on last year": as of a day not given
+            m.subject, m.subject_period = None, PeriodMention(PeriodSpec("vague", event=said[1], strong=False), said.start(1),
+                                                              said.end(1), said[1])
         previous = m
         if m.reference is None and m.reference_period is None:
             m.notes.append("no comparison period written: compared with the same period a year earlier")
     # a comparison with no number says only which way: kept when both its sides are found ("the numbers were higher in
     # terms of us sending people to France" is not about crossings)
     sent_mentions[:] = [x for x in sent_mentions if not (x.kind == "difference" and x.quantity is None and (
-        (x.subject is None and x.subject_period is None) or (x.reference is None and x.reference_period is None)))]
+        (x.subject is None and x.subject_period is None)
+        or (x.reference is None and x.reference_period is None and all(x is not c for c in changes))))]
 
     for om in _OVERTOOK.finditer(s):
         if om.group(0).lower().startswith("than") and any(x.crossing and x.start - off < om.start() for x in sent_mentions):

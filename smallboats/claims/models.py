@@ -77,6 +77,8 @@ class Claim(BaseModel):
     arithmetic_error: str | None = None
     needs: str | None = Field(None, description="For figures outside the record: the data that would be needed.")
     notes: list[str] = Field(default_factory=list)
+    per_days: int | None = Field(None, description="An average over the period, a day's (1) or a week's (7) worth: the "
+                                                   "period's total over its days, times this ('the weekly average of 800').")
 
 
 class SentenceOut(BaseModel):

@@ -138,6 +138,12 @@ _EVENT_TAIL = re.compile(r"\s+(?:after|when|on|in|with|following)\b[^,;\d]{0,70}
                          r"(?=,|\.?\s*$)")
 
 
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+             "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1), "christmas": (12, 25)}
+#: a holiday after "since" ("since Christmas": Christmas Day)
+_HOLIDAY_RX = re.compile(r"(christmas(?:\s+(?:eve|day))?|boxing\s+day|new\s+year['’]s\s+(?:eve|day))\b", re.I)
+
+
 @_p(r"\bsince\s+then\b")
 def _since_then(m, text):
     """'Since then 11,827 have arrived': since what the sentence before dated (see extract)"""
@@ -162,6 +168,9 @@ def _since_event(m: re.Match, text: str):
     if (wm := re.match(rf"(?:last\s+)?({_DAY_RX})\b", rest, re.I)) and wm[1][0].isupper():  # "since Sunday"
         last = -1 if wm.group(0).lower().startswith("last") else 0
         return PeriodSpec("since", topic=PeriodSpec("weekday", n=last, day=_DAYS.index(wm[1].lower()))), m.end() + wm.end()
+    if hm := _HOLIDAY_RX.match(rest):  # "since Christmas": from Christmas Day (the latest by the article's date)
+        month, day = _HOLIDAYS[re.sub(r"\s+", " ", hm[1].lower())]
+        return PeriodSpec("since", day=day, month=month), m.end() + hm.end()
     if ym := re.match(rf"(?:the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january(?:\s+1(?:st)?)?(?!\s+{_YEAR_RX}))\b", rest, re.I):
         return PeriodSpec("year", n=0), m.end() + ym.end()
     if dm := re.match(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})(?:,?\s+({_YEAR_RX}))?\b", rest, re.I):
@@ -201,6 +210,15 @@ def _under_labour(m, text):
 def _same_period(m, text):
     y = re.search(rf"({_YEAR_RX})(?:[-/–]\d\d)?", m.group(0))
     return PeriodSpec("same_period", year=int(y[1]) if y and not re.search(r"[-/–]\d\d", m.group(0)) else None)
+
+
+@_p(r"\bin\s+(?:a|one)\s+year\b(?!['’]s|\s+(?:time|or)\b)")
+def _in_a_year(m, text):
+    """'Crossings are down by a third in a year': a change over a year, against the same period a year earlier"""
+    if not re.search(r"\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|dropped|grown|grew|cut|slashed)\b"
+                     r"[^.;,]{0,30}$", text[:m.start()], re.I):
+        return None
+    return PeriodSpec("same_period")
 
 
 @_p(r"\b(?:so\s+far\s+(?:this\s+year|in\s+(?:the\s+year|" + _YEAR_RX + r"))|(?:(?:in|for|during)\s+)?" + _YEAR_RX + r"\s+so\s+far|(?:in\s+|during\s+)?this\s+year(?:'s)?(?:\s+so\s+far)?|(?:the\s+)?year\s+(?:so\s+far|to\s+date)"
@@ -505,10 +523,6 @@ def _weekday(m, text):
     return PeriodSpec("weekday", n=n, day=_DAYS.index(m[2].lower()))
 
 
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
-             "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1)}
-
-
 @_p(r"\b(?:on\s+)?(christmas\s+(?:eve|day)|boxing\s+day|new\s+year['’]s\s+(?:eve|day))\b")
 def _holiday(m, text):
     month, day = _HOLIDAYS[re.sub(r"\s+", " ", m[1].lower())]
@@ -560,6 +574,10 @@ def _previous_day(m, text):
     return PeriodSpec("day", n=-1, shift=-1)
 
 
+#: a month that is the subject of a ranking ("June has been the month with the most ...", "August was the busiest month")
+_MONTH_SUBJECT = re.compile(r"\s+(?:has\s+been|was|is|became|remains)\s+(?:so\s+far\s+)?the\s+(?:\w+\s+)?month\b", re.I)
+
+
 def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     """Periods that qualify each other in one sentence: "the previous day" after "on Thursday"
     (the day before Thursday); "as of 13 September ... in 2025" (to 13 September 2025); "the
@@ -587,6 +605,12 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
         out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0)
                                       and any(u.year is None or u.year == p.spec.year for u in untils))
                and not (p in last_year and any(u.n == -1 and u.day and u.day > 0 for u in untils))]
+    for p in [p for p in out if p.spec.kind == "named_month" and _MONTH_SUBJECT.match(sentence, p.end)]:
+        # "June has been the month with the most illegal migration recorded in 2023, with 3,824": the year is the span
+        # the month is ranked in, and gives the month its year; the figure is the month's
+        ranked = [q for q in out if q.start > p.end and q.spec.kind == "year" and q.spec.year]
+        spec = replace(p.spec, year=p.spec.year or (ranked[0].spec.year if ranked else None))
+        out = [replace(q, spec=spec) if q is p else q for q in out if q not in ranked]
     if any(p.spec.kind == "same_period" and p.spec.year is None for p in out):  # "Last year 20,452 ... over the same period"
         out = [p for p in out if not (p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None)]
     if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
