@@ -1799,3 +1799,36 @@ def test_one_week_ago(store):
     people = span(day, day)[0]
     assert (c.period.start, c.period.end, c.official.value) == (day, day, people)
     assert c.verdict in (("close", "accurate") if abs(people - 202) <= 0.01 * people else ("inaccurate",))
+
+
+# -- rankings and records (s5-ranks) -----------------------------------------------------------------
+
+def _busiest(a: dt.date, b: dt.date) -> tuple[dt.date, int]:
+    """The busiest day of a span and its arrivals, from the newest ODS rows."""
+    days = {d: v[0] for d, v in sheet().items() if a <= d <= b and v[0] is not None}
+    top = max(days, key=lambda d: (days[d], d))
+    return top, days[top]
+
+
+@pytest.mark.parametrize("date, text, figure, start", [
+    # tests/data/news 016 (23 September 2024)
+    ("2024-09-23", "The highest number on a single day in 2024 was on June 18, when 882 people crossed the Channel.", "882",
+     D(2024, 1, 1)),
+    # tests/data/news 060 (6 March 2025)
+    ("2025-03-06", "The highest number arriving in one day this year so far stands at 592 people, who crossed the Channel "
+                   "in 11 boats on March 2.", "592", D(2025, 1, 1)),
+    # tests/data/news 030 (1 June 2025): "since data began in 2018" is since records began
+    ("2025-06-01", "It is still lower than the highest daily total of 1,305 arrivals since data began in 2018, which was "
+                   "recorded on September 3, 2022.", "1,305", D(2018, 1, 1)),
+])
+def test_the_busiest_days_figure_after_it_is_one_claim(store, date, text, figure, start):
+    """A busiest day with its figure after it ("The highest number on a single day in 2024 was on June 18, when 882
+    people crossed"): one claim, the figure's, that it was the busiest day of the span (LABELLING.md: max_day "with or
+    without its number"); the ranking words are not checked again."""
+    report = check(text, date, store=store)
+    c = claim(report, figure)
+    end = D.fromisoformat(date) - dt.timedelta(days=1)
+    day, people = _busiest(start, end)
+    assert not [x for x in report.claims if x.crossing and x.kind == "max_day" and x is not c]
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", day, day)
+    assert c.verdict == ("accurate" if people == int(figure.replace(",", "")) else "inaccurate")

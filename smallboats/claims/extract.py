@@ -332,6 +332,10 @@ _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?
 #: "600 people crossed on a single day last week": some day in the period
 #: "the second time this year the daily total has topped 1,000": a day's figure
 _DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|figure|number|tally|count)\s+(?:has\s+|had\s+)?(?:been\s+)?$", re.I)
+#: between a busiest-day ranking and the figure that is its value: "... was on June 18, when 882", "... stands at 592",
+#: "... on record, with 1,295", "... of 1,305", "... took place on August 22 when 1,295" (no clause or sentence break)
+_DAY_VALUE = re.compile(r"(?:\s+(?:(?!than\b)[^.;:()]){0,80}?)?(?:\s+(?:of|at|was|were|with|when|saw|totall?ed|reached)|,)\s+(?:(?:some|about|around"
+                        r"|more\s+than|over|almost|nearly)\s+)?", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
@@ -1503,6 +1507,17 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
         wp is None and (bool(others) or unit == "year"))  # "A total of 41,472 ..., marking the second-highest annual figure": the
     # figure's own year (from the sentence before) is what is ranked; no window wider than a year holds one year's figure
+    value = next((x for x in nums if kind == "max_day" and _DAY_VALUE.fullmatch(s, rk.end(), x.quantity.first)), None)
+    if value is not None:  # "The highest number on a single day in 2024 was on June 18, when 882 people crossed", "August
+        # 22 saw the highest daily total on record, with 1,295 people": the figure after is the top day's value, one claim
+        # (a figure before it is the day's own statement, ranked by a claim of its own: "717 arrived, the highest ...")
+        fields["window_period"] = wp if wp is not None and wp.spec.kind in DAY_KINDS else None
+        for k, v in fields.items():
+            setattr(value, k, v)
+        value.kind = kind  # type: ignore[assignment]
+        if fields["window_period"] is not None:
+            reserved.add(periods.index(wp))
+        return
     if nums and not own:
         for x in nums:  # the figure is the value of the top period in a wider window: one claim
             x.kind = kind  # type: ignore[assignment]
