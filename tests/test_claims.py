@@ -1832,3 +1832,32 @@ def test_the_busiest_days_figure_after_it_is_one_claim(store, date, text, figure
     assert not [x for x in report.claims if x.crossing and x.kind == "max_day" and x is not c]
     assert (c.kind, c.period.start, c.period.end) == ("max_day", day, day)
     assert c.verdict == ("accurate" if people == int(figure.replace(",", "")) else "inaccurate")
+
+
+def _month(y: int, m: int, i: int = 0) -> int:
+    """A month's arrivals (i=0) or boats (i=1), from the newest ODS rows."""
+    nxt = D(y + m // 12, m % 12 + 1, 1)
+    return sum(v[i] or 0 for d, v in sheet().items() if D(y, m, 1) <= d < nxt)
+
+
+@pytest.mark.parametrize("text, words", [
+    # tests/data/news 008 (1 September 2025)
+    ("In August 55 small boats crossed the Channel. It was the lowest figure for the month since 2019.",
+     "lowest figure for the month"),
+    # tests/data/news 086 (1 September 2025): no unit written; the month ranked since a year is ranked among Augusts
+    ("The number of small boat crossings to the UK in August fell to the lowest level since 2019, the Home Office has said.",
+     "lowest level"),
+    # tests/data/news 086: "this figure is": the figure of the sentence before is ranked
+    ("But in August, there were 55 small boat crossings in the Channel, a drop from 75 for the same period last year, the "
+     "Home Office announced on Monday. The Financial Times reports that this figure is the lowest total since 2019, when it "
+     "stood at 34.", "lowest total"),
+])
+def test_a_months_boats_ranked_among_the_same_month_since_a_year(store, text, words):
+    """A ranking said of a count of boats ranks boats; a named month "the lowest since 2019" is the lowest of that month in
+    each year after 2019, and August 2019 was as low."""
+    c = claim(check(text, "2025-09-01", store=store), words)
+    augusts = {y: _month(y, 8, 1) for y in range(2019, 2026)}
+    holds = augusts[2025] < min(augusts[y] for y in range(2020, 2025)) and augusts[2019] <= augusts[2025]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2025, 8, 1), D(2025, 8, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"({augusts[2025]})" in c.reason

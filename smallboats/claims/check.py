@@ -714,7 +714,7 @@ class Checker:
                            comparison=scope)
         named = _named_span(m.subject_period, scope)
         days, vintages = rec.days(scope.start, scope.end)
-        periods = _unit_totals(days, m.unit, scope.start, scope.end)
+        periods = _unit_totals(days, m.unit, scope.start, scope.end, m.metric)
         inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start]
         if m.calendar:
             periods = [p for p in periods if p[0].month == window.start.month]
@@ -732,6 +732,7 @@ class Checker:
         top = order[bisect.bisect_right(ranked, ranked[i]) - 1] if bisect.bisect_left(ranked, ranked[i]) == i else order[i]
         sup = "quietest" if m.lowest else "busiest"
         what = f"{_ORDINAL_WORDS.get(m.ordinal, f'{m.ordinal}th ')}{sup} {f'{window.start:%B}' if m.calendar else m.unit}"
+        what += " for boats" if m.metric == "boats" else ""
         official = _official(top[2], scope, vintages, rec.as_of, day=top[0] if m.unit == "day" else None,
                              detail=f"the {what} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,})")
         q = m.quantity
@@ -1006,10 +1007,11 @@ def _unit_end(start: dt.date, unit: str) -> dt.date:
     return dt.date(start.year, 12, 31)
 
 
-def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, int, bool]]:
-    """(first day, last day, arrivals, whole) of each day, week (Monday-Sunday), month or year
-    of ``record``; whole: every day of it is in start..end and known."""
-    days, vals = record.date, record.arrivals
+def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date,
+                 metric: str | None = None) -> list[tuple[dt.date, dt.date, int, bool]]:
+    """(first day, last day, arrivals (boats, for ``metric`` "boats"), whole) of each day, week
+    (Monday-Sunday), month or year of ``record``; whole: every day of it is in start..end and known."""
+    days, vals = record.date, record.boats if metric == "boats" else record.arrivals
     first = series.period_start(days, unit)
     last = series.period_end(first, unit)
     at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)

@@ -336,6 +336,10 @@ _DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|fig
 #: "... on record, with 1,295", "... of 1,305", "... took place on August 22 when 1,295" (no clause or sentence break)
 _DAY_VALUE = re.compile(r"(?:\s+(?:(?!than\b)[^.;:()]){0,80}?)?(?:\s+(?:of|at|was|were|with|when|saw|totall?ed|reached)|,)\s+(?:(?:some|about|around"
                         r"|more\s+than|over|almost|nearly)\s+)?", re.I)
+#: "The Financial Times reports that this figure is the lowest total since 2019": the figure before is ranked
+_THIS_FIGURE = re.compile(r"\b(?:this|that)\s+(?:figure|total|number)\s+(?:is|was|has\s+been)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
+#: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
+_BOATS_RANKED = re.compile(r"\bnumber\s+of\s+(?:small[- ])?boat(?:s|\s+crossings)\b(?![^.;]{0,40}\b(?:people|migrants|individuals)\b)", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
@@ -1040,6 +1044,10 @@ def extract(text: str) -> Document:
                 sent_mentions.remove(m)
                 continue
             m.unit, m.window_period = unit, window
+            if (unit == "month" and window is not None and window.spec.kind == "named_month" and m.subject_period is not None
+                    and m.subject_period.spec.kind == "since" and m.subject_period.spec.day is None
+                    and m.subject_period.spec.month is None):
+                m.calendar = True  # "In August, there were 55 ... this figure is the lowest total since 2019": Augusts
             if (unit, m.ordinal, m.lowest) == ("day", 1, False):
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
@@ -1418,7 +1426,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
-        _rank(sent, rk, sent_mentions, periods, reserved)
+        _rank(sent, rk, sent_mentions, periods, reserved, mentions)
     sent_mentions.sort(key=lambda x: x.start)
 
 
@@ -1431,7 +1439,8 @@ def _said_of_other(s: str, pos: int, sent_mentions: list[Mention], off: int) -> 
             and not any(m.crossing for m in sent_mentions) and not _CROSSING_CUES.search(s))
 
 
-def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int]) -> None:
+def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int],
+          mentions: list[Mention] | None = None) -> None:
     """A ranking ("the lowest monthly total since January"): the period it ranks (the window), the
     span it ranks within (the scope: this year, since ..., the whole record), and whether it is a
     claim of its own or, when a figure is the value of the top day in a wider window ("last month
@@ -1489,15 +1498,27 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         periods[i] = wp
     if unit is None:  # "the highest number since 2022": the unit of the period ranked
         unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
-        if unit is None and wp is None and sp is not None and _ANAPHORA.match(s):
+        if unit is None and wp is None and sp is not None and (_ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])):
             unit = "inherit"  # "It was the highest number since 2022": the period the sentence before was about
         if unit is None:
             return
     if sp is not None and sp in periods:
         reserved.add(periods.index(sp))
-    fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
+    # "In August 55 small boats crossed the Channel. It was the lowest figure for the month since 2019": boats are ranked
+    said_of = ([x for x in sent_mentions if x.crossing and x.kind == "figure" and x.end - off <= rk.start()]
+               or ([x for x in mentions or [] if x.sentence == sent.index - 1 and x.crossing and x.kind == "figure"][:1]
+                   if _ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])
+                   else []))
+    boats = (bool(said_of) and said_of[0].metric == "boats") or bool(_BOATS_RANKED.search(s, 0, rk.start()))
+    # "The number of small boat crossings in August fell to the lowest level since 2019": a named month ranked since a
+    # year, with no unit written, is ranked against the same month of each year (as "the lowest for the month since 2019")
+    calendar = bool(words["cal"] or words["for"]) or (
+        not words["adj"] and words["noun"] not in _RANK_UNITS and wp is not None and wp.spec.kind == "named_month"
+        and sp is not None and sp.spec.kind == "since" and sp.spec.day is None and sp.spec.month is None)
+    fields = dict(metric="boats" if boats else "people", subject_period=sp, window_period=wp,
+                  ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
-                  calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
+                  calendar=calendar, upto=bool(words["annual"]))
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
