@@ -1861,3 +1861,32 @@ def test_a_months_boats_ranked_among_the_same_month_since_a_year(store, text, wo
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2025, 8, 1), D(2025, 8, 31))
     assert c.verdict == ("accurate" if holds else "inaccurate")
     assert f"({augusts[2025]})" in c.reason
+
+
+@pytest.mark.parametrize("date, text, words, start, end, scope", [
+    # tests/data/news 012 (17 August 2023)
+    ("2023-08-17", "More migrants have been detected crossing the channel in the first 16 days of August than any month from "
+                   "January to May.", "than any month", D(2023, 8, 1), D(2023, 8, 16), (D(2023, 1, 1), D(2023, 5, 31))),
+    # tests/data/news 092 (20 June 2023): said of the figure of the sentence before; June is not yet a whole month
+    ("2023-06-20", "2,159 migrants were detected crossing the Channel in the week from the 12th – 18th of June. That’s more "
+                   "than in any month of 2023 so far.", "than in any month", D(2023, 6, 12), D(2023, 6, 18),
+     (D(2023, 1, 1), D(2023, 5, 31))),
+])
+def test_more_than_in_any_month_of_a_span(store, date, text, words, start, end, scope):
+    """"More ... than any month from January to May": the subject's total above every whole month of the span written."""
+    c = claim(check(text, date, store=store), words)
+    value = span(start, end)[0]
+    months = [_month(2023, m) for m in range(scope[0].month, scope[1].month + 1)]
+    assert (c.kind, c.period.start, c.period.end, c.official.value) == ("above_every", start, end, value)
+    assert c.verdict == ("accurate" if value > max(months) else "inaccurate")
+    assert f"({max(months):,})" in c.reason
+
+
+def test_the_month_with_the_most(store):
+    """tests/data/news 012 (17 August 2023): "So far, June has been the month with the most illegal migration recorded in
+    2023": June the busiest whole month of 2023 to the article's date."""
+    c = claim(check("So far, June has been the month with the most illegal migration recorded in 2023, with 3,824 migrants "
+                    "detected.", "2023-08-17", store=store), "the month with the most")
+    months = {m: _month(2023, m) for m in range(1, 8)}
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 6, 1), D(2023, 6, 30))
+    assert c.verdict == ("accurate" if max(months, key=months.get) == 6 else "inaccurate")

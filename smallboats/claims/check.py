@@ -575,6 +575,29 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def above_every(self, rec: Record, m: Mention, subj: Resolved) -> Outcome:
+        """'More ... in the first 16 days of August than any month from January to May': the subject's total against
+        each whole day, week, month or year of the span written (not those overlapping the subject)."""
+        scope = self.running_order(self.period(m.reference_period, subj))[-1]
+        this = rec.total(subj.start, subj.end)
+        value = self.metric_value(this, m.metric)
+        days, _ = rec.days(scope.start, scope.end)
+        pool = [p for p in _unit_totals(days, m.unit, scope.start, scope.end, m.metric)
+                if p[3] and (p[1] < subj.start or p[0] > subj.end)]
+        if value is None or not pool:
+            return Outcome(None, None, f"no whole {m.unit}s in {scope.label} to compare {subj.label} with", period=subj,
+                           comparison=scope)
+        top = max(pool, key=lambda p: p[2]) if m.direction > 0 else min(pool, key=lambda p: p[2])
+        sup = "busiest" if m.direction > 0 else "quietest"
+        noun = " boats" if m.metric == "boats" else ""
+        official = _official(value, subj, this.vintages, rec.as_of,
+                             detail=f"the {sup} {m.unit} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,}{noun})")
+        ok = value > top[2] if m.direction > 0 else value < top[2]
+        return Outcome(official, ok, f"claimed {'more' if m.direction > 0 else 'fewer'} than in any {m.unit} of {span_label(scope.start, scope.end)}; "
+                                     f"{subj.label} had {fmt(value)}{noun}, the {sup} {m.unit} of "
+                                     f"{span_label(pool[0][0], pool[-1][1])} was {_name(top)} ({top[2]:,}{noun})",
+                       period=subj, comparison=scope)
+
     def last_day(self, rec: Record, m: Mention) -> Outcome:
         """'The last recorded crossing was on December 29th', 'no crossings since 20 December': arrivals on that day and
         none from the day after it to the last day published by the article's date."""
@@ -844,6 +867,9 @@ class Checker:
             return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
+        if m.kind == "above_every":
+            subj, _ = self.subject_period(m)
+            return self._first_fit(self.running_order(subj), lambda r: (self.above_every(rec, m, r), None))
         if m.kind == "pace":
             out = self.pace(rec, m, self.date)
             if out.ok is False:

@@ -39,7 +39,7 @@ from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_
 from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
-               "last_day"]
+               "last_day", "above_every"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -262,6 +262,16 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("the highest first-half figure", r"\bthe\s+(?:highest|busiest|biggest|largest)\s+first[- ]half\s+(?:figure|total)"
                                       r"(?:\s+(?:of\s+any\s+year|on\s+record))?\b", "half"),
 )
+#: A span's total against every whole day, week, month or year of another span, one rule a line: (name, pattern). The
+#: claim is the words from "than"; what it is said of is the figure (else the period) before them in the sentence, else
+#: the figure of the sentence before ("2,159 ... in the week from the 12th - 18th of June. That's more than in any month
+#: of 2023 so far"); the span compared with is the period written right after them.
+ABOVE_EVERY: tuple[tuple[str, str], ...] = (
+    ("more than in any month of 2023", r"\b(?P<dir>more|higher|greater|bigger|larger|fewer|less|lower|smaller)\b[^.;]{0,120}?"
+                                       r"(?P<than>\bthan\s+(?:in\s+|during\s+|for\s+)?any\s+(?:single\s+|other\s+|one\s+)?"
+                                       r"(?P<unit>day|week|month|year))\b"),
+)
+_ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -336,6 +346,8 @@ _DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|fig
 #: "... on record, with 1,295", "... of 1,305", "... took place on August 22 when 1,295" (no clause or sentence break)
 _DAY_VALUE = re.compile(r"(?:\s+(?:(?!than\b)[^.;:()]){0,80}?)?(?:\s+(?:of|at|was|were|with|when|saw|totall?ed|reached)|,)\s+(?:(?:some|about|around"
                         r"|more\s+than|over|almost|nearly)\s+)?", re.I)
+#: the unit ranked, written before: "June has been the month with the most illegal migration recorded in 2023"
+_UNIT_WITH_THE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+with\s+the\s+$", re.I)
 #: "The Financial Times reports that this figure is the lowest total since 2019": the figure before is ranked
 _THIS_FIGURE = re.compile(r"\b(?:this|that)\s+(?:figure|total|number)\s+(?:is|was|has\s+been)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
 #: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
@@ -1350,6 +1362,24 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
                                          window_period=None if near or not own else own[0], unit=unit))
             taken.append(rm.span())
+    for _name, rx in _ABOVE_EVERY:  # "more ... in the first 16 days of August than any month from January to May"
+        for am in rx.finditer(s):
+            a, b = am.span("than")
+            scope = next((p for p in periods if 0 <= p.start - b <= 4), None)
+            if (scope is None or any(x < b and a < y for x, y in taken) or _said_of_other(s, a, sent_mentions, off)
+                    or re.search(r"\b(?:if|would|could|might)\b", s[:a], re.I)):
+                continue  # "If just 232 more ... there would have been more crossings this June than any month": not claimed
+            figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= a]
+            own = [p for p in periods if p.end <= a and p.spec.strong]
+            subject = figs[0] if figs else None if own else _previous_figure(mentions, sent.index)
+            if subject is None and not own:
+                continue
+            reserved.add(period_index(scope))
+            sent_mentions.append(Mention("above_every", sent.index, off + a, off + b, s[a:b], metric=subject.metric if subject
+                                         else "people", subject=subject, subject_period=None if subject else own[-1],
+                                         reference_period=scope, unit=am["unit"].lower(),
+                                         direction=-1 if am["dir"].lower() in ("fewer", "less", "lower", "smaller") else 1))
+            taken.append((a, b))
     for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
         for sm in rx.finditer(s):
             n = words_value(sm["n"]) if not sm["n"].isdigit() else int(sm["n"])
@@ -1455,6 +1485,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if _OF_OTHER.match(s, rk.end()) or _said_of_other(s, rk.start(), sent_mentions, off):
         return  # "the highest number of deaths", "347 disruptions ... - the highest level on record"
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
+    start = rk.start()
+    if (with_the := _UNIT_WITH_THE.search(s[:rk.start()])) and not words["adj"] and words["noun"] not in _RANK_UNITS:
+        words["noun"], start = with_the["unit"].lower(), with_the.start()  # "June has been the month with the most ..."
     said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
             or ("day" if words["single"] else None) or ("year" if words["annual"] else None)
@@ -1505,11 +1538,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if sp is not None and sp in periods:
         reserved.add(periods.index(sp))
     # "In August 55 small boats crossed the Channel. It was the lowest figure for the month since 2019": boats are ranked
-    said_of = ([x for x in sent_mentions if x.crossing and x.kind == "figure" and x.end - off <= rk.start()]
-               or ([x for x in mentions or [] if x.sentence == sent.index - 1 and x.crossing and x.kind == "figure"][:1]
-                   if _ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])
-                   else []))
-    boats = (bool(said_of) and said_of[0].metric == "boats") or bool(_BOATS_RANKED.search(s, 0, rk.start()))
+    ranked_fig = ([x for x in sent_mentions if x.crossing and x.kind == "figure" and x.end - off <= rk.start()]
+                  or ([x for x in mentions or [] if x.sentence == sent.index - 1 and x.crossing and x.kind == "figure"][:1]
+                      if _ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()]) else []))
+    boats = (bool(ranked_fig) and ranked_fig[0].metric == "boats") or bool(_BOATS_RANKED.search(s, 0, rk.start()))
     # "The number of small boat crossings in August fell to the lowest level since 2019": a named month ranked since a
     # year, with no unit written, is ranked against the same month of each year (as "the lowest for the month since 2019")
     calendar = bool(words["cal"] or words["for"]) or (
@@ -1553,7 +1585,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if wp is not None and not nums:
         reserved.add(periods.index(wp))
     end = rk.end()  # the words of the ranking, not the period's numbers ("the busiest day for 2025": 2025 is a year)
-    sent_mentions.append(Mention(kind, sent.index, off + rk.start(), off + end, s[rk.start():end], **fields))  # type: ignore[arg-type]
+    sent_mentions.append(Mention(kind, sent.index, off + start, off + end, s[start:end], **fields))  # type: ignore[arg-type]
 
 
 __all__ = ["Document", "Mention", "Sentence", "NEEDS", "extract", "split_sentences", "classify"]
