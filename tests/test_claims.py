@@ -1890,3 +1890,17 @@ def test_the_month_with_the_most(store):
     months = {m: _month(2023, m) for m in range(1, 8)}
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 6, 1), D(2023, 6, 30))
     assert c.verdict == ("accurate" if max(months, key=months.get) == 6 else "inaccurate")
+
+
+def test_the_highest_total_for_any_seven_day_period(store):
+    """tests/data/news 081 (17 September 2021): "... 1,959 people crossed the Channel from France in the week to September
+    10 – the highest total for any seven-day period in 2021": every run of seven days of 2021 to the article's date."""
+    c = claim(check("A new record was set for the year so far when 1,959 people crossed the Channel from France in the week "
+                    "to September 10 – the highest total for any seven-day period in 2021, according to data compiled and "
+                    "analysed by the PA news agency.", "2021-09-17", store=store), "highest total for any seven-day period")
+    days = [D(2021, 1, 1) + dt.timedelta(days=i) for i in range((D(2021, 9, 16) - D(2021, 1, 1)).days + 1)]
+    runs = [span(days[i], days[i + 6])[0] for i in range(len(days) - 6)]
+    week = span(D(2021, 9, 4), D(2021, 9, 10))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2021, 9, 4), D(2021, 9, 10))
+    assert c.verdict == ("accurate" if week == max(runs) else "inaccurate")
+    assert f"({max(runs):,})" in c.reason

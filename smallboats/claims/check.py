@@ -738,7 +738,8 @@ class Checker:
         named = _named_span(m.subject_period, scope)
         days, vintages = rec.days(scope.start, scope.end)
         periods = _unit_totals(days, m.unit, scope.start, scope.end, m.metric)
-        inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start]
+        inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start
+                  and (m.unit != "seven days" or (p[0], p[1]) == (window.start, window.end))]
         if m.calendar:
             periods = [p for p in periods if p[0].month == window.start.month]
         pool = [p for p in periods if (p[3] or p in inside) and (named is None or p[0] > named[1])]
@@ -1038,6 +1039,14 @@ def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date,
     """(first day, last day, arrivals (boats, for ``metric`` "boats"), whole) of each day, week
     (Monday-Sunday), month or year of ``record``; whole: every day of it is in start..end and known."""
     days, vals = record.date, record.boats if metric == "boats" else record.arrivals
+    if unit == "seven days":  # every run of seven days (the first six days of the span begin none)
+        if len(days) < 7:
+            return []
+        known = np.convolve((~np.isnan(vals)).astype(int), np.ones(7, dtype=int), "valid") == 7
+        sums = np.convolve(np.nan_to_num(vals), np.ones(7), "valid").astype(int)
+        a, b = days[:-6], days[6:]
+        whole = known & (a >= np.datetime64(start)) & (b <= np.datetime64(end))
+        return list(zip(a.tolist(), b.tolist(), sums.tolist(), whole.tolist()))
     first = series.period_start(days, unit)
     last = series.period_end(first, unit)
     at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)

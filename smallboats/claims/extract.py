@@ -230,7 +230,7 @@ _RANK = re.compile(
     r"|lowest|smallest|fewest|quietest)(?P<ever>\s+ever)?(?:\s+(?P<adj>single[- ]day|one[- ]day|daily|weekly|monthly|annual|yearly))?"
     r"(?:\s+(?P<single>single\s+)?(?P<noun>day|week|month|year|number|total|figure|tally|level|count|(?P<cal>" + _MONTH_NAME + r")))?"
     r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?|(?:arriving|crossing|recorded|detected|reaching\s+the\s+uk)\s+)?"
-    r"(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
+    r"(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year|(?:seven|7)[- ]day\s+(?:period|spell|stretch))"
     r"|for\s+(?P<for>(?:the|that)\s+month|" + _MONTH_NAME + r")))?\b"
     r"|\ba\s+(?:new\s+)?(?P<annual>(?:annual|yearly)\s+record|record\s+(?:year|annual\s+(?:total|figure)))\b", re.I)
 #: Records the rank rules do not read, one rule a line: (name, pattern). Each is checked against the figure it
@@ -1489,6 +1489,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if (with_the := _UNIT_WITH_THE.search(s[:rk.start()])) and not words["adj"] and words["noun"] not in _RANK_UNITS:
         words["noun"], start = with_the["unit"].lower(), with_the.start()  # "June has been the month with the most ..."
     said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
+    if re.match(r"(?:seven|7)\W", words["unit"]):
+        words["unit"] = "seven days"  # "the highest total for any seven-day period in 2021": every run of seven days
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
             or ("day" if words["single"] else None) or ("year" if words["annual"] else None)
             or (_RANK_UNITS.get(said_of[1].lower()) if said_of else None))
@@ -1557,7 +1559,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
             and x.metric == "people"]  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
     if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
         nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
-    own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
+    own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT.get(unit, ("range", "rolling", "week")) or (unit == "day" and all(x.any_day for x in nums)))) or (
         wp is None and (bool(others) or unit == "year"))  # "A total of 41,472 ..., marking the second-highest annual figure": the
     # figure's own year (from the sentence before) is what is ranked; no window wider than a year holds one year's figure
     value = next((x for x in nums if kind == "max_day" and _DAY_VALUE.fullmatch(s, rk.end(), x.quantity.first)), None)
