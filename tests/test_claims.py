@@ -1904,3 +1904,31 @@ def test_the_highest_total_for_any_seven_day_period(store):
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2021, 9, 4), D(2021, 9, 10))
     assert c.verdict == ("accurate" if week == max(runs) else "inaccurate")
     assert f"({max(runs):,})" in c.reason
+
+
+def test_a_ranking_of_the_figure_before_after_the_record_it_beat(store):
+    """tests/data/news 051 (6 November 2021): "... at least 853 migrants ... on Wednesday. This exceeded the previous
+    highest figure of 828 set in late August and is the highest number since the crisis began": Wednesday against every
+    day since records began (the record beaten, and its days, are not what is ranked)."""
+    report = check("The Home Office said that UK authorities had rescued or intercepted at least 853 migrants in 25 separate "
+                   "incidents on Wednesday. This exceeded the previous highest figure of 828 set in late August and is the "
+                   "highest number since the crisis began.", "2021-11-06", store=store)
+    c = claim(report, "highest number")
+    day, _ = _busiest(D(2018, 1, 1), D(2021, 11, 5))
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", D(2021, 11, 3), D(2021, 11, 3))
+    assert c.verdict == ("accurate" if day == D(2021, 11, 3) else "inaccurate")
+    assert not [x for x in report.claims if x.crossing and x.kind in ("rank", "max_day") and x is not c]
+
+
+def test_a_busiest_day_beside_a_threshold_of_days(store):
+    """tests/data/news 056 (2 August 2022): "That is the highest number on a single day so far this year, and only the
+    second time in 2022 the daily figure has topped 600": the ranking is Monday's (the sentence before), not a claim that
+    600 was the busiest day's figure."""
+    report = check("The Ministry of Defence said 696 made the journey in 14 boats on Monday. That is the highest number on a "
+                   "single day so far this year, and only the second time in 2022 the daily figure has topped 600.",
+                   "2022-08-02", store=store)
+    c = claim(report, "highest number on a single day")
+    day, _ = _busiest(D(2022, 1, 1), D(2022, 8, 1))
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", D(2022, 8, 1), D(2022, 8, 1))
+    assert c.verdict == ("accurate" if day == D(2022, 8, 1) else "inaccurate")
+    assert claim(report, "600").kind == "figure"

@@ -350,6 +350,10 @@ _DAY_VALUE = re.compile(r"(?:\s+(?:(?!than\b)[^.;:()]){0,80}?)?(?:\s+(?:of|at|wa
 _UNIT_WITH_THE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+with\s+the\s+$", re.I)
 #: "The Financial Times reports that this figure is the lowest total since 2019": the figure before is ranked
 _THIS_FIGURE = re.compile(r"\b(?:this|that)\s+(?:figure|total|number)\s+(?:is|was|has\s+been)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
+#: "This exceeded the previous highest figure of 828 ... and is the highest number since the crisis began": the sentence
+#: is about the figure before
+_THIS_DID = re.compile(r"^\W*(?:this|that|it)\s+(?:exceeded|surpassed|topped|beat|broke|eclipsed|passed)\b", re.I)
+_PREVIOUS_RECORD = re.compile(r"\b(?:previous|former|old)\s+(?:record|highest|high|best)\b", re.I)
 #: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
 _BOATS_RANKED = re.compile(r"\bnumber\s+of\s+(?:small[- ])?boat(?:s|\s+crossings)\b(?![^.;]{0,40}\b(?:people|migrants|individuals)\b)", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
@@ -1478,6 +1482,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     s, off = sent.text, sent.start
     if re.search(r"\bthan\s+(?:the\s+)?(?:previous\s+)?$", s[:rk.start()], re.I) and not re.match(r"\s+of\s+\d", s[rk.end():]):
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
+    if re.search(r"\b(?:the|its|a)\s+(?:previous|former|old)\s+$", s[:rk.start()], re.I):
+        return  # "This exceeded the previous highest figure of 828": the record beaten, not a ranking claimed
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
     if re.search(r"\b(?:predicted|expected|forecast|projected|likely|set)\s+to\s+be\s+(?:one\s+of\s+)?(?:the\s+)?$", s[:rk.start()], re.I):
@@ -1524,6 +1530,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     # a record 1,305 on 3 September"): the ranking is then about the sentence's subject, not that figure's period
     figs_after = [x.start - off for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.start - off >= rk.end()]
     others = [p for p in window if p.start >= rk.end() and any(x < p.start for x in figs_after)]
+    # the day of a record beaten is not what is ranked: "exceeded the previous highest figure of 828 set in late August"
+    others += [p for p in window if any(r.end() <= p.start and not re.search(r",|\band\b", s[r.end():p.start])
+                                        for r in _PREVIOUS_RECORD.finditer(s, 0, rk.start()))]
     window = [p for p in window if p not in others]
     before = [p for p in window if p.end <= rk.start()]
     wp = before[-1] if before else window[0] if window else None
@@ -1533,7 +1542,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         periods[i] = wp
     if unit is None:  # "the highest number since 2022": the unit of the period ranked
         unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
-        if unit is None and wp is None and sp is not None and (_ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])):
+        if unit is None and wp is None and sp is not None and (_ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])
+                                                               or _THIS_DID.match(s)):
             unit = "inherit"  # "It was the highest number since 2022": the period the sentence before was about
         if unit is None:
             return
@@ -1556,7 +1566,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
-            and x.metric == "people"]  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
+            and x.metric == "people" and not any(y.above == x.quantity.value for y in sent_mentions)]  # not "... and only
+    # the second time in 2022 the daily figure has topped 600": the threshold of a count of days  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
     if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
         nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
     own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT.get(unit, ("range", "rolling", "week")) or (unit == "day" and all(x.any_day for x in nums)))) or (
