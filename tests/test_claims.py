@@ -1932,3 +1932,43 @@ def test_a_busiest_day_beside_a_threshold_of_days(store):
     assert (c.kind, c.period.start, c.period.end) == ("max_day", D(2022, 8, 1), D(2022, 8, 1))
     assert c.verdict == ("accurate" if day == D(2022, 8, 1) else "inaccurate")
     assert claim(report, "600").kind == "figure"
+
+
+def test_the_lowest_january_in_five_years(store):
+    """tests/data/news 088 (1 February 2026): "Fewer than 1,000 migrants crossed ... last month, marking the lowest January
+    figure in five years": January 2026 against the Januaries of 2022-2026."""
+    c = claim(check("Fewer than 1,000 migrants crossed the English Channel to the UK last month, marking the lowest January "
+                    "figure in five years.", "2026-02-01", store=store), "lowest January")
+    januaries = {y: _month(y, 1) for y in range(2022, 2027)}
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2026, 1, 1), D(2026, 1, 31))
+    assert c.verdict == ("accurate" if min(januaries, key=januaries.get) == 2026 else "inaccurate")
+    assert f"({januaries[2026]:,})" in c.reason
+
+
+@pytest.mark.parametrize("date, text, words, start, end", [
+    # tests/data/news 014 (4 January 2022): the busiest month of November's year
+    ("2022-01-04", "The peak came in November, during the course of which least 6,869 people reached the UK, spurred by "
+                   "favourable weather conditions.", "The peak", D(2021, 11, 1), D(2021, 11, 30)),
+    # tests/data/news 087 (1 January 2026): 2022 the busiest year
+    ("2026-01-01", "The total for 2025 is 9 per cent below the 2022 peak, meaning almost 65,000 migrants have arrived since "
+                   "Labour came to power.", "peak", D(2022, 1, 1), D(2022, 12, 31)),
+])
+def test_a_peak(store, date, text, words, start, end):
+    """"The peak came in November": November the busiest month of 2021; "the 2022 peak": 2022 the busiest whole year."""
+    c = claim(check(text, date, store=store), words)
+    if start.month == 11:
+        months = {m: _month(2021, m) for m in range(1, 13)}
+        holds = max(months, key=months.get) == 11
+    else:
+        years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2026)}
+        holds = max(years, key=years.get) == 2022
+    assert (c.period.start, c.period.end) == (start, end)
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+
+
+def test_a_peak_of_something_else_is_not_checked(store):
+    """tests/data/news 045 (21 August 2025): "the figures are far below the 2023 peak" of asylum seekers in hotels."""
+    report = check("The number of asylum seekers housed in hotels - a current political flashpoint - has risen slightly "
+                   "compared to when it came to power. However the figures are far below the 2023 peak, when the "
+                   "Conservatives were in government, the new data shows.", "2025-08-21", store=store)
+    assert not [c for c in report.claims if c.crossing and c.text == "peak"]

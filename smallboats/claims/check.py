@@ -727,6 +727,10 @@ class Checker:
             raise Unresolvable("no period stated for what is ranked")
         scope = self.period(m.subject_period) if m.subject_period else resolve(_SINCE_RECORDS, self.date)
         window = self.period(m.window_period) if m.window_period else scope
+        if m.years:  # "the lowest January figure in five years": the five years to the window's
+            a = dt.date(window.start.year - m.years + 1, 1, 1)
+            scope = Resolved(a, scope.end, f"in {a.year}" if m.years == 1 else f"in {m.years} years ({span_label(a, scope.end)})",
+                             running=scope.running)
         if m.upto:  # "a new annual record": against every year up to it
             scope = Resolved(RECORD_START, window.end, f"the record to {long_date(window.end)}", running=window.running)
         if day_before:
@@ -764,7 +768,8 @@ class Checker:
         mine = [p for p in inside if p in pool]
         hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
-        written = re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period else "on record"  # "Last week's" -> "last week"
+        written = (re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period
+                   else f"in {window.start.year}" if m.years == 1 else f"in {m.years} years" if m.years else "on record")  # "Last week's" -> "last week"
         written = written[:1].lower() + written[1:] if re.match(r"(?:Last|This)\b", written) else written
         within = written + (f" (to {long_date(window.end)})" if m.upto else "")
         within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"

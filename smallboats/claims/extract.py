@@ -272,6 +272,13 @@ ABOVE_EVERY: tuple[tuple[str, str], ...] = (
                                        r"(?P<unit>day|week|month|year))\b"),
 )
 _ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
+#: Peaks, one rule a line: (name, pattern; ``w`` the claim's words). "The peak came in November": the busiest month of that
+#: month's year (a month named right after); "the 2022 peak": 2022 the busiest year
+PEAKS: tuple[tuple[str, str], ...] = (
+    ("the peak came in November", r"\b(?P<w>(?:the|its|a)\s+(?:monthly\s+)?peak)(?P<year>)\s+(?:came|was|arrived|occurred)\b"),
+    ("the 2022 peak", r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<w>peak)\b(?!\s+(?:of|in|on|for)\b)"),
+)
+_PEAKS = tuple((name, re.compile(rx, re.I)) for name, rx in PEAKS)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -353,6 +360,8 @@ _THIS_FIGURE = re.compile(r"\b(?:this|that)\s+(?:figure|total|number)\s+(?:is|wa
 #: "This exceeded the previous highest figure of 828 ... and is the highest number since the crisis began": the sentence
 #: is about the figure before
 _THIS_DID = re.compile(r"^\W*(?:this|that|it)\s+(?:exceeded|surpassed|topped|beat|broke|eclipsed|passed)\b", re.I)
+_IN_N_YEARS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d)\s+years\b", re.I)
 _PREVIOUS_RECORD = re.compile(r"\b(?:previous|former|old)\s+(?:record|highest|high|best)\b", re.I)
 #: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
 _BOATS_RANKED = re.compile(r"\bnumber\s+of\s+(?:small[- ])?boat(?:s|\s+crossings)\b(?![^.;]{0,40}\b(?:people|migrants|individuals)\b)", re.I)
@@ -415,6 +424,7 @@ class Mention:
     run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
     above: float | None = None  # days: only days with more arrivals than this ("the second time this year the daily total
     span_days: int = 0  # has topped 1,000"), in the span_days days to the day of its period (0: from 1 January)
+    years: int = 0  # rank: within the last ``years`` years, the window's own included ("the lowest January figure in five years")
     began: bool = False  # ended: the run began the day after its period's day ("in a week since ... on August 19")
     day_of: "Mention | None" = None  # boats on the day a ranked figure names ("the highest daily total, 1,295 in 27 boats")
     index: int = -1
@@ -1331,6 +1341,17 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    for _name, rx in _PEAKS:  # "The peak came in November": the busiest month of its year; "the 2022 peak": the busiest year
+        for pm in rx.finditer(s):
+            if not (_CROSSING_CUES.search(s) or any(x.crossing for x in sent_mentions)):
+                continue  # "the figures are far below the 2023 peak" of asylum seekers in hotels
+            if pm["year"]:
+                sent_mentions.append(Mention("record_year", sent.index, off + pm.start("w"), off + pm.end("w"), pm["w"],
+                                             metric="people", year=int(pm["year"])))
+            elif (month := next((p for p in periods if 0 <= p.start - pm.end() <= 4 and p.spec.kind == "named_month"), None)):
+                reserved.add(period_index(month))
+                sent_mentions.append(Mention("rank", sent.index, off + pm.start("w"), off + pm.end("w"), pm["w"],
+                                             metric="people", window_period=month, unit="month", years=1))
 
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
     for _name, rx, unit in _RECORDS:
@@ -1519,7 +1540,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         sp = PeriodMention(PeriodSpec("year", n=0), rk.end(), rk.end() + m.end(), m.group(0).strip())
     if sp is None:  # the span written before it, possessive: "Last week's busiest day", "this year's highest"
         sp = next((p for p in periods if re.search(r"['’]s$", p.text) and not s[p.end:rk.start()].strip(" ")), None)
-    if sp is None and not words["annual"] and not _EVER.match(after):
+    years = 0
+    if sp is None and (yb := _IN_N_YEARS.match(after)):  # "the lowest January figure in five years": the five to the window's
+        years = int(yb["n"]) if yb["n"].isdigit() else int(words_value(yb["n"]) or 0)
+    if sp is None and not years and not words["annual"] and not _EVER.match(after):
         return  # "the highest daily total in more than a month": no span to rank within
     if unit is None and (said := next((p for p in periods if p.end <= rk.start() and _BECAME.fullmatch(s, p.end, rk.start())), None)):
         unit = next((u for u, kinds in _ONE_UNIT.items() if said.spec.kind in kinds), None)  # "This year became the second
@@ -1562,7 +1586,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     fields = dict(metric="boats" if boats else "people", subject_period=sp, window_period=wp,
                   ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
-                  calendar=calendar, upto=bool(words["annual"]))
+                  calendar=calendar, upto=bool(words["annual"]), years=years)
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
