@@ -1972,3 +1972,17 @@ def test_a_peak_of_something_else_is_not_checked(store):
                    "compared to when it came to power. However the figures are far below the 2023 peak, when the "
                    "Conservatives were in government, the new data shows.", "2025-08-21", store=store)
     assert not [c for c in report.claims if c.crossing and c.text == "peak"]
+
+
+def test_the_first_decline_since_records_began(store):
+    """tests/data/news 033 (1 January 2024): "The number of migrants crossing the English Channel in 2023 fell by more than a
+    third from the previous year, marking the first decline since current record-keeping began": 2023 below 2022, and
+    every year from 2019 to 2022 above the year before."""
+    c = claim(check("The number of migrants crossing the English Channel in 2023 fell by more than a third from the previous "
+                    "year, marking the first decline since current record-keeping began, the British government said.",
+                    "2024-01-01", store=store), "the first decline")
+    years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)}
+    holds = years[2023] < years[2022] and all(years[y] > years[y - 1] for y in range(2019, 2023))
+    assert (c.kind, c.period.start, c.period.end) == ("first_change", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"2023: {years[2023]:,}" in c.reason

@@ -575,6 +575,32 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def first_change(self, rec: Record, m: Mention) -> Outcome:
+        """'The number ... in 2023 fell ..., marking the first decline since current record-keeping began': the year's
+        total below the year before's, and no earlier year of the span (from its second year) below its own year before."""
+        window = self.period(m.window_period)
+        first = (self.period(m.subject_period).start if m.subject_period else RECORD_START).year
+        year = window.start.year
+        if year - 1 < first:
+            return Outcome(None, None, f"no year before {year} in the span", period=window)
+        ends = [min(dt.date(y, 12, 31), self.last_published().end) for y in range(first, year + 1)]
+        totals = {y: rec.total(dt.date(y, 1, 1), e).arrivals for y, e in zip(range(first, year + 1), ends)}
+        if any(v is None for v in totals.values()):
+            return Outcome(None, None, f"the record lacks a year of {first}–{year}", period=window)
+        sign = m.direction
+        changed = [y for y in range(first + 1, year + 1) if sign * (totals[y] - totals[y - 1]) > 0]
+        res = Resolved(dt.date(year, 1, 1), ends[-1], str(year) if ends[-1] == dt.date(year, 12, 31) else window.label)
+        scope = Resolved(dt.date(first, 1, 1), ends[-1], f"the years {first}–{year}")
+        detail = "; ".join(f"{y}: {fmt(v)}" for y, v in totals.items())
+        official = _official(totals[year], res, rec.total(res.start, res.end).vintages, rec.as_of, detail=detail)
+        word = "rise" if sign > 0 else "fall"
+        ok = bool(changed) and changed[0] == year
+        said = (f"{year} had {fmt(totals[year])} against {fmt(totals[year - 1])} in {year - 1}"
+                + ("" if year in changed else f", not a {word}")
+                + (f"; the first {word} on the year before was {changed[0]}" if changed and changed[0] != year else ""))
+        return Outcome(official, ok, f"claimed the first {word} of a year since {first}; {said} ({detail})", period=res,
+                       comparison=scope)
+
     def above_every(self, rec: Record, m: Mention, subj: Resolved) -> Outcome:
         """'More ... in the first 16 days of August than any month from January to May': the subject's total against
         each whole day, week, month or year of the span written (not those overlapping the subject)."""
@@ -873,6 +899,8 @@ class Checker:
             return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
+        if m.kind == "first_change":
+            return self.first_change(rec, m), own
         if m.kind == "above_every":
             subj, _ = self.subject_period(m)
             return self._first_fit(self.running_order(subj), lambda r: (self.above_every(rec, m, r), None))

@@ -39,7 +39,7 @@ from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_
 from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
-               "last_day", "above_every"]
+               "last_day", "above_every", "first_change"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -279,6 +279,14 @@ PEAKS: tuple[tuple[str, str], ...] = (
     ("the 2022 peak", r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<w>peak)\b(?!\s+(?:of|in|on|for)\b)"),
 )
 _PEAKS = tuple((name, re.compile(rx, re.I)) for name, rx in PEAKS)
+#: The first fall (rise) of a year on the year before, one rule a line: (name, pattern). "The number ... in 2023 fell by
+#: more than a third from the previous year, marking the first decline since current record-keeping began": the year
+#: written before it fell, and no earlier year of the span written after it (else the record) did
+FIRST_CHANGES: tuple[tuple[str, str], ...] = (
+    ("the first decline since records began", r"\bthe\s+first\s+(?:annual\s+|yearly\s+|year-on-year\s+)?(?P<dir>decline|fall|drop|decrease"
+                                              r"|reduction|rise|increase)\b(?=\s+(?:since|on\s+record|ever)\b)"),
+)
+_FIRST_CHANGES = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_CHANGES)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -1341,6 +1349,17 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    for _name, rx in _FIRST_CHANGES:
+        for fm in rx.finditer(s):
+            years = [p for p in periods if p.end <= fm.start() and p.spec.kind == "year"]
+            since = next((p for p in periods if 0 <= p.start - fm.end() <= 2 and p.spec.kind == "since"), None)
+            if not years or _said_of_other(s, fm.start(), sent_mentions, off):
+                continue
+            if since is not None:
+                reserved.add(period_index(since))
+            sent_mentions.append(Mention("first_change", sent.index, off + fm.start(), off + fm.end(), fm.group(0),
+                                         metric="people", window_period=years[-1], subject_period=since, unit="year",
+                                         direction=1 if fm["dir"].lower() in ("rise", "increase") else -1))
     for _name, rx in _PEAKS:  # "The peak came in November": the busiest month of its year; "the 2022 peak": the busiest year
         for pm in rx.finditer(s):
             if not (_CROSSING_CUES.search(s) or any(x.crossing for x in sent_mentions)):
