@@ -1986,3 +1986,18 @@ def test_the_first_decline_since_records_began(store):
     assert (c.kind, c.period.start, c.period.end) == ("first_change", D(2023, 1, 1), D(2023, 12, 31))
     assert c.verdict == ("accurate" if holds else "inaccurate")
     assert f"2023: {years[2023]:,}" in c.reason
+
+
+def test_a_day_ranked_after_a_running_total_is_the_day_before(store):
+    """tests/data/news 010 (29 August 2024): "Some 614 people made the journey in 10 boats on Wednesday, taking the
+    provisional total for 2024 to 20,433. This is 3% higher ... It is the second highest number of arrivals on a single day
+    since the General Election": the day ranked is Wednesday (the last day named), not the year so far."""
+    report = check("Some 614 people made the journey in 10 boats on Wednesday, taking the provisional total for 2024 to "
+                   "20,433. This is 3% higher than at the same point in 2023 (19,801) and 18% lower than 2022 (25,065), "
+                   "according to PA analysis of Government data. It is the second highest number of arrivals on a single "
+                   "day since the General Election, after 703 arrivals on August 11.", "2024-08-29", store=store)
+    c = claim(report, "second highest number of arrivals on a single day")
+    days = {d: v[0] for d, v in sheet().items() if D(2024, 7, 4) <= d <= D(2024, 8, 28)}
+    order = sorted(days, key=days.get, reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2024, 8, 28), D(2024, 8, 28))
+    assert c.verdict == ("accurate" if order[1] == D(2024, 8, 28) else "inaccurate")

@@ -1060,6 +1060,11 @@ def extract(text: str) -> Document:
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
+                if m.unit == "day" and inherited.spec.kind not in _ONE_DAY_KINDS and (day := next(
+                        (p for ps in reversed(found[max(0, sent.index - 3):sent.index]) for p in reversed(ps)
+                         if p.spec.kind in DAY_KINDS and not p.spec.shift), None)) is not None:
+                    m.window_period = day  # "614 people ... on Wednesday, taking the total for 2024 to 20,433. This is 3%
+                    # higher than ... It is the second highest number of arrivals on a single day since ...": Wednesday
         for m in [m for m in sent_mentions if m.unit == "inherit"]:  # "It was the highest number since 2022"
             unit = next((u for u, kinds in _ONE_UNIT.items() if inherited is not None and inherited.spec.kind in kinds), None)
             if unit is None and inherited is not None and m.ordinal == 1 and inherited.spec.kind not in _ONE_DAY_KINDS:
