@@ -2001,3 +2001,14 @@ def test_a_day_ranked_after_a_running_total_is_the_day_before(store):
     order = sorted(days, key=days.get, reverse=True)
     assert (c.kind, c.period.start, c.period.end) == ("rank", D(2024, 8, 28), D(2024, 8, 28))
     assert c.verdict == ("accurate" if order[1] == D(2024, 8, 28) else "inaccurate")
+
+
+def test_record_highs_with_no_period_are_the_year_so_far(store):
+    """tests/data/news 045 (21 August 2025): "the small boat crossing numbers, which remain at stubborn, record-breaking
+    highs": the year so far (to the last day published) against the same point of every earlier year."""
+    c = claim(check("Opposition parties say the government's record on illegal immigration will ultimately be judged on the "
+                    "small boat crossing numbers, which remain at stubborn, record-breaking highs.", "2025-08-21",
+                    store=store), "record-breaking highs")
+    points = {y: span(D(y, 1, 1), D(y, 8, 20))[0] for y in range(2018, 2026)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 20))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")

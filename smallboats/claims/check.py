@@ -685,6 +685,10 @@ class Checker:
             window = self.period(m.subject.period, None, m.subject)
         elif m.window_period is not None:
             window = self.period(m.window_period)
+        elif m.unit == "any" and re.search(r"\b(?:levels|highs|numbers)\b", m.text, re.I):
+            # "crossing numbers, which remain at stubborn, record-breaking highs": the year so far, as published
+            last = self.last_published()
+            window = Resolved(dt.date(last.end.year, 1, 1), last.end, f"{last.end.year} so far")
         else:
             window = self.last_published()
         window = self.running_order(window)[0]

@@ -242,7 +242,7 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("a record for a single day", r"\b(?:a\s+)?(?:new\s+)?record(?:-breaking)?\s+(?:number\s+)?(?:for\s+[\w\s]{0,50}?|of\s+[\w\s]{0,40}?)?"
                                   r"(?:in|on|for)\s+(?:a|one)\s+(?:single\s+)?day\b", "day"),
     ("a record number", r"\b(?:a|the)\s+(?:new\s+)?record(?:-breaking)?\s+(?:number|total|high|level|figure)s?\b"
-                        r"|\brecord\s+(?:levels|highs?|numbers)\b", "any"),
+                        r"|\brecord(?:-breaking)?\s+(?:levels|highs?|numbers)\b", "any"),
     ("the highest on record", r"\b(?:the\s+)?(?:highest|largest|biggest|most)\s+(?:numbers?\s+|levels?\s+|totals?\s+|figures?\s+)?"
                               r"(?:of\s+[\w\s]{0,30}?)?(?:on\s+record|ever\s+recorded|since\s+(?:records\s+began"
                               r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
