@@ -2012,3 +2012,14 @@ def test_record_highs_with_no_period_are_the_year_so_far(store):
     points = {y: span(D(y, 1, 1), D(y, 8, 20))[0] for y in range(2018, 2026)}
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 20))
     assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")
+
+
+def test_running_below_the_level_for_a_year(store):
+    """tests/data/news 083 (18 April 2023): "The cumulative number of Channel crossings this year is currently running below
+    the level for 2022": 2023 to the last day published against the same point of 2022."""
+    c = claim(check("The cumulative number of Channel crossings this year is currently running below the level for 2022.",
+                    "2023-04-18", store=store), "below")
+    this, last = span(D(2023, 1, 1), D(2023, 4, 17))[0], span(D(2022, 1, 1), D(2022, 4, 17))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2023, 1, 1), D(2023, 4, 17))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2022, 1, 1), D(2022, 4, 17))
+    assert c.verdict == ("accurate" if this < last else "inaccurate")

@@ -154,7 +154,7 @@ _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|mini
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
 #: number"): a verb before it, no number, and a period or a figure after it
-_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?"
+_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?(?:currently\s+)?(?:running\s+)?"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
@@ -1303,6 +1303,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 previous.end <= (m.subject.start if m.subject else off + m.subject_period.start if m.subject_period else -1):
             # "13% higher than in 2024 when 36,816 crossed and 41% higher than in 2023": both compare the same subject
             m.subject, m.subject_period = previous.subject, previous.subject_period
+        if (m.reference_period is not None and m.reference_period.spec.kind == "year" and m.reference_period.spec.year
+                and re.search(r"\brunning\s+$", s[max(0, a - 12):a], re.I)):  # "this year is currently running below the
+            m.reference_period = replace(m.reference_period, spec=PeriodSpec("same_period", year=m.reference_period.spec.year))
+            # level for 2022": the same point of 2022
         previous = m
         if m.reference is None and m.reference_period is None:
             m.notes.append("no comparison period written: compared with the same period a year earlier")
