@@ -2023,3 +2023,13 @@ def test_running_below_the_level_for_a_year(store):
     assert (c.kind, c.period.start, c.period.end) == ("difference", D(2023, 1, 1), D(2023, 4, 17))
     assert (c.comparison_period.start, c.comparison_period.end) == (D(2022, 1, 1), D(2022, 4, 17))
     assert c.verdict == ("accurate" if this < last else "inaccurate")
+
+
+def test_but_fewer_than_a_year_after_a_dash(store):
+    """tests/data/news 015 (1 January 2025): "The number was a 25% increase on the previous year – but fewer than 2023":
+    last year (2024, the sentence before) against 2023."""
+    c = claim(check("More than 36,800 people in small boats crossed the English Channel last year. The number was a 25% "
+                    "increase on the previous year – but fewer than 2023.", "2025-01-01", store=store), "fewer than")
+    y24, y23 = span(D(2024, 1, 1), D(2024, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2024, 1, 1), D(2024, 12, 31))
+    assert c.verdict == ("accurate" if y24 < y23 else "inaccurate")

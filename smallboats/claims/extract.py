@@ -154,7 +154,8 @@ _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|mini
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
 #: number"): a verb before it, no number, and a period or a figure after it
-_MORE_OR_FEWER = re.compile(r"\b(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?(?:currently\s+)?(?:running\s+)?"
+_MORE_OR_FEWER = re.compile(r"\b(?:(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?(?:currently\s+)?(?:running\s+)?"
+                            r"|(?<=[–—-]\s)but\s+(?=\w+\s+than\s+(?:in\s+)?(?:19|20)\d\d\b(?![,.]\d)))"  # "a 25% increase on the previous year – but fewer than 2023"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
