@@ -2033,3 +2033,13 @@ def test_but_fewer_than_a_year_after_a_dash(store):
     y24, y23 = span(D(2024, 1, 1), D(2024, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
     assert (c.kind, c.period.start, c.period.end) == ("difference", D(2024, 1, 1), D(2024, 12, 31))
     assert c.verdict == ("accurate" if y24 < y23 else "inaccurate")
+
+
+def test_this_year_so_far_the_worst_ever(store):
+    """tests/data/news 009 (4 August 2025): "this year so far has been the worst ever for illegal immigrants crossing the
+    Channel": the year so far against the same span of every earlier year."""
+    c = claim(check("\"As a result, this year so far has been the worst ever for illegal immigrants crossing the Channel.\"",
+                    "2025-08-04", store=store), "the worst ever")
+    points = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 3))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")

@@ -249,6 +249,7 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
                               r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
     ("set a new record", r"(?<!previously\s)\b(?:set|sets|setting|broke|breaks|breaking|beat|beats|beating|smash(?:ed|es|ing)?)\s+(?:a\s+|the\s+)?"
                          r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
+    ("the worst ever", r"\bthe\s+worst\s+(?:on\s+record|ever)\b(?!\s+(?:day|week|month|year|single|daily|weekly|monthly|annual))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
     ("a record for the half", r"\ba\s+(?:new\s+)?record\s+for\s+the\s+(?:first|second)\s+half\b"
