@@ -2043,3 +2043,17 @@ def test_this_year_so_far_the_worst_ever(store):
     points = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 3))
     assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")
+
+
+def test_a_record_day_of_boats_and_migrants_is_both_records(store):
+    """tests/data/news 054 (2 June 2019): "We've now had a record number of boats and migrants arrive in a single day": the
+    day's people and its boats each above every earlier day's."""
+    c = claim(check("\"We've now had a record number of boats and migrants arrive in a single day.\"", "2019-06-02",
+                    store=store), "a record number of boats and migrants arrive in a single day")
+    days = sheet()
+    day = D(2019, 6, 1)
+    before = [v for d, v in days.items() if d < day and v[0] is not None]
+    people_ok = days[day][0] > max(v[0] for v in before)
+    boats_ok = days[day][1] > max(v[1] for v in before if v[1] is not None)
+    assert (c.kind, c.period.start, c.period.end) == ("record", day, day)
+    assert c.verdict == ("accurate" if people_ok and boats_ok else "inaccurate")

@@ -724,9 +724,18 @@ class Checker:
             if tol is not None and not tol.ok(int(value)):
                 return Outcome(official, False, f"claimed a record {_said(m.quantity)} on {long_date(window.end)}; official "
                                                 f"{int(value):,}", tol.text, period=window, comparison=scope, record_holds=ok)
-            return Outcome(official, ok, f"claimed a record day; {long_date(window.end)} had {int(value):,}, "
-                                         f"{'more than' if ok else 'not more than'} the previous record "
-                                         f"({top:,} on {long_date(top_day)})", period=window, comparison=scope)
+            reason = (f"claimed a record day; {long_date(window.end)} had {int(value):,}, {'more than' if ok else 'not more than'} "
+                      f"the previous record ({top:,} on {long_date(top_day)})")
+            if _BOATS_AND_PEOPLE.search(m.text) and not math.isnan(days.boats[-1]):
+                # "a record number of boats and migrants arrive in a single day": both records
+                boats = days.boats[:-1][~np.isnan(days.boats[:-1])]
+                if len(boats):
+                    top_b, top_b_day = int(boats.max()), days.date[:-1][~np.isnan(days.boats[:-1])][int(boats.argmax())].item()
+                    ok_b = int(days.boats[-1]) > top_b
+                    ok = ok and ok_b
+                    reason += (f"; boats: {int(days.boats[-1]):,}, {'more than' if ok_b else 'not more than'} the previous record "
+                               f"({top_b:,} on {long_date(top_b_day)})")
+            return Outcome(official, ok, reason, period=window, comparison=scope)
         this = rec.total(window.start, window.end)
         earlier = []
         for k in range(1, window.start.year - RECORD_START.year + 1):
@@ -993,6 +1002,8 @@ class Checker:
 
 
 #: Claims that may be "close": counts of people, not boats, days, ranks or changes.
+#: a record said of both counts: "a record number of boats and migrants arrive in a single day"
+_BOATS_AND_PEOPLE = re.compile(r"\b(?:boats|dinghies)\s+and\s+(?:migrants|people|arrivals)\b|\b(?:migrants|people)\s+and\s+(?:boats|dinghies)\b", re.I)
 _CLOSE_KINDS = {"figure", "max_day", "rank", "record"}
 _CLOSE_METRICS = {None, "people", "prevented"}
 
