@@ -2057,3 +2057,15 @@ def test_a_record_day_of_boats_and_migrants_is_both_records(store):
     boats_ok = days[day][1] > max(v[1] for v in before if v[1] is not None)
     assert (c.kind, c.period.start, c.period.end) == ("record", day, day)
     assert c.verdict == ("accurate" if people_ok and boats_ok else "inaccurate")
+
+
+def test_above_a_number_by_a_point_of_the_year_for_the_first_time(store):
+    """tests/data/news 017 (31 March 2024): "The number of people to have arrived in the UK on small boats has risen above
+    5,000 by the end of March for the first time": 1 January - 31 March 2024 above 5,000, and no earlier year's."""
+    c = claim(check("The number of people to have arrived in the UK on small boats has risen above 5,000 by the end of March "
+                    "for the first time.", "2024-03-31", store=store), "for the first time")
+    q1 = {y: span(D(y, 1, 1), D(y, 3, 31))[0] for y in range(2018, 2025)}
+    holds = q1[2024] > 5000 and all(q1[y] <= 5000 for y in range(2018, 2024))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"{max(q1[y] for y in range(2018, 2024)):,}" in c.reason

@@ -748,6 +748,14 @@ class Checker:
         official = _official(this.arrivals, window, this.vintages, rec.as_of,
                              detail="; ".join(f"{x.year}: {fmt(v)}" for x, _, v in reversed(earlier)))
         ok = this.arrivals > best
+        if m.above is not None:  # "has risen above 5,000 by the end of March for the first time"
+            over = [(x, v) for x, _, v in earlier if v > m.above]
+            ok = this.arrivals > m.above and not over
+            return Outcome(official, ok, f"claimed above {fmt(m.above)} for the first time; {span_label(window.start, window.end)} "
+                                         f"had {fmt(this.arrivals)}; the same span of earlier years: "
+                                         + (f"above it in {', '.join(str(x.year) for x, _ in over)}" if over
+                                            else f"never above it (highest: {fmt(best)} in {span_label(a, b)})"),
+                           period=window, comparison=scope)
         tol = tolerance(m.quantity) if m.quantity is not None else None
         if tol is not None and not tol.ok(this.arrivals):
             return Outcome(official, False, f"claimed a record {_said(m.quantity)} for {span_label(window.start, window.end)}; "

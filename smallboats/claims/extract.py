@@ -289,6 +289,13 @@ FIRST_CHANGES: tuple[tuple[str, str], ...] = (
                                               r"|reduction|rise|increase)\b(?=\s+(?:since|on\s+record|ever)\b)"),
 )
 _FIRST_CHANGES = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_CHANGES)
+#: A running total above a number for the first time, one rule a line: (name, pattern). "The number ... has risen above
+#: 5,000 by the end of March for the first time": the figure's span above it, and the same span of every earlier year not
+FIRST_ABOVE: tuple[tuple[str, str], ...] = (
+    ("above 5,000 by the end of March for the first time", r"\bfor\s+the\s+first\s+time\b(?!\s+(?:in|since|this|on|ever)\b)"),
+)
+_FIRST_ABOVE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_ABOVE)
+_ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -1360,6 +1367,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    for _name, rx in _FIRST_ABOVE:
+        for fm in rx.finditer(s):
+            figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people" and x.quantity is not None
+                    and x.end - off <= fm.start() and (x.quantity.qualifier in ("more than", "at least", "just over")
+                                                       or _ABOVE_BEFORE.search(s[max(0, x.quantity.first - 20):x.quantity.first]))]
+            if not figs or re.search(r"[;.]", s[figs[-1].end - off:fm.start()]):
+                continue
+            sent_mentions.append(Mention("record", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
+                                         subject=figs[-1], unit="any", above=figs[-1].quantity.value))
     for _name, rx in _FIRST_CHANGES:
         for fm in rx.finditer(s):
             years = [p for p in periods if p.end <= fm.start() and p.spec.kind == "year"]
