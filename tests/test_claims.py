@@ -2069,3 +2069,17 @@ def test_above_a_number_by_a_point_of_the_year_for_the_first_time(store):
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 31))
     assert c.verdict == ("accurate" if holds else "inaccurate")
     assert f"{max(q1[y] for y in range(2018, 2024)):,}" in c.reason
+
+
+def test_the_last_time_a_month_was_lower(store):
+    """tests/data/news 088 (1 February 2026): "The last time January numbers were lower was in 2021, when 224 migrants made
+    the crossing": January 2026 the lowest January since 2021, and January 2021 lower; the 224 is January 2021's."""
+    report = check("January 2024 saw 1,335 arrivals, 30% higher than the current figure. The last time January numbers "
+                   "were lower was in 2021, when 224 migrants made the crossing.", "2026-02-01", store=store)
+    c = claim(report, "The last time January numbers were lower")
+    januaries = {y: _month(y, 1) for y in range(2021, 2027)}
+    holds = januaries[2026] < min(januaries[y] for y in range(2022, 2026)) and januaries[2021] < januaries[2026]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2026, 1, 1), D(2026, 1, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    figure = claim(report, "224")
+    assert (figure.period.start, figure.latest.value) == (D(2021, 1, 1), januaries[2021])

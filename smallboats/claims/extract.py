@@ -31,12 +31,13 @@ Heuristics, stated once:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
-from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
+from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods, month_number
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
                "last_day", "above_every", "first_change"]
@@ -295,6 +296,14 @@ FIRST_ABOVE: tuple[tuple[str, str], ...] = (
     ("above 5,000 by the end of March for the first time", r"\bfor\s+the\s+first\s+time\b(?!\s+(?:in|since|this|on|ever)\b)"),
 )
 _FIRST_ABOVE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_ABOVE)
+#: The last time a month was as low (high), one rule a line: (name, pattern). "The last time January numbers were lower
+#: was in 2021": the latest January the lowest (highest) since 2021, and January 2021 lower
+LAST_TIMES: tuple[tuple[str, str], ...] = (
+    ("the last time January numbers were lower", r"\bthe\s+last\s+time\s+(?P<cal>" + _MONTH_NAME + r")(?:['’]s)?\s+(?:numbers|figures|crossings"
+                                                 r"|arrivals|totals?)\s+(?:were|was)\s+(?P<dir>lower|higher|this\s+low|this\s+high)"
+                                                 r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
+)
+_LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
 _ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
@@ -1367,6 +1376,17 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    for _name, rx in _LAST_TIMES:
+        for lm in rx.finditer(s):
+            year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
+            if year is None or year.start - lm.end() > 10:
+                continue
+            since = replace(year, spec=PeriodSpec("since", since=dt.date(year.spec.year, 1, 1)), text=f"since {year.spec.year}")
+            month = PeriodMention(PeriodSpec("named_month", month=month_number(lm["cal"])), lm.start("cal"), lm.end("cal"),
+                                  lm["cal"])
+            sent_mentions.append(Mention("rank", sent.index, off + lm.start(), off + lm.end(), lm.group(0), metric="people",
+                                         subject_period=since, window_period=month, unit="month", calendar=True,
+                                         lowest="low" in lm["dir"].lower()))
     for _name, rx in _FIRST_ABOVE:
         for fm in rx.finditer(s):
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people" and x.quantity is not None
