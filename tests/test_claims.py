@@ -2083,3 +2083,25 @@ def test_the_last_time_a_month_was_lower(store):
     assert c.verdict == ("accurate" if holds else "inaccurate")
     figure = claim(report, "224")
     assert (figure.period.start, figure.latest.value) == (D(2021, 1, 1), januaries[2021])
+
+
+def test_a_number_passed_in_record_time(store):
+    """tests/data/news 029 (1 May 2025): "... just days after arrivals passed 10,000 in record time": the day 2025's running
+    total passed 10,000 is earlier in the year than in any earlier year."""
+    c = claim(check("The number of migrants crossing the English Channel so far this year has reached 11,000 just days after "
+                    "arrivals passed 10,000 in record time.", "2025-05-01", store=store), "in record time")
+    days = sheet()
+
+    def passed(y: int) -> dt.date | None:
+        run = 0
+        for d in sorted(x for x in days if x.year == y and x <= D(2025, 4, 30)):
+            run += days[d][0] or 0
+            if run >= 10000:
+                return d
+        return None
+
+    when = {y: passed(y) for y in range(2018, 2026)}
+    day = when[2025]
+    sooner = [y for y, d in when.items() if y != 2025 and d is not None and d.timetuple().tm_yday <= day.timetuple().tm_yday]
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), day)
+    assert c.verdict == ("accurate" if not sooner else "inaccurate")

@@ -663,6 +663,33 @@ class Checker:
         return Outcome(official, ok, f"a projection, checked as the pace so far: {fmt(y.arrivals)} by {long_date(end)}, "
                                      f"{rel} the busiest earlier year at the same point ({best[0]}: {fmt(best[1])})", period=res)
 
+    def record_time(self, rec: Record, m: Mention) -> Outcome:
+        """'arrivals passed 10,000 in record time': the day of the year the running total first went above the number,
+        earlier in the year than in any earlier year (or the number never reached in them)."""
+        end = self.last_published().end
+        passed: dict[int, dt.date | None] = {}
+        for y in range(RECORD_START.year, end.year + 1):
+            days, _ = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))
+            running = np.nancumsum(days.arrivals)
+            hit = days.date[running >= m.above]
+            passed[y] = hit[0].item() if len(hit) else None
+        day = passed[end.year]
+        if day is None:
+            res = Resolved(dt.date(end.year, 1, 1), end, f"{end.year} to {long_date(end)}")
+            return Outcome(None, False, f"{end.year} had not reached {fmt(m.above)} by {long_date(end)}", period=res)
+        res = Resolved(dt.date(end.year, 1, 1), day, span_label(dt.date(end.year, 1, 1), day))
+        at = day.timetuple().tm_yday
+        others = {y: d for y, d in passed.items() if y != end.year}
+        sooner = [y for y, d in others.items() if d is not None and d.timetuple().tm_yday <= at]
+        detail = "; ".join(f"{y}: {d.strftime('%-d %B') if d else 'not reached'}" for y, d in others.items())
+        total = rec.total(res.start, res.end)
+        official = _official(total.arrivals, res, total.vintages, rec.as_of, detail=detail)
+        scope = Resolved(RECORD_START, end, f"every year since {RECORD_START.year}")
+        return Outcome(official, not sooner, f"claimed {fmt(m.above)} reached in record time; {end.year} reached it on "
+                                             f"{long_date(day)}, " + (f"but {', '.join(map(str, sooner))} sooner" if sooner
+                                                                       else "earlier in the year than any earlier year")
+                                             + f" ({detail})", period=res, comparison=scope)
+
     def record_year(self, rec: Record, m: Mention) -> Outcome:
         years = range(2018, self.date.year)
         totals = [(y, rec.total(dt.date(y, 1, 1), dt.date(y, 12, 31)).arrivals) for y in years]
@@ -679,6 +706,8 @@ class Checker:
         """A record ("a new single-day record", "a record for the first half of the year"): the
         figure's day against every earlier day on record, or its span against the same span of
         every earlier year."""
+        if m.unit == "time" and m.above is not None:
+            return self.record_time(rec, m)
         if m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
             window = self.period(m.period)
         elif m.subject is not None and m.subject.period is not None:

@@ -294,6 +294,9 @@ _FIRST_CHANGES = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_CHANGE
 #: 5,000 by the end of March for the first time": the figure's span above it, and the same span of every earlier year not
 FIRST_ABOVE: tuple[tuple[str, str], ...] = (
     ("above 5,000 by the end of March for the first time", r"\bfor\s+the\s+first\s+time\b(?!\s+(?:in|since|this|on|ever)\b)"),
+    # "arrivals passed 10,000 in record time": the year's running total passed it on an earlier day of the year than in any
+    # earlier year (the unit "time")
+    ("passed 10,000 in record time", r"\bin\s+record\s+time\b"),
 )
 _FIRST_ABOVE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_ABOVE)
 #: The last time a month was as low (high), one rule a line: (name, pattern). "The last time January numbers were lower
@@ -304,7 +307,7 @@ LAST_TIMES: tuple[tuple[str, str], ...] = (
                                                  r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
 )
 _LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
-_ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
+_ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed|reached|hit)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -1394,8 +1397,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                                        or _ABOVE_BEFORE.search(s[max(0, x.quantity.first - 20):x.quantity.first]))]
             if not figs or re.search(r"[;.]", s[figs[-1].end - off:fm.start()]):
                 continue
+            timed = bool(re.match(r"in\s+record\s+time", fm.group(0), re.I))
             sent_mentions.append(Mention("record", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
-                                         subject=figs[-1], unit="any", above=figs[-1].quantity.value))
+                                         subject=None if timed else figs[-1], unit="time" if timed else "any",
+                                         above=figs[-1].quantity.value))
     for _name, rx in _FIRST_CHANGES:
         for fm in rx.finditer(s):
             years = [p for p in periods if p.end <= fm.start() and p.spec.kind == "year"]
