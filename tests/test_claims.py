@@ -2105,3 +2105,16 @@ def test_a_number_passed_in_record_time(store):
     sooner = [y for y, d in when.items() if y != 2025 and d is not None and d.timetuple().tm_yday <= day.timetuple().tm_yday]
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), day)
     assert c.verdict == ("accurate" if not sooner else "inaccurate")
+
+
+def test_the_period_compared_with_had_previously_set_a_record(store):
+    """tests/data/news 064 (24 March 2025): "5,847 migrants were registered in the UK in the first three months of 2025,
+    surpassing the total for the same period last year, which had previously set a record": 1 January - 23 March 2024 (the
+    same point as the figure, the last day published) against the same span of every earlier year."""
+    c = claim(check("Preliminary data from the British Home Office reveals that 5,847 migrants were registered in the UK in "
+                    "the first three months of 2025, surpassing the total for the same period last year, which had "
+                    "previously set a record.", "2025-03-24", store=store), "which had previously set a record")
+    points = {y: span(D(y, 1, 1), D(y, 3, 23))[0] for y in range(2018, 2025)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 23))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2024 else "inaccurate")
+    assert f"{points[2024]:,}" in c.reason

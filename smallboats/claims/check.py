@@ -708,7 +708,10 @@ class Checker:
         every earlier year."""
         if m.unit == "time" and m.above is not None:
             return self.record_time(rec, m)
-        if m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
+        if m.reference_period is not None:  # "surpassing the total for the same period last year, which had previously
+            subj, _ = self.subject_period(m)  # set a record": the period compared with
+            window = self.period(m.reference_period, self.running_order(subj)[0])
+        elif m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
             window = self.period(m.period)
         elif m.subject is not None and m.subject.period is not None:
             window = self.period(m.subject.period, None, m.subject)

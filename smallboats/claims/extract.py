@@ -307,6 +307,10 @@ LAST_TIMES: tuple[tuple[str, str], ...] = (
                                                  r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
 )
 _LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
+#: "... surpassing the total for the same period last year, which had previously set a record": a record of the period
+#: compared with (the comparison's other side, after the words)
+_PREVIOUSLY_A_RECORD = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+)?(?:previously|itself|already)\s+(?:set|been)\s+a\s+"
+                                  r"(?:new\s+)?record\b", re.I)
 _ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed|reached|hit)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
@@ -1379,6 +1383,13 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    for pm in _PREVIOUSLY_A_RECORD.finditer(s):
+        cmp = next((x for x in reversed(sent_mentions) if x.crossing and x.end - off <= pm.start() and x.reference_period is not None
+                    and x.kind in ("difference", "overtook", "percent_change")), None)
+        if cmp is not None and (cmp.subject is not None or cmp.subject_period is not None):
+            sent_mentions.append(Mention("record", sent.index, off + pm.start(), off + pm.end(), pm.group(0), metric="people",
+                                         subject=cmp.subject, subject_period=cmp.subject_period,
+                                         reference_period=cmp.reference_period, unit="any"))
     for _name, rx in _LAST_TIMES:
         for lm in rx.finditer(s):
             year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
