@@ -396,6 +396,9 @@ _THIS_DID = re.compile(r"^\W*(?:this|that|it)\s+(?:exceeded|surpassed|topped|bea
 _IN_N_YEARS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>two|three|four|five|six|"
                          r"seven|eight|nine|ten|\d)\s+years\b", re.I)
 _PREVIOUS_RECORD = re.compile(r"\b(?:previous|former|old)\s+(?:record|highest|high|best)\b", re.I)
+#: a day compared with the busiest day: "still lower than the highest daily total of 1,305"
+_THAN_THE_RECORD = re.compile(r"\s*(?:than\s+)?(?:the|a|its)\s+(?:previous\s+|all-time\s+)?(?:highest|busiest|largest|biggest|record)\s+"
+                              r"(?:daily|single[- ]day|one[- ]day|day)\b", re.I)
 #: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
 _BOATS_RANKED = re.compile(r"\bnumber\s+of\s+(?:small[- ])?boat(?:s|\s+crossings)\b(?![^.;]{0,40}\b(?:people|migrants|individuals)\b)", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
@@ -1564,6 +1567,10 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
         _rank(sent, rk, sent_mentions, periods, reserved, mentions)
+    # "It is still lower than the highest daily total of 1,305 arrivals ...": a comparison with a record is the record's
+    # claim (checked on its figure), not one of its own
+    sent_mentions[:] = [x for x in sent_mentions if not (x.kind == "difference" and x.quantity is None and (
+        (x.reference is not None and x.reference.kind in ("max_day", "rank")) or _THAN_THE_RECORD.match(s, x.end - off)))]
     sent_mentions.sort(key=lambda x: x.start)
 
 
