@@ -2120,3 +2120,16 @@ def test_the_period_compared_with_had_previously_set_a_record(store):
     assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 23))
     assert c.verdict == ("accurate" if max(points, key=points.get) == 2024 else "inaccurate")
     assert f"{points[2024]:,}" in c.reason
+
+
+def test_more_than_in_years_before_the_pandemic(store):
+    """tests/data/news 021 (12 November 2021): "More than 23,000 people have made the crossing ... so far this year, a sharp
+    rise on the 8,404 in 2020 – and far more than in years before the pandemic": the year so far above 2018 and 2019."""
+    c = claim(check("More than 23,000 people have made the crossing from France to the UK by boat so far this year, a sharp "
+                    "rise on the 8,404 in 2020 – and far more than in years before the pandemic, when most asylum seekers "
+                    "arrived by plane, ferry or train.", "2021-11-12", store=store), "than in years before the pandemic")
+    this = span(D(2021, 1, 1), D(2021, 11, 11))[0]
+    before = max(span(D(y, 1, 1), D(y, 12, 31))[0] for y in (2018, 2019))
+    assert (c.kind, c.period.start, c.period.end, c.official.value) == ("above_every", D(2021, 1, 1), D(2021, 11, 11), this)
+    assert c.verdict == ("accurate" if this > before else "inaccurate")
+    assert f"({before:,})" in c.reason

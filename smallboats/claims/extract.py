@@ -275,6 +275,13 @@ ABOVE_EVERY: tuple[tuple[str, str], ...] = (
                                        r"(?P<unit>day|week|month|year))\b"),
 )
 _ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
+#: The same against the years of a named era, one rule a line: (name, pattern, first year, last year)
+ABOVE_EVERY_YEAR_OF: tuple[tuple[str, str, int, int], ...] = (
+    ("far more than in years before the pandemic", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?P<than>than\s+(?:in\s+)?(?:the\s+)?"
+                                                   r"(?:years?|any\s+year)\s+before\s+the\s+(?:covid(?:-19)?\s+|coronavirus\s+)?pandemic)\b",
+     2018, 2019),
+)
+_ABOVE_EVERY_YEAR_OF = tuple((name, re.compile(rx, re.I), a, b) for name, rx, a, b in ABOVE_EVERY_YEAR_OF)
 #: Peaks, one rule a line: (name, pattern; ``w`` the claim's words). "The peak came in November": the busiest month of that
 #: month's year (a month named right after); "the 2022 peak": 2022 the busiest year
 PEAKS: tuple[tuple[str, str], ...] = (
@@ -1472,24 +1479,29 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
                                          window_period=None if near or not own else own[0], unit=unit))
             taken.append(rm.span())
-    for _name, rx in _ABOVE_EVERY:  # "more ... in the first 16 days of August than any month from January to May"
-        for am in rx.finditer(s):
-            a, b = am.span("than")
-            scope = next((p for p in periods if 0 <= p.start - b <= 4), None)
-            if (scope is None or any(x < b and a < y for x, y in taken) or _said_of_other(s, a, sent_mentions, off)
-                    or re.search(r"\b(?:if|would|could|might)\b", s[:a], re.I)):
-                continue  # "If just 232 more ... there would have been more crossings this June than any month": not claimed
-            figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= a]
-            own = [p for p in periods if p.end <= a and p.spec.strong]
-            subject = figs[0] if figs else None if own else _previous_figure(mentions, sent.index)
-            if subject is None and not own:
-                continue
+    eras = [(am, PeriodMention(PeriodSpec("range", year=y0, month=1, day=1, topic=PeriodSpec("date", year=y1, month=12, day=31)),
+                               am.end("than"), am.end("than"), f"{y0}–{y1}"))
+            for _name, rx, y0, y1 in _ABOVE_EVERY_YEAR_OF for am in rx.finditer(s)]
+    for am, scope in [(am, None) for _name, rx in _ABOVE_EVERY for am in rx.finditer(s)] + eras:
+        # "more ... in the first 16 days of August than any month from January to May"; "far more than in years before the
+        # pandemic": every whole year of 2018-2019
+        a, b = am.span("than")
+        scope = scope or next((p for p in periods if 0 <= p.start - b <= 4), None)
+        if (scope is None or any(x < b and a < y for x, y in taken) or _said_of_other(s, a, sent_mentions, off)
+                or re.search(r"\b(?:if|would|could|might)\b", s[:a], re.I)):
+            continue  # "If just 232 more ... there would have been more crossings this June than any month": not claimed
+        figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= a]
+        own = [p for p in periods if p.end <= a and p.spec.strong]
+        subject = figs[0] if figs else None if own else _previous_figure(mentions, sent.index)
+        if subject is None and not own:
+            continue
+        if scope in periods:
             reserved.add(period_index(scope))
-            sent_mentions.append(Mention("above_every", sent.index, off + a, off + b, s[a:b], metric=subject.metric if subject
-                                         else "people", subject=subject, subject_period=None if subject else own[-1],
-                                         reference_period=scope, unit=am["unit"].lower(),
-                                         direction=-1 if am["dir"].lower() in ("fewer", "less", "lower", "smaller") else 1))
-            taken.append((a, b))
+        sent_mentions.append(Mention("above_every", sent.index, off + a, off + b, s[a:b], metric=subject.metric if subject
+                                     else "people", subject=subject, subject_period=None if subject else own[-1],
+                                     reference_period=scope, unit=am["unit"].lower() if "unit" in am.re.groupindex else "year",
+                                     direction=-1 if am["dir"].lower() in ("fewer", "less", "lower", "smaller") else 1))
+        taken.append((a, b))
     for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
         for sm in rx.finditer(s):
             n = words_value(sm["n"]) if not sm["n"].isdigit() else int(sm["n"])
