@@ -2133,3 +2133,16 @@ def test_more_than_in_years_before_the_pandemic(store):
     assert (c.kind, c.period.start, c.period.end, c.official.value) == ("above_every", D(2021, 1, 1), D(2021, 11, 11), this)
     assert c.verdict == ("accurate" if this > before else "inaccurate")
     assert f"({before:,})" in c.reason
+
+
+def test_more_than_in_the_christmas_crisis(store):
+    """tests/data/news 054 (2 June 2019): "In the last month we've had a record number of arrivals, more even than in the
+    so-called Christmas crisis": the month before the article's date above December 2018 (LABELLING.md's reading of the
+    Christmas crisis)."""
+    c = claim(check("\"In the last month we've had a record number of arrivals, more even than in the so-called Christmas "
+                    "crisis.", "2019-06-02", store=store), "than in the so-called Christmas crisis")
+    december = _month(2018, 12)
+    this = span(c.period.start, c.period.end)[0]
+    assert (c.kind, c.period.end, c.official.value) == ("above_every", D(2019, 6, 1), this)
+    assert c.verdict == ("accurate" if this > december else "inaccurate")
+    assert f"({december:,})" in c.reason

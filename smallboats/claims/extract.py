@@ -275,13 +275,18 @@ ABOVE_EVERY: tuple[tuple[str, str], ...] = (
                                        r"(?P<unit>day|week|month|year))\b"),
 )
 _ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
-#: The same against the years of a named era, one rule a line: (name, pattern, first year, last year)
-ABOVE_EVERY_YEAR_OF: tuple[tuple[str, str, int, int], ...] = (
+#: The same against a named era, one rule a line: (name, pattern, unit, first day, last day)
+ABOVE_EVERY_OF: tuple[tuple[str, str, str, str, str], ...] = (
     ("far more than in years before the pandemic", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?P<than>than\s+(?:in\s+)?(?:the\s+)?"
                                                    r"(?:years?|any\s+year)\s+before\s+the\s+(?:covid(?:-19)?\s+|coronavirus\s+)?pandemic)\b",
-     2018, 2019),
+     "year", "2018-01-01", "2019-12-31"),
+    # LABELLING.md: "the so-called Christmas crisis" is December 2018 (the Home Secretary declared a major incident on 28 December)
+    ("more even than in the so-called Christmas crisis", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?:even\s+)?(?P<than>than\s+"
+                                                         r"(?:in\s+|during\s+)?the\s+(?:so-called\s+)?christmas\s+crisis)\b",
+     "month", "2018-12-01", "2018-12-31"),
 )
-_ABOVE_EVERY_YEAR_OF = tuple((name, re.compile(rx, re.I), a, b) for name, rx, a, b in ABOVE_EVERY_YEAR_OF)
+_ABOVE_EVERY_OF = tuple((name, re.compile(rx, re.I), unit, dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+                        for name, rx, unit, a, b in ABOVE_EVERY_OF)
 #: Peaks, one rule a line: (name, pattern; ``w`` the claim's words). "The peak came in November": the busiest month of that
 #: month's year (a month named right after); "the 2022 peak": 2022 the busiest year
 PEAKS: tuple[tuple[str, str], ...] = (
@@ -1479,10 +1484,11 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
                                          window_period=None if near or not own else own[0], unit=unit))
             taken.append(rm.span())
-    eras = [(am, PeriodMention(PeriodSpec("range", year=y0, month=1, day=1, topic=PeriodSpec("date", year=y1, month=12, day=31)),
-                               am.end("than"), am.end("than"), f"{y0}–{y1}"))
-            for _name, rx, y0, y1 in _ABOVE_EVERY_YEAR_OF for am in rx.finditer(s)]
-    for am, scope in [(am, None) for _name, rx in _ABOVE_EVERY for am in rx.finditer(s)] + eras:
+    eras = [(am, PeriodMention(PeriodSpec("range", year=a.year, month=a.month, day=a.day,
+                                          topic=PeriodSpec("date", year=b.year, month=b.month, day=b.day)),
+                               am.end("than"), am.end("than"), f"{a}–{b}"), unit)
+            for _name, rx, unit, a, b in _ABOVE_EVERY_OF for am in rx.finditer(s)]
+    for am, scope, unit in [(am, None, None) for _name, rx in _ABOVE_EVERY for am in rx.finditer(s)] + eras:
         # "more ... in the first 16 days of August than any month from January to May"; "far more than in years before the
         # pandemic": every whole year of 2018-2019
         a, b = am.span("than")
@@ -1499,7 +1505,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             reserved.add(period_index(scope))
         sent_mentions.append(Mention("above_every", sent.index, off + a, off + b, s[a:b], metric=subject.metric if subject
                                      else "people", subject=subject, subject_period=None if subject else own[-1],
-                                     reference_period=scope, unit=am["unit"].lower() if "unit" in am.re.groupindex else "year",
+                                     reference_period=scope, unit=unit or am["unit"].lower(),
                                      direction=-1 if am["dir"].lower() in ("fewer", "less", "lower", "smaller") else 1))
         taken.append((a, b))
     for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
