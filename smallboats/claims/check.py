@@ -619,8 +619,8 @@ class Checker:
         official = _official(value, subj, this.vintages, rec.as_of,
                              detail=f"the {sup} {m.unit} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,}{noun})")
         ok = value > top[2] if m.direction > 0 else value < top[2]
-        return Outcome(official, ok, f"claimed {'more' if m.direction > 0 else 'fewer'} than in any {m.unit} of {span_label(scope.start, scope.end)}; "
-                                     f"{subj.label} had {fmt(value)}{noun}, the {sup} {m.unit} of "
+        said = f"claimed {'more' if m.direction > 0 else 'fewer'} than in any {m.unit} of {span_label(scope.start, scope.end)}"
+        return Outcome(official, ok, f"{said}; {subj.label} had {fmt(value)}{noun}, the {sup} {m.unit} of "
                                      f"{span_label(pool[0][0], pool[-1][1])} was {_name(top)} ({top[2]:,}{noun})",
                        period=subj, comparison=scope)
 
@@ -847,8 +847,8 @@ class Checker:
         mine = [p for p in inside if p in pool]
         hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
-        written = (re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period
-                   else f"in {window.start.year}" if m.years == 1 else f"in {m.years} years" if m.years else "on record")  # "Last week's" -> "last week"
+        written = (re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period  # "Last week's" -> "last week"
+                   else f"in {window.start.year}" if m.years == 1 else f"in {m.years} years" if m.years else "on record")
         written = written[:1].lower() + written[1:] if re.match(r"(?:Last|This)\b", written) else written
         within = written + (f" (to {long_date(window.end)})" if m.upto else "")
         within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"
@@ -1043,7 +1043,8 @@ class Checker:
 
 #: Claims that may be "close": counts of people, not boats, days, ranks or changes.
 #: a record said of both counts: "a record number of boats and migrants arrive in a single day"
-_BOATS_AND_PEOPLE = re.compile(r"\b(?:boats|dinghies)\s+and\s+(?:migrants|people|arrivals)\b|\b(?:migrants|people)\s+and\s+(?:boats|dinghies)\b", re.I)
+_BOATS_AND_PEOPLE = re.compile(r"\b(?:boats|dinghies)\s+and\s+(?:migrants|people|arrivals)\b"
+                               r"|\b(?:migrants|people)\s+and\s+(?:boats|dinghies)\b", re.I)
 _CLOSE_KINDS = {"figure", "max_day", "rank", "record"}
 _CLOSE_METRICS = {None, "people", "prevented"}
 

@@ -155,8 +155,10 @@ _STATEMENT_AFTER = re.compile(r",?\s+(?:the\s+)?(?:home\s+office|government|mini
                               r"|authorities|border\s+force)\s+(?:said|says|confirmed|announced|reported|revealed|showed?|published)\b", re.I)
 #: a comparison that says only which way ("were fewer than the record 45,774 in 2022", "remains below the equivalent
 #: number"): a verb before it, no number, and a period or a figure after it
-_MORE_OR_FEWER = re.compile(r"\b(?:(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+|far\s+)?(?:currently\s+)?(?:running\s+)?"
-                            r"|(?<=[–—-]\s)but\s+(?=\w+\s+than\s+(?:in\s+)?(?:19|20)\d\d\b(?![,.]\d)))"  # "a 25% increase on the previous year – but fewer than 2023"
+#: ("is currently running below the level for 2022"; "a 25% increase on the previous year – but fewer than 2023")
+_MORE_OR_FEWER = re.compile(r"\b(?:(?:were|was|is|are|remains?|remained|stood|been|now)\s+(?:still\s+|also\s+|now\s+|slightly\s+|much\s+"
+                            r"|far\s+)?(?:currently\s+)?(?:running\s+)?"
+                            r"|(?<=[–—-]\s)but\s+(?=\w+\s+than\s+(?:in\s+)?(?:19|20)\d\d\b(?![,.]\d)))"
                             r"(?P<dir>fewer|lower|less|higher|more|greater|below|above)\s+(?:than\s+)?(?=(?:that\s+of\s+|those\s+of\s+)?"
                             r"(?:the|in|at|for|during|last|a\s+year|\d{4}|\w+['’]s)\b)(?:than\b)?", re.I)
 #: between two comparisons of one subject: "13% higher than in 2024 (...) and 41% higher than in 2023"
@@ -1696,9 +1698,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
                   calendar=calendar, upto=bool(words["annual"]), years=years)
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
+    # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what (not the threshold of a count of
+    # days: "... and only the second time in 2022 the daily figure has topped 600")
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
-            and x.metric == "people" and not any(y.above == x.quantity.value for y in sent_mentions)]  # not "... and only
-    # the second time in 2022 the daily figure has topped 600": the threshold of a count of days  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
+            and x.metric == "people" and not any(y.above == x.quantity.value for y in sent_mentions)]
     if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
         nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
     own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT.get(unit, ("range", "rolling", "week")) or (unit == "day" and all(x.any_day for x in nums)))) or (
