@@ -2146,3 +2146,17 @@ def test_more_than_in_the_christmas_crisis(store):
     assert (c.kind, c.period.end, c.official.value) == ("above_every", D(2019, 6, 1), this)
     assert c.verdict == ("accurate" if this > december else "inaccurate")
     assert f"({december:,})" in c.reason
+
+
+def test_crossings_for_the_first_time_in_a_year(store):
+    """tests/data/news 026 (6 January 2025): "Migrants crossing the English Channel to the UK have been reported for the
+    first time in 2025": no arrivals in 2025 before the first day with them, and none after it to the last day published
+    (the period: the days of 2025 before them)."""
+    c = claim(check("Migrants crossing the English Channel to the UK have been reported for the first time in 2025, according "
+                    "to the Home Office data.", "2025-01-06", store=store), "for the first time in")
+    days = sheet()
+    with_arrivals = [d for d in sorted(days) if D(2025, 1, 1) <= d <= D(2025, 1, 5) and days[d][0]]
+    first = with_arrivals[0]
+    assert (c.kind, c.period.start, c.period.end) == ("first_in", D(2025, 1, 1), first - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if with_arrivals == [first] else "inaccurate")
+    assert f"{days[first][0]:,} on" in c.reason

@@ -575,6 +575,32 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def first_in(self, rec: Record, m: Mention) -> Outcome:
+        """'Migrants ... have been reported for the first time in 2025': the first day of the year with arrivals, by the
+        last day published, and no arrivals after it to that day (the crossings reported are the year's first)."""
+        year = self.period(m.window_period).start.year
+        end = min(dt.date(year, 12, 31), self.running_order(self.last_published())[0].end)
+        start = dt.date(year, 1, 1)
+        if end < start:
+            return Outcome(None, None, f"nothing of {year} published by the article's date")
+        days, vintages = rec.days(start, end)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (end - start).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day of {span_label(start, end)}")
+        with_arrivals = [start + dt.timedelta(days=i) for i, v in enumerate(values) if v]
+        if not with_arrivals:
+            res = Resolved(start, end, span_label(start, end))
+            return Outcome(_official(0, res, vintages, rec.as_of), False, f"no arrivals in {span_label(start, end)}", period=res)
+        first, last = with_arrivals[0], with_arrivals[-1]
+        res = Resolved(start, max(start, first - dt.timedelta(days=1)), span_label(start, max(start, first - dt.timedelta(days=1))))
+        official = _official(values[(first - start).days], Resolved(first, first, long_date(first)), vintages, rec.as_of,
+                             day=first)
+        ok = first == last
+        return Outcome(official, ok, f"claimed the first arrivals of {year}; " + (
+            f"none from {long_date(start)} to {long_date(first - dt.timedelta(days=1))}, then " if first > start else "")
+            + f"{fmt(values[(first - start).days])} on {long_date(first)}"
+            + ("" if ok else f", and more on later days to {long_date(last)}"), period=res)
+
     def first_change(self, rec: Record, m: Mention) -> Outcome:
         """'The number ... in 2023 fell ..., marking the first decline since current record-keeping began': the year's
         total below the year before's, and no earlier year of the span (from its second year) below its own year before."""
@@ -952,6 +978,8 @@ class Checker:
             return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
+        if m.kind == "first_in":
+            return self.first_in(rec, m), own
         if m.kind == "first_change":
             return self.first_change(rec, m), own
         if m.kind == "above_every":

@@ -40,7 +40,7 @@ from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_
 from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods, month_number
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
-               "last_day", "above_every", "first_change"]
+               "last_day", "above_every", "first_change", "first_in"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -321,6 +321,13 @@ LAST_TIMES: tuple[tuple[str, str], ...] = (
                                                  r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
 )
 _LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
+#: The first crossings of a year, one rule a line: (name, pattern; ``w`` the claim's words, ``year`` the year). "Migrants
+#: crossing the English Channel to the UK have been reported for the first time in 2025": no arrivals in 2025 before the
+#: first day with them, and none since that day to the last day published (the crossings reported are those)
+FIRSTS_IN: tuple[tuple[str, str], ...] = (
+    ("reported for the first time in 2025", r"\b(?P<w>for\s+the\s+first\s+time\s+(?:in|this))\s+(?P<year>(?:19|20)\d\d|year)\b"),
+)
+_FIRSTS_IN = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_IN)
 #: "... surpassing the total for the same period last year, which had previously set a record": a record of the period
 #: compared with (the comparison's other side, after the words)
 _PREVIOUSLY_A_RECORD = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+)?(?:previously|itself|already)\s+(?:set|been)\s+a\s+"
@@ -1407,6 +1414,17 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("record", sent.index, off + pm.start(), off + pm.end(), pm.group(0), metric="people",
                                          subject=cmp.subject, subject_period=cmp.subject_period,
                                          reference_period=cmp.reference_period, unit="any"))
+    for _name, rx in _FIRSTS_IN:
+        for fm in rx.finditer(s):
+            if (any(x.crossing and x.quantity is not None and x.end - off <= fm.start() for x in sent_mentions)
+                    or not re.search(r"\b(?:cross|arriv|reach)", s[:fm.start()], re.I)):
+                continue  # "above 5,000 for the first time in 2025" is the figure's; crossings must be what is first
+            year = next((p for p in periods if p.start <= fm.start("year") < p.end), None)
+            if year is not None:
+                reserved.add(period_index(year))
+            spec = PeriodSpec("year", year=int(fm["year"])) if fm["year"].isdigit() else PeriodSpec("year", n=0)
+            sent_mentions.append(Mention("first_in", sent.index, off + fm.start("w"), off + fm.end("w"), fm["w"], metric="people",
+                                         window_period=PeriodMention(spec, fm.start("year"), fm.end("year"), fm["year"])))
     for _name, rx in _LAST_TIMES:
         for lm in rx.finditer(s):
             year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
