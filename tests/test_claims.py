@@ -2160,3 +2160,19 @@ def test_crossings_for_the_first_time_in_a_year(store):
     assert (c.kind, c.period.start, c.period.end) == ("first_in", D(2025, 1, 1), first - dt.timedelta(days=1))
     assert c.verdict == ("accurate" if with_arrivals == [first] else "inaccurate")
     assert f"{days[first][0]:,} on" in c.reason
+
+
+def test_the_first_crossing_since_the_beginning_of_a_month(store):
+    """tests/data/news 074 (4 March 2020): "The Home Office says all 28 people were taken to Dover ... It is believed to be
+    the first successful crossing since the beginning of February": arrivals on the article's day and none after early
+    February (the 10th) until then; the period: the days without arrivals before it."""
+    report = check("Two boats carrying migrants across the Channel have been intercepted off the Kent coast.\n\nThe Home "
+                   "Office says all 28 people were taken to Dover where they were assessed medically and handed over to "
+                   "immigration officials.\n\nIt is believed to be the first successful crossing since the beginning of "
+                   "February.", "2020-03-04", store=store)
+    c = claim(report, "the first successful crossing since the beginning of February")
+    days = sheet()
+    day = D(2020, 3, 4)
+    last = max(d for d in days if d < day and days[d][0])
+    assert (c.kind, c.period.start, c.period.end) == ("first_since", last + dt.timedelta(days=1), day - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if days[day][0] and last <= D(2020, 2, 10) else "inaccurate")

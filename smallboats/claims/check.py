@@ -575,6 +575,30 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def first_since(self, rec: Record, m: Mention) -> Outcome:
+        """'the first successful crossing since the beginning of February': arrivals on the day the article tells of, and
+        none from the day after the point written (early February: the 10th) to the day before it. The period: the days
+        without arrivals before that day."""
+        day = self.period(m.window_period).end
+        point = self.period(m.subject_period)
+        if point.end >= day:
+            return Outcome(None, None, f"{point.label} is not before {long_date(day)}")
+        start = point.start - dt.timedelta(days=60)
+        days, vintages = rec.days(start, day)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (day - start).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day from {long_date(start)} to {long_date(day)}")
+        before = [start + dt.timedelta(days=i) for i, v in enumerate(values[:-1]) if v]
+        last = before[-1] if before else start
+        res = Resolved(last + dt.timedelta(days=1), day - dt.timedelta(days=1),
+                       span_label(last + dt.timedelta(days=1), day - dt.timedelta(days=1)))
+        official = _official(values[-1], Resolved(day, day, long_date(day)), vintages, rec.as_of, day=day)
+        ok = values[-1] > 0 and last <= point.end
+        said = (f"{fmt(values[-1])} on {long_date(day)}; " + (f"the arrivals before were on {long_date(last)}" if before
+                                                               else f"none from {long_date(start)}"))
+        return Outcome(official, ok, f"claimed the first arrivals since {m.subject_period.text} (to {long_date(point.end)}); {said}",
+                       period=res, comparison=point)
+
     def first_in(self, rec: Record, m: Mention) -> Outcome:
         """'Migrants ... have been reported for the first time in 2025': the first day of the year with arrivals, by the
         last day published, and no arrivals after it to that day (the crossings reported are the year's first)."""
@@ -978,6 +1002,8 @@ class Checker:
             return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
+        if m.kind == "first_since":
+            return self.first_since(rec, m), own
         if m.kind == "first_in":
             return self.first_in(rec, m), own
         if m.kind == "first_change":

@@ -40,7 +40,7 @@ from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_
 from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods, month_number
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
-               "last_day", "above_every", "first_change", "first_in"]
+               "last_day", "above_every", "first_change", "first_in", "first_since"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -328,6 +328,16 @@ FIRSTS_IN: tuple[tuple[str, str], ...] = (
     ("reported for the first time in 2025", r"\b(?P<w>for\s+the\s+first\s+time\s+(?:in|this))\s+(?P<year>(?:19|20)\d\d|year)\b"),
 )
 _FIRSTS_IN = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_IN)
+#: The first crossing since a month, one rule a line: (name, pattern; ``month``, ``early`` "the beginning of"). "It is
+#: believed to be the first successful crossing since the beginning of February": arrivals on the day the article tells
+#: of, and none between the written point (the 10th for "the beginning of", as "early February"; else the month's end)
+#: and that day
+FIRSTS_SINCE: tuple[tuple[str, str], ...] = (
+    ("the first successful crossing since the beginning of February",
+     r"\bthe\s+first\s+(?:successful\s+|small[- ]boat\s+|channel\s+|migrant\s+)*(?:crossings?|arrivals?|landings?|boats?)\s+"
+     r"since\s+(?:(?P<early>the\s+(?:beginning|start)\s+of|early)\s+)?(?P<month>" + _MONTH_NAME + r")\b(?!\s+\d)"),
+)
+_FIRSTS_SINCE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_SINCE)
 #: "... surpassing the total for the same period last year, which had previously set a record": a record of the period
 #: compared with (the comparison's other side, after the words)
 _PREVIOUSLY_A_RECORD = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+)?(?:previously|itself|already)\s+(?:set|been)\s+a\s+"
@@ -1198,6 +1208,10 @@ def extract(text: str) -> Document:
             # "... in a single day -- a new record for the year so far": the day the article is about
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
+        elif m.kind == "first_since" and m.window_period is None:  # "the first successful crossing since ...": the day the
+            # article tells of
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
         elif (m.crossing and m.kind == "rank" and m.quantity is None and m.window_period is None and topic is not None
               and m.unit in _ONE_UNIT and m.unit != "day" and topic.kind in _ONE_UNIT[m.unit]):
             # "... small boats in 2023 ... But the unauthorised arrival of 29,437 people ... is still the second-largest
@@ -1425,6 +1439,14 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             spec = PeriodSpec("year", year=int(fm["year"])) if fm["year"].isdigit() else PeriodSpec("year", n=0)
             sent_mentions.append(Mention("first_in", sent.index, off + fm.start("w"), off + fm.end("w"), fm["w"], metric="people",
                                          window_period=PeriodMention(spec, fm.start("year"), fm.end("year"), fm["year"])))
+    for _name, rx in _FIRSTS_SINCE:
+        for fm in rx.finditer(s):
+            reserved.update(i for i, p in enumerate(periods) if fm.start("month") <= p.end and p.start < fm.end())
+            n = month_number(fm["month"])
+            point = PeriodSpec("range", month=n, day=1, topic=PeriodSpec("date", month=n, day=10 if fm["early"] else 31))
+            sent_mentions.append(Mention("first_since", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
+                                         subject_period=PeriodMention(point, fm.start("month"), fm.end(),
+                                                                      s[fm.start("early") if fm["early"] else fm.start("month"):fm.end()])))
     for _name, rx in _LAST_TIMES:
         for lm in rx.finditer(s):
             year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
