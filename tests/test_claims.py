@@ -2176,3 +2176,15 @@ def test_the_first_crossing_since_the_beginning_of_a_month(store):
     last = max(d for d in days if d < day and days[d][0])
     assert (c.kind, c.period.start, c.period.end) == ("first_since", last + dt.timedelta(days=1), day - dt.timedelta(days=1))
     assert c.verdict == ("accurate" if days[day][0] and last <= D(2020, 2, 10) else "inaccurate")
+
+
+def test_a_figure_no_month_of_a_span_went_above(store):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn’t reach higher than 2,153 in each of the first five
+    months of the year": the busiest month of January-May 2023 had 2,153 (the period: that month)."""
+    c = claim(check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year.",
+                    "2023-08-17", store=store), "2,153")
+    months = {m: _month(2023, m) for m in range(1, 6)}
+    top = max(months, key=months.get)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, top, 1), D(2023, top + 1, 1) - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if months[top] == 2153 else "inaccurate")
+    assert f"({months[top]:,})" in c.reason

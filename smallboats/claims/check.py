@@ -862,7 +862,7 @@ class Checker:
                              running=scope.running)
         if m.upto:  # "a new annual record": against every year up to it
             scope = Resolved(RECORD_START, window.end, f"the record to {long_date(window.end)}", running=window.running)
-        if day_before:
+        if day_before and (scope.running or scope.end >= self.date):  # a span ended before the article's date stays whole
             scope = _day_before(scope)
             window = Resolved(window.start, min(window.end, scope.end), window.label, window.any_day)
         if window.start > scope.end or window.end < scope.start:
@@ -901,7 +901,7 @@ class Checker:
                    else f"in {window.start.year}" if m.years == 1 else f"in {m.years} years" if m.years else "on record")
         written = written[:1].lower() + written[1:] if re.match(r"(?:Last|This)\b", written) else written
         within = written + (f" (to {long_date(window.end)})" if m.upto else "")
-        within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"
+        within = f"of {within}" if re.match(r"the\s+(?:year|first|last|past)\b", within, re.I) else within  # "of the year so far"
         where = "" if window is scope else f", {'on' if window.start == window.end else 'in'} {span_label(window.start, window.end)}"
         reason = (f"{said}the {what} {within}{where}; the {what} of {span_label(pool[0][0], pool[-1][1])} was "
                   f"{_name(top)} ({top[2]:,})")
@@ -918,6 +918,9 @@ class Checker:
                 reason += f"; but no {m.unit} in {span_label(*named)} was as {'low' if m.lowest else 'high'}"
         if q is not None and m.unit == "day" and window.start != window.end and hits:  # "with 1,295 people": that day's
             window = Resolved(hits[0][0], hits[0][0], long_date(hits[0][0]))
+        elif q is not None and m.unit in ("week", "month") and hits and (hits[0][0], hits[0][1]) != (window.start, window.end) \
+                and window.start <= hits[0][0] and hits[0][1] <= window.end:  # "didn't reach higher than 2,153 in each of
+            window = Resolved(hits[0][0], hits[0][1], _name(hits[0]))  # the first five months": the month that had it
         return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
 
     # the whole claim: running periods end on the last day published by the article's date

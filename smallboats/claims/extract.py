@@ -338,6 +338,16 @@ FIRSTS_SINCE: tuple[tuple[str, str], ...] = (
      r"since\s+(?:(?P<early>the\s+(?:beginning|start)\s+of|early)\s+)?(?P<month>" + _MONTH_NAME + r")\b(?!\s+\d)"),
 )
 _FIRSTS_SINCE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_SINCE)
+#: A figure that is the most of each unit of a span, one rule a line: (name, words before the figure, words after it up to
+#: the span; ``unit`` the unit). "Channel crossings didn't reach higher than 2,153 in each of the first five months of the
+#: year": the busiest month of the span had 2,153
+MOST_OF_EACH: tuple[tuple[str, str, str], ...] = (
+    ("didn't reach higher than 2,153 in each of the first five months",
+     r"\b(?:didn[’']t|did\s+not|never|failed\s+to)\s+(?:reach|get|go|rise|climb)\s+(?:any\s+)?(?:higher|above|over|beyond)\s+(?:than\s+)?$",
+     r"\s+(?:people\s+|migrants\s+|crossings\s+|arrivals\s+)?in\s+(?:each|any|every)\s+(?:single\s+)?(?:one\s+)?of\s+(?=the\s+(?:[\w-]+\s+){0,2}?"
+     r"(?P<unit>week|month)s\b)"),
+)
+_MOST_OF_EACH = tuple((name, re.compile(before, re.I), re.compile(after, re.I)) for name, before, after in MOST_OF_EACH)
 #: "... surpassing the total for the same period last year, which had previously set a record": a record of the period
 #: compared with (the comparison's other side, after the words)
 _PREVIOUSLY_A_RECORD = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+)?(?:previously|itself|already)\s+(?:set|been)\s+a\s+"
@@ -1439,6 +1449,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             spec = PeriodSpec("year", year=int(fm["year"])) if fm["year"].isdigit() else PeriodSpec("year", n=0)
             sent_mentions.append(Mention("first_in", sent.index, off + fm.start("w"), off + fm.end("w"), fm["w"], metric="people",
                                          window_period=PeriodMention(spec, fm.start("year"), fm.end("year"), fm["year"])))
+    for _name, before, after in _MOST_OF_EACH:  # "didn't reach higher than 2,153 in each of the first five months"
+        for x in [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None]:
+            if not before.search(s, 0, x.quantity.first) or not (am := after.match(s, x.end - off)):
+                continue
+            scope = next((p for p in periods if p.start == am.end()), None)
+            if scope is None:
+                continue
+            reserved.add(period_index(scope))
+            x.kind, x.unit, x.subject_period, x.ordinal, x.lowest = "rank", am["unit"].lower(), scope, 1, False  # type: ignore[assignment]
     for _name, rx in _FIRSTS_SINCE:
         for fm in rx.finditer(s):
             reserved.update(i for i, p in enumerate(periods) if fm.start("month") <= p.end and p.start < fm.end())
