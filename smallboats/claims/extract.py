@@ -1431,14 +1431,15 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
-    for pm in _PREVIOUSLY_A_RECORD.finditer(s):
+    low = s.lower()  # the rules below run only on sentences with their words (each is a regex over the whole sentence)
+    for pm in (_PREVIOUSLY_A_RECORD.finditer(s) if "record" in low else ()):
         cmp = next((x for x in reversed(sent_mentions) if x.crossing and x.end - off <= pm.start() and x.reference_period is not None
                     and x.kind in ("difference", "overtook", "percent_change")), None)
         if cmp is not None and (cmp.subject is not None or cmp.subject_period is not None):
             sent_mentions.append(Mention("record", sent.index, off + pm.start(), off + pm.end(), pm.group(0), metric="people",
                                          subject=cmp.subject, subject_period=cmp.subject_period,
                                          reference_period=cmp.reference_period, unit="any"))
-    for _name, rx in _FIRSTS_IN:
+    for _name, rx in (_FIRSTS_IN if "first time" in low else ()):
         for fm in rx.finditer(s):
             if (any(x.crossing and x.quantity is not None and x.end - off <= fm.start() for x in sent_mentions)
                     or not re.search(r"\b(?:cross|arriv|reach)", s[:fm.start()], re.I)):
@@ -1449,7 +1450,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             spec = PeriodSpec("year", year=int(fm["year"])) if fm["year"].isdigit() else PeriodSpec("year", n=0)
             sent_mentions.append(Mention("first_in", sent.index, off + fm.start("w"), off + fm.end("w"), fm["w"], metric="people",
                                          window_period=PeriodMention(spec, fm.start("year"), fm.end("year"), fm["year"])))
-    for _name, before, after in _MOST_OF_EACH:  # "didn't reach higher than 2,153 in each of the first five months"
+    for _name, before, after in (_MOST_OF_EACH if " of the " in low else ()):  # "didn't reach higher than 2,153 in each of
+        # the first five months"
         for x in [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None]:
             if not before.search(s, 0, x.quantity.first) or not (am := after.match(s, x.end - off)):
                 continue
@@ -1458,7 +1460,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                 continue
             reserved.add(period_index(scope))
             x.kind, x.unit, x.subject_period, x.ordinal, x.lowest = "rank", am["unit"].lower(), scope, 1, False  # type: ignore[assignment]
-    for _name, rx in _FIRSTS_SINCE:
+    for _name, rx in (_FIRSTS_SINCE if "first" in low else ()):
         for fm in rx.finditer(s):
             reserved.update(i for i, p in enumerate(periods) if fm.start("month") <= p.end and p.start < fm.end())
             n = month_number(fm["month"])
@@ -1466,7 +1468,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("first_since", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
                                          subject_period=PeriodMention(point, fm.start("month"), fm.end(),
                                                                       s[fm.start("early") if fm["early"] else fm.start("month"):fm.end()])))
-    for _name, rx in _LAST_TIMES:
+    for _name, rx in (_LAST_TIMES if "last time" in low else ()):
         for lm in rx.finditer(s):
             year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
             if year is None or year.start - lm.end() > 10:
@@ -1477,7 +1479,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("rank", sent.index, off + lm.start(), off + lm.end(), lm.group(0), metric="people",
                                          subject_period=since, window_period=month, unit="month", calendar=True,
                                          lowest="low" in lm["dir"].lower()))
-    for _name, rx in _FIRST_ABOVE:
+    for _name, rx in (_FIRST_ABOVE if "first time" in low or "record time" in low else ()):
         for fm in rx.finditer(s):
             figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people" and x.quantity is not None
                     and x.end - off <= fm.start() and (x.quantity.qualifier in ("more than", "at least", "just over")
@@ -1488,7 +1490,7 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("record", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
                                          subject=None if timed else figs[-1], unit="time" if timed else "any",
                                          above=figs[-1].quantity.value))
-    for _name, rx in _FIRST_CHANGES:
+    for _name, rx in (_FIRST_CHANGES if "first" in low else ()):
         for fm in rx.finditer(s):
             years = [p for p in periods if p.end <= fm.start() and p.spec.kind == "year"]
             since = next((p for p in periods if 0 <= p.start - fm.end() <= 2 and p.spec.kind == "since"), None)
@@ -1499,7 +1501,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
             sent_mentions.append(Mention("first_change", sent.index, off + fm.start(), off + fm.end(), fm.group(0),
                                          metric="people", window_period=years[-1], subject_period=since, unit="year",
                                          direction=1 if fm["dir"].lower() in ("rise", "increase") else -1))
-    for _name, rx in _PEAKS:  # "The peak came in November": the busiest month of its year; "the 2022 peak": the busiest year
+    for _name, rx in (_PEAKS if "peak" in low else ()):  # "The peak came in November": the busiest month of its year; "the
+        # 2022 peak": the busiest year
         for pm in rx.finditer(s):
             if not (_CROSSING_CUES.search(s) or any(x.crossing for x in sent_mentions)):
                 continue  # "the figures are far below the 2023 peak" of asylum seekers in hotels
@@ -1548,8 +1551,8 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     eras = [(am, PeriodMention(PeriodSpec("range", year=a.year, month=a.month, day=a.day,
                                           topic=PeriodSpec("date", year=b.year, month=b.month, day=b.day)),
                                am.end("than"), am.end("than"), f"{a}–{b}"), unit)
-            for _name, rx, unit, a, b in _ABOVE_EVERY_OF for am in rx.finditer(s)]
-    for am, scope, unit in [(am, None, None) for _name, rx in _ABOVE_EVERY for am in rx.finditer(s)] + eras:
+            for _name, rx, unit, a, b in (_ABOVE_EVERY_OF if "than" in low else ()) for am in rx.finditer(s)]
+    for am, scope, unit in [(am, None, None) for _name, rx in (_ABOVE_EVERY if " any " in low else ()) for am in rx.finditer(s)] + eras:
         # "more ... in the first 16 days of August than any month from January to May"; "far more than in years before the
         # pandemic": every whole year of 2018-2019
         a, b = am.span("than")
