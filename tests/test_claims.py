@@ -2177,3 +2177,391 @@ def test_the_figure_of_the_year_compared_with_in_a_when_clause(store):
     assert (fig.period.start, fig.period.end) == (pct.comparison_period.start, pct.comparison_period.end)
     assert fig.period.start == D(2023, 1, 1) and fig.period.end.year == 2023 and fig.period.end.month in (4, 5)
     assert fig.latest.value == span(fig.period.start, fig.period.end)[0]
+
+# -- rankings and records (s5-ranks) -----------------------------------------------------------------
+
+def _busiest(a: dt.date, b: dt.date) -> tuple[dt.date, int]:
+    """The busiest day of a span and its arrivals, from the newest ODS rows."""
+    days = {d: v[0] for d, v in sheet().items() if a <= d <= b and v[0] is not None}
+    top = max(days, key=lambda d: (days[d], d))
+    return top, days[top]
+
+
+@pytest.mark.parametrize("date, text, figure, start", [
+    # tests/data/news 016 (23 September 2024)
+    ("2024-09-23", "The highest number on a single day in 2024 was on June 18, when 882 people crossed the Channel.", "882",
+     D(2024, 1, 1)),
+    # tests/data/news 060 (6 March 2025)
+    ("2025-03-06", "The highest number arriving in one day this year so far stands at 592 people, who crossed the Channel "
+                   "in 11 boats on March 2.", "592", D(2025, 1, 1)),
+    # tests/data/news 030 (1 June 2025): "since data began in 2018" is since records began
+    ("2025-06-01", "It is still lower than the highest daily total of 1,305 arrivals since data began in 2018, which was "
+                   "recorded on September 3, 2022.", "1,305", D(2018, 1, 1)),
+])
+def test_the_busiest_days_figure_after_it_is_one_claim(store, date, text, figure, start):
+    """A busiest day with its figure after it ("The highest number on a single day in 2024 was on June 18, when 882
+    people crossed"): one claim, the figure's, that it was the busiest day of the span (LABELLING.md: max_day "with or
+    without its number"); the ranking words are not checked again."""
+    report = check(text, date, store=store)
+    c = claim(report, figure)
+    # "It is still lower than the highest daily total of 1,305": the comparison with the busiest day is that day's claim
+    assert not [x for x in report.claims if x.crossing and x.kind == "difference"]
+    end = D.fromisoformat(date) - dt.timedelta(days=1)
+    day, people = _busiest(start, end)
+    assert not [x for x in report.claims if x.crossing and x.kind == "max_day" and x is not c]
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", day, day)
+    assert c.verdict == ("accurate" if people == int(figure.replace(",", "")) else "inaccurate")
+
+
+def _month(y: int, m: int, i: int = 0) -> int:
+    """A month's arrivals (i=0) or boats (i=1), from the newest ODS rows."""
+    nxt = D(y + m // 12, m % 12 + 1, 1)
+    return sum(v[i] or 0 for d, v in sheet().items() if D(y, m, 1) <= d < nxt)
+
+
+@pytest.mark.parametrize("text, words", [
+    # tests/data/news 008 (1 September 2025)
+    ("In August 55 small boats crossed the Channel. It was the lowest figure for the month since 2019.",
+     "lowest figure for the month"),
+    # tests/data/news 086 (1 September 2025): no unit written; the month ranked since a year is ranked among Augusts
+    ("The number of small boat crossings to the UK in August fell to the lowest level since 2019, the Home Office has said.",
+     "lowest level"),
+    # tests/data/news 086: "this figure is": the figure of the sentence before is ranked
+    ("But in August, there were 55 small boat crossings in the Channel, a drop from 75 for the same period last year, the "
+     "Home Office announced on Monday. The Financial Times reports that this figure is the lowest total since 2019, when it "
+     "stood at 34.", "lowest total"),
+])
+def test_a_months_boats_ranked_among_the_same_month_since_a_year(store, text, words):
+    """A ranking said of a count of boats ranks boats; a named month "the lowest since 2019" is the lowest of that month in
+    each year after 2019, and August 2019 was as low."""
+    c = claim(check(text, "2025-09-01", store=store), words)
+    augusts = {y: _month(y, 8, 1) for y in range(2019, 2026)}
+    holds = augusts[2025] < min(augusts[y] for y in range(2020, 2025)) and augusts[2019] <= augusts[2025]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2025, 8, 1), D(2025, 8, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"({augusts[2025]})" in c.reason
+
+
+@pytest.mark.parametrize("date, text, words, start, end, scope", [
+    # tests/data/news 012 (17 August 2023)
+    ("2023-08-17", "More migrants have been detected crossing the channel in the first 16 days of August than any month from "
+                   "January to May.", "than any month", D(2023, 8, 1), D(2023, 8, 16), (D(2023, 1, 1), D(2023, 5, 31))),
+    # tests/data/news 092 (20 June 2023): said of the figure of the sentence before; June is not yet a whole month
+    ("2023-06-20", "2,159 migrants were detected crossing the Channel in the week from the 12th – 18th of June. That’s more "
+                   "than in any month of 2023 so far.", "than in any month", D(2023, 6, 12), D(2023, 6, 18),
+     (D(2023, 1, 1), D(2023, 5, 31))),
+])
+def test_more_than_in_any_month_of_a_span(store, date, text, words, start, end, scope):
+    """"More ... than any month from January to May": the subject's total above every whole month of the span written."""
+    c = claim(check(text, date, store=store), words)
+    value = span(start, end)[0]
+    months = [_month(2023, m) for m in range(scope[0].month, scope[1].month + 1)]
+    assert (c.kind, c.period.start, c.period.end, c.official.value) == ("above_every", start, end, value)
+    assert c.verdict == ("accurate" if value > max(months) else "inaccurate")
+    assert f"({max(months):,})" in c.reason
+
+
+def test_the_month_with_the_most(store):
+    """tests/data/news 012 (17 August 2023): "So far, June has been the month with the most illegal migration recorded in
+    2023": June the busiest whole month of 2023 to the article's date."""
+    c = claim(check("So far, June has been the month with the most illegal migration recorded in 2023, with 3,824 migrants "
+                    "detected.", "2023-08-17", store=store), "the month with the most")
+    months = {m: _month(2023, m) for m in range(1, 8)}
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, 6, 1), D(2023, 6, 30))
+    assert c.verdict == ("accurate" if max(months, key=months.get) == 6 else "inaccurate")
+
+
+def test_the_highest_total_for_any_seven_day_period(store):
+    """tests/data/news 081 (17 September 2021): "... 1,959 people crossed the Channel from France in the week to September
+    10 – the highest total for any seven-day period in 2021": every run of seven days of 2021 to the article's date."""
+    c = claim(check("A new record was set for the year so far when 1,959 people crossed the Channel from France in the week "
+                    "to September 10 – the highest total for any seven-day period in 2021, according to data compiled and "
+                    "analysed by the PA news agency.", "2021-09-17", store=store), "highest total for any seven-day period")
+    days = [D(2021, 1, 1) + dt.timedelta(days=i) for i in range((D(2021, 9, 16) - D(2021, 1, 1)).days + 1)]
+    runs = [span(days[i], days[i + 6])[0] for i in range(len(days) - 6)]
+    week = span(D(2021, 9, 4), D(2021, 9, 10))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2021, 9, 4), D(2021, 9, 10))
+    assert c.verdict == ("accurate" if week == max(runs) else "inaccurate")
+    assert f"({max(runs):,})" in c.reason
+
+
+def test_a_ranking_of_the_figure_before_after_the_record_it_beat(store):
+    """tests/data/news 051 (6 November 2021): "... at least 853 migrants ... on Wednesday. This exceeded the previous
+    highest figure of 828 set in late August and is the highest number since the crisis began": Wednesday against every
+    day since records began (the record beaten, and its days, are not what is ranked)."""
+    report = check("The Home Office said that UK authorities had rescued or intercepted at least 853 migrants in 25 separate "
+                   "incidents on Wednesday. This exceeded the previous highest figure of 828 set in late August and is the "
+                   "highest number since the crisis began.", "2021-11-06", store=store)
+    c = claim(report, "highest number")
+    day, _ = _busiest(D(2018, 1, 1), D(2021, 11, 5))
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", D(2021, 11, 3), D(2021, 11, 3))
+    assert c.verdict == ("accurate" if day == D(2021, 11, 3) else "inaccurate")
+    assert not [x for x in report.claims if x.crossing and x.kind in ("rank", "max_day") and x is not c]
+
+
+def test_a_busiest_day_beside_a_threshold_of_days(store):
+    """tests/data/news 056 (2 August 2022): "That is the highest number on a single day so far this year, and only the
+    second time in 2022 the daily figure has topped 600": the ranking is Monday's (the sentence before), not a claim that
+    600 was the busiest day's figure."""
+    report = check("The Ministry of Defence said 696 made the journey in 14 boats on Monday. That is the highest number on a "
+                   "single day so far this year, and only the second time in 2022 the daily figure has topped 600.",
+                   "2022-08-02", store=store)
+    c = claim(report, "highest number on a single day")
+    day, _ = _busiest(D(2022, 1, 1), D(2022, 8, 1))
+    assert (c.kind, c.period.start, c.period.end) == ("max_day", D(2022, 8, 1), D(2022, 8, 1))
+    assert c.verdict == ("accurate" if day == D(2022, 8, 1) else "inaccurate")
+    assert claim(report, "600").kind == "figure"
+
+
+def test_the_lowest_january_in_five_years(store):
+    """tests/data/news 088 (1 February 2026): "Fewer than 1,000 migrants crossed ... last month, marking the lowest January
+    figure in five years": January 2026 against the Januaries of 2022-2026."""
+    c = claim(check("Fewer than 1,000 migrants crossed the English Channel to the UK last month, marking the lowest January "
+                    "figure in five years.", "2026-02-01", store=store), "lowest January")
+    januaries = {y: _month(y, 1) for y in range(2022, 2027)}
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2026, 1, 1), D(2026, 1, 31))
+    assert c.verdict == ("accurate" if min(januaries, key=januaries.get) == 2026 else "inaccurate")
+    assert f"({januaries[2026]:,})" in c.reason
+
+
+@pytest.mark.parametrize("date, text, words, start, end", [
+    # tests/data/news 014 (4 January 2022): the busiest month of November's year
+    ("2022-01-04", "The peak came in November, during the course of which least 6,869 people reached the UK, spurred by "
+                   "favourable weather conditions.", "The peak", D(2021, 11, 1), D(2021, 11, 30)),
+    # tests/data/news 087 (1 January 2026): 2022 the busiest year
+    ("2026-01-01", "The total for 2025 is 9 per cent below the 2022 peak, meaning almost 65,000 migrants have arrived since "
+                   "Labour came to power.", "peak", D(2022, 1, 1), D(2022, 12, 31)),
+])
+def test_a_peak(store, date, text, words, start, end):
+    """"The peak came in November": November the busiest month of 2021; "the 2022 peak": 2022 the busiest whole year."""
+    c = claim(check(text, date, store=store), words)
+    if start.month == 11:
+        months = {m: _month(2021, m) for m in range(1, 13)}
+        holds = max(months, key=months.get) == 11
+    else:
+        years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2026)}
+        holds = max(years, key=years.get) == 2022
+    assert (c.period.start, c.period.end) == (start, end)
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+
+
+def test_a_peak_of_something_else_is_not_checked(store):
+    """tests/data/news 045 (21 August 2025): "the figures are far below the 2023 peak" of asylum seekers in hotels."""
+    report = check("The number of asylum seekers housed in hotels - a current political flashpoint - has risen slightly "
+                   "compared to when it came to power. However the figures are far below the 2023 peak, when the "
+                   "Conservatives were in government, the new data shows.", "2025-08-21", store=store)
+    assert not [c for c in report.claims if c.crossing and c.text == "peak"]
+
+
+def test_the_first_decline_since_records_began(store):
+    """tests/data/news 033 (1 January 2024): "The number of migrants crossing the English Channel in 2023 fell by more than a
+    third from the previous year, marking the first decline since current record-keeping began": 2023 below 2022, and
+    every year from 2019 to 2022 above the year before."""
+    c = claim(check("The number of migrants crossing the English Channel in 2023 fell by more than a third from the previous "
+                    "year, marking the first decline since current record-keeping began, the British government said.",
+                    "2024-01-01", store=store), "the first decline")
+    years = {y: span(D(y, 1, 1), D(y, 12, 31))[0] for y in range(2018, 2024)}
+    holds = years[2023] < years[2022] and all(years[y] > years[y - 1] for y in range(2019, 2023))
+    assert (c.kind, c.period.start, c.period.end) == ("first_change", D(2023, 1, 1), D(2023, 12, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"2023: {years[2023]:,}" in c.reason
+
+
+def test_a_day_ranked_after_a_running_total_is_the_day_before(store):
+    """tests/data/news 010 (29 August 2024): "Some 614 people made the journey in 10 boats on Wednesday, taking the
+    provisional total for 2024 to 20,433. This is 3% higher ... It is the second highest number of arrivals on a single day
+    since the General Election": the day ranked is Wednesday (the last day named), not the year so far."""
+    report = check("Some 614 people made the journey in 10 boats on Wednesday, taking the provisional total for 2024 to "
+                   "20,433. This is 3% higher than at the same point in 2023 (19,801) and 18% lower than 2022 (25,065), "
+                   "according to PA analysis of Government data. It is the second highest number of arrivals on a single "
+                   "day since the General Election, after 703 arrivals on August 11.", "2024-08-29", store=store)
+    c = claim(report, "second highest number of arrivals on a single day")
+    days = {d: v[0] for d, v in sheet().items() if D(2024, 7, 4) <= d <= D(2024, 8, 28)}
+    order = sorted(days, key=days.get, reverse=True)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2024, 8, 28), D(2024, 8, 28))
+    assert c.verdict == ("accurate" if order[1] == D(2024, 8, 28) else "inaccurate")
+
+
+def test_record_highs_with_no_period_are_the_year_so_far(store):
+    """tests/data/news 045 (21 August 2025): "the small boat crossing numbers, which remain at stubborn, record-breaking
+    highs": the year so far (to the last day published) against the same point of every earlier year."""
+    c = claim(check("Opposition parties say the government's record on illegal immigration will ultimately be judged on the "
+                    "small boat crossing numbers, which remain at stubborn, record-breaking highs.", "2025-08-21",
+                    store=store), "record-breaking highs")
+    points = {y: span(D(y, 1, 1), D(y, 8, 20))[0] for y in range(2018, 2026)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 20))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")
+
+
+def test_running_below_the_level_for_a_year(store):
+    """tests/data/news 083 (18 April 2023): "The cumulative number of Channel crossings this year is currently running below
+    the level for 2022": 2023 to the last day published against the same point of 2022."""
+    c = claim(check("The cumulative number of Channel crossings this year is currently running below the level for 2022.",
+                    "2023-04-18", store=store), "below")
+    this, last = span(D(2023, 1, 1), D(2023, 4, 17))[0], span(D(2022, 1, 1), D(2022, 4, 17))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2023, 1, 1), D(2023, 4, 17))
+    assert (c.comparison_period.start, c.comparison_period.end) == (D(2022, 1, 1), D(2022, 4, 17))
+    assert c.verdict == ("accurate" if this < last else "inaccurate")
+
+
+def test_but_fewer_than_a_year_after_a_dash(store):
+    """tests/data/news 015 (1 January 2025): "The number was a 25% increase on the previous year – but fewer than 2023":
+    last year (2024, the sentence before) against 2023."""
+    c = claim(check("More than 36,800 people in small boats crossed the English Channel last year. The number was a 25% "
+                    "increase on the previous year – but fewer than 2023.", "2025-01-01", store=store), "fewer than")
+    y24, y23 = span(D(2024, 1, 1), D(2024, 12, 31))[0], span(D(2023, 1, 1), D(2023, 12, 31))[0]
+    assert (c.kind, c.period.start, c.period.end) == ("difference", D(2024, 1, 1), D(2024, 12, 31))
+    assert c.verdict == ("accurate" if y24 < y23 else "inaccurate")
+
+
+def test_this_year_so_far_the_worst_ever(store):
+    """tests/data/news 009 (4 August 2025): "this year so far has been the worst ever for illegal immigrants crossing the
+    Channel": the year so far against the same span of every earlier year."""
+    c = claim(check("\"As a result, this year so far has been the worst ever for illegal immigrants crossing the Channel.\"",
+                    "2025-08-04", store=store), "the worst ever")
+    points = {y: span(D(y, 1, 1), D(y, 8, 3))[0] for y in range(2018, 2026)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), D(2025, 8, 3))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2025 else "inaccurate")
+
+
+def test_a_record_day_of_boats_and_migrants_is_both_records(store):
+    """tests/data/news 054 (2 June 2019): "We've now had a record number of boats and migrants arrive in a single day": the
+    day's people and its boats each above every earlier day's."""
+    c = claim(check("\"We've now had a record number of boats and migrants arrive in a single day.\"", "2019-06-02",
+                    store=store), "a record number of boats and migrants arrive in a single day")
+    days = sheet()
+    day = D(2019, 6, 1)
+    before = [v for d, v in days.items() if d < day and v[0] is not None]
+    people_ok = days[day][0] > max(v[0] for v in before)
+    boats_ok = days[day][1] > max(v[1] for v in before if v[1] is not None)
+    assert (c.kind, c.period.start, c.period.end) == ("record", day, day)
+    assert c.verdict == ("accurate" if people_ok and boats_ok else "inaccurate")
+
+
+def test_above_a_number_by_a_point_of_the_year_for_the_first_time(store):
+    """tests/data/news 017 (31 March 2024): "The number of people to have arrived in the UK on small boats has risen above
+    5,000 by the end of March for the first time": 1 January - 31 March 2024 above 5,000, and no earlier year's."""
+    c = claim(check("The number of people to have arrived in the UK on small boats has risen above 5,000 by the end of March "
+                    "for the first time.", "2024-03-31", store=store), "for the first time")
+    q1 = {y: span(D(y, 1, 1), D(y, 3, 31))[0] for y in range(2018, 2025)}
+    holds = q1[2024] > 5000 and all(q1[y] <= 5000 for y in range(2018, 2024))
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    assert f"{max(q1[y] for y in range(2018, 2024)):,}" in c.reason
+
+
+def test_the_last_time_a_month_was_lower(store):
+    """tests/data/news 088 (1 February 2026): "The last time January numbers were lower was in 2021, when 224 migrants made
+    the crossing": January 2026 the lowest January since 2021, and January 2021 lower; the 224 is January 2021's."""
+    report = check("January 2024 saw 1,335 arrivals, 30% higher than the current figure. The last time January numbers "
+                   "were lower was in 2021, when 224 migrants made the crossing.", "2026-02-01", store=store)
+    c = claim(report, "The last time January numbers were lower")
+    januaries = {y: _month(y, 1) for y in range(2021, 2027)}
+    holds = januaries[2026] < min(januaries[y] for y in range(2022, 2026)) and januaries[2021] < januaries[2026]
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2026, 1, 1), D(2026, 1, 31))
+    assert c.verdict == ("accurate" if holds else "inaccurate")
+    figure = claim(report, "224")
+    assert (figure.period.start, figure.latest.value) == (D(2021, 1, 1), januaries[2021])
+
+
+def test_a_number_passed_in_record_time(store):
+    """tests/data/news 029 (1 May 2025): "... just days after arrivals passed 10,000 in record time": the day 2025's running
+    total passed 10,000 is earlier in the year than in any earlier year."""
+    c = claim(check("The number of migrants crossing the English Channel so far this year has reached 11,000 just days after "
+                    "arrivals passed 10,000 in record time.", "2025-05-01", store=store), "in record time")
+    days = sheet()
+
+    def passed(y: int) -> dt.date | None:
+        run = 0
+        for d in sorted(x for x in days if x.year == y and x <= D(2025, 4, 30)):
+            run += days[d][0] or 0
+            if run >= 10000:
+                return d
+        return None
+
+    when = {y: passed(y) for y in range(2018, 2026)}
+    day = when[2025]
+    sooner = [y for y, d in when.items() if y != 2025 and d is not None and d.timetuple().tm_yday <= day.timetuple().tm_yday]
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2025, 1, 1), day)
+    assert c.verdict == ("accurate" if not sooner else "inaccurate")
+
+
+def test_the_period_compared_with_had_previously_set_a_record(store):
+    """tests/data/news 064 (24 March 2025): "5,847 migrants were registered in the UK in the first three months of 2025,
+    surpassing the total for the same period last year, which had previously set a record": 1 January - 23 March 2024 (the
+    same point as the figure, the last day published) against the same span of every earlier year."""
+    c = claim(check("Preliminary data from the British Home Office reveals that 5,847 migrants were registered in the UK in "
+                    "the first three months of 2025, surpassing the total for the same period last year, which had "
+                    "previously set a record.", "2025-03-24", store=store), "which had previously set a record")
+    points = {y: span(D(y, 1, 1), D(y, 3, 23))[0] for y in range(2018, 2025)}
+    assert (c.kind, c.period.start, c.period.end) == ("record", D(2024, 1, 1), D(2024, 3, 23))
+    assert c.verdict == ("accurate" if max(points, key=points.get) == 2024 else "inaccurate")
+    assert f"{points[2024]:,}" in c.reason
+
+
+def test_more_than_in_years_before_the_pandemic(store):
+    """tests/data/news 021 (12 November 2021): "More than 23,000 people have made the crossing ... so far this year, a sharp
+    rise on the 8,404 in 2020 – and far more than in years before the pandemic": the year so far above 2018 and 2019."""
+    c = claim(check("More than 23,000 people have made the crossing from France to the UK by boat so far this year, a sharp "
+                    "rise on the 8,404 in 2020 – and far more than in years before the pandemic, when most asylum seekers "
+                    "arrived by plane, ferry or train.", "2021-11-12", store=store), "than in years before the pandemic")
+    this = span(D(2021, 1, 1), D(2021, 11, 11))[0]
+    before = max(span(D(y, 1, 1), D(y, 12, 31))[0] for y in (2018, 2019))
+    assert (c.kind, c.period.start, c.period.end, c.official.value) == ("above_every", D(2021, 1, 1), D(2021, 11, 11), this)
+    assert c.verdict == ("accurate" if this > before else "inaccurate")
+    assert f"({before:,})" in c.reason
+
+
+def test_more_than_in_the_christmas_crisis(store):
+    """tests/data/news 054 (2 June 2019): "In the last month we've had a record number of arrivals, more even than in the
+    so-called Christmas crisis": the month before the article's date above December 2018 (LABELLING.md's reading of the
+    Christmas crisis)."""
+    c = claim(check("\"In the last month we've had a record number of arrivals, more even than in the so-called Christmas "
+                    "crisis.", "2019-06-02", store=store), "than in the so-called Christmas crisis")
+    december = _month(2018, 12)
+    this = span(c.period.start, c.period.end)[0]
+    assert (c.kind, c.period.end, c.official.value) == ("above_every", D(2019, 6, 1), this)
+    assert c.verdict == ("accurate" if this > december else "inaccurate")
+    assert f"({december:,})" in c.reason
+
+
+def test_crossings_for_the_first_time_in_a_year(store):
+    """tests/data/news 026 (6 January 2025): "Migrants crossing the English Channel to the UK have been reported for the
+    first time in 2025": no arrivals in 2025 before the first day with them, and none after it to the last day published
+    (the period: the days of 2025 before them)."""
+    c = claim(check("Migrants crossing the English Channel to the UK have been reported for the first time in 2025, according "
+                    "to the Home Office data.", "2025-01-06", store=store), "for the first time in")
+    days = sheet()
+    with_arrivals = [d for d in sorted(days) if D(2025, 1, 1) <= d <= D(2025, 1, 5) and days[d][0]]
+    first = with_arrivals[0]
+    assert (c.kind, c.period.start, c.period.end) == ("first_in", D(2025, 1, 1), first - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if with_arrivals == [first] else "inaccurate")
+    assert f"{days[first][0]:,} on" in c.reason
+
+
+def test_the_first_crossing_since_the_beginning_of_a_month(store):
+    """tests/data/news 074 (4 March 2020): "The Home Office says all 28 people were taken to Dover ... It is believed to be
+    the first successful crossing since the beginning of February": arrivals on the article's day and none after early
+    February (the 10th) until then; the period: the days without arrivals before it."""
+    report = check("Two boats carrying migrants across the Channel have been intercepted off the Kent coast.\n\nThe Home "
+                   "Office says all 28 people were taken to Dover where they were assessed medically and handed over to "
+                   "immigration officials.\n\nIt is believed to be the first successful crossing since the beginning of "
+                   "February.", "2020-03-04", store=store)
+    c = claim(report, "the first successful crossing since the beginning of February")
+    days = sheet()
+    day = D(2020, 3, 4)
+    last = max(d for d in days if d < day and days[d][0])
+    assert (c.kind, c.period.start, c.period.end) == ("first_since", last + dt.timedelta(days=1), day - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if days[day][0] and last <= D(2020, 2, 10) else "inaccurate")
+
+
+def test_a_figure_no_month_of_a_span_went_above(store):
+    """tests/data/news 012 (17 August 2023): "Channel crossings didn’t reach higher than 2,153 in each of the first five
+    months of the year": the busiest month of January-May 2023 had 2,153 (the period: that month)."""
+    c = claim(check("Channel crossings didn’t reach higher than 2,153 in each of the first five months of the year.",
+                    "2023-08-17", store=store), "2,153")
+    months = {m: _month(2023, m) for m in range(1, 6)}
+    top = max(months, key=months.get)
+    assert (c.kind, c.period.start, c.period.end) == ("rank", D(2023, top, 1), D(2023, top + 1, 1) - dt.timedelta(days=1))
+    assert c.verdict == ("accurate" if months[top] == 2153 else "inaccurate")
+    assert f"({months[top]:,})" in c.reason

@@ -667,6 +667,105 @@ class Checker:
                   + (f" (claimed {long_date(day.end)})" if m.window_period and first != day.end else ""))
         return Outcome(official, ok, reason, period=res, comparison=ref)
 
+    def first_since(self, rec: Record, m: Mention) -> Outcome:
+        """'the first successful crossing since the beginning of February': arrivals on the day the article tells of, and
+        none from the day after the point written (early February: the 10th) to the day before it. The period: the days
+        without arrivals before that day."""
+        day = self.period(m.window_period).end
+        point = self.period(m.subject_period)
+        if point.end >= day:
+            return Outcome(None, None, f"{point.label} is not before {long_date(day)}")
+        start = point.start - dt.timedelta(days=60)
+        days, vintages = rec.days(start, day)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (day - start).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day from {long_date(start)} to {long_date(day)}")
+        before = [start + dt.timedelta(days=i) for i, v in enumerate(values[:-1]) if v]
+        last = before[-1] if before else start
+        res = Resolved(last + dt.timedelta(days=1), day - dt.timedelta(days=1),
+                       span_label(last + dt.timedelta(days=1), day - dt.timedelta(days=1)))
+        official = _official(values[-1], Resolved(day, day, long_date(day)), vintages, rec.as_of, day=day)
+        ok = values[-1] > 0 and last <= point.end
+        said = (f"{fmt(values[-1])} on {long_date(day)}; " + (f"the arrivals before were on {long_date(last)}" if before
+                                                               else f"none from {long_date(start)}"))
+        return Outcome(official, ok, f"claimed the first arrivals since {m.subject_period.text} (to {long_date(point.end)}); {said}",
+                       period=res, comparison=point)
+
+    def first_in(self, rec: Record, m: Mention) -> Outcome:
+        """'Migrants ... have been reported for the first time in 2025': the first day of the year with arrivals, by the
+        last day published, and no arrivals after it to that day (the crossings reported are the year's first)."""
+        year = self.period(m.window_period).start.year
+        end = min(dt.date(year, 12, 31), self.running_order(self.last_published())[0].end)
+        start = dt.date(year, 1, 1)
+        if end < start:
+            return Outcome(None, None, f"nothing of {year} published by the article's date")
+        days, vintages = rec.days(start, end)
+        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
+        if len(values) != (end - start).days + 1 or None in values:
+            return Outcome(None, None, f"the record does not have every day of {span_label(start, end)}")
+        with_arrivals = [start + dt.timedelta(days=i) for i, v in enumerate(values) if v]
+        if not with_arrivals:
+            res = Resolved(start, end, span_label(start, end))
+            return Outcome(_official(0, res, vintages, rec.as_of), False, f"no arrivals in {span_label(start, end)}", period=res)
+        first, last = with_arrivals[0], with_arrivals[-1]
+        res = Resolved(start, max(start, first - dt.timedelta(days=1)), span_label(start, max(start, first - dt.timedelta(days=1))))
+        official = _official(values[(first - start).days], Resolved(first, first, long_date(first)), vintages, rec.as_of,
+                             day=first)
+        ok = first == last
+        return Outcome(official, ok, f"claimed the first arrivals of {year}; " + (
+            f"none from {long_date(start)} to {long_date(first - dt.timedelta(days=1))}, then " if first > start else "")
+            + f"{fmt(values[(first - start).days])} on {long_date(first)}"
+            + ("" if ok else f", and more on later days to {long_date(last)}"), period=res)
+
+    def first_change(self, rec: Record, m: Mention) -> Outcome:
+        """'The number ... in 2023 fell ..., marking the first decline since current record-keeping began': the year's
+        total below the year before's, and no earlier year of the span (from its second year) below its own year before."""
+        window = self.period(m.window_period)
+        first = (self.period(m.subject_period).start if m.subject_period else RECORD_START).year
+        year = window.start.year
+        if year - 1 < first:
+            return Outcome(None, None, f"no year before {year} in the span", period=window)
+        ends = [min(dt.date(y, 12, 31), self.last_published().end) for y in range(first, year + 1)]
+        totals = {y: rec.total(dt.date(y, 1, 1), e).arrivals for y, e in zip(range(first, year + 1), ends)}
+        if any(v is None for v in totals.values()):
+            return Outcome(None, None, f"the record lacks a year of {first}–{year}", period=window)
+        sign = m.direction
+        changed = [y for y in range(first + 1, year + 1) if sign * (totals[y] - totals[y - 1]) > 0]
+        res = Resolved(dt.date(year, 1, 1), ends[-1], str(year) if ends[-1] == dt.date(year, 12, 31) else window.label)
+        scope = Resolved(dt.date(first, 1, 1), ends[-1], f"the years {first}–{year}")
+        detail = "; ".join(f"{y}: {fmt(v)}" for y, v in totals.items())
+        official = _official(totals[year], res, rec.total(res.start, res.end).vintages, rec.as_of, detail=detail)
+        word = "rise" if sign > 0 else "fall"
+        ok = bool(changed) and changed[0] == year
+        said = (f"{year} had {fmt(totals[year])} against {fmt(totals[year - 1])} in {year - 1}"
+                + ("" if year in changed else f", not a {word}")
+                + (f"; the first {word} on the year before was {changed[0]}" if changed and changed[0] != year else ""))
+        return Outcome(official, ok, f"claimed the first {word} of a year since {first}; {said} ({detail})", period=res,
+                       comparison=scope)
+
+    def above_every(self, rec: Record, m: Mention, subj: Resolved) -> Outcome:
+        """'More ... in the first 16 days of August than any month from January to May': the subject's total against
+        each whole day, week, month or year of the span written (not those overlapping the subject)."""
+        scope = self.running_order(self.period(m.reference_period, subj))[-1]
+        this = rec.total(subj.start, subj.end)
+        value = self.metric_value(this, m.metric)
+        days, _ = rec.days(scope.start, scope.end)
+        pool = [p for p in _unit_totals(days, m.unit, scope.start, scope.end, m.metric)
+                if p[3] and (p[1] < subj.start or p[0] > subj.end)]
+        if value is None or not pool:
+            return Outcome(None, None, f"no whole {m.unit}s in {scope.label} to compare {subj.label} with", period=subj,
+                           comparison=scope)
+        top = max(pool, key=lambda p: p[2]) if m.direction > 0 else min(pool, key=lambda p: p[2])
+        sup = "busiest" if m.direction > 0 else "quietest"
+        noun = " boats" if m.metric == "boats" else ""
+        official = _official(value, subj, this.vintages, rec.as_of,
+                             detail=f"the {sup} {m.unit} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,}{noun})")
+        ok = value > top[2] if m.direction > 0 else value < top[2]
+        said = f"claimed {'more' if m.direction > 0 else 'fewer'} than in any {m.unit} of {span_label(scope.start, scope.end)}"
+        return Outcome(official, ok, f"{said}; {subj.label} had {fmt(value)}{noun}, the {sup} {m.unit} of "
+                                     f"{span_label(pool[0][0], pool[-1][1])} was {_name(top)} ({top[2]:,}{noun})",
+                       period=subj, comparison=scope)
+
     def last_day(self, rec: Record, m: Mention) -> Outcome:
         """'The last recorded crossing was on December 29th', 'no crossings since 20 December': arrivals on that day and
         none from the day after it to the last day published by the article's date."""
@@ -706,6 +805,33 @@ class Checker:
         return Outcome(official, ok, f"a projection, checked as the pace so far: {fmt(y.arrivals)} by {long_date(end)}, "
                                      f"{rel} the busiest earlier year at the same point ({best[0]}: {fmt(best[1])})", period=res)
 
+    def record_time(self, rec: Record, m: Mention) -> Outcome:
+        """'arrivals passed 10,000 in record time': the day of the year the running total first went above the number,
+        earlier in the year than in any earlier year (or the number never reached in them)."""
+        end = self.last_published().end
+        passed: dict[int, dt.date | None] = {}
+        for y in range(RECORD_START.year, end.year + 1):
+            days, _ = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))
+            running = np.nancumsum(days.arrivals)
+            hit = days.date[running >= m.above]
+            passed[y] = hit[0].item() if len(hit) else None
+        day = passed[end.year]
+        if day is None:
+            res = Resolved(dt.date(end.year, 1, 1), end, f"{end.year} to {long_date(end)}")
+            return Outcome(None, False, f"{end.year} had not reached {fmt(m.above)} by {long_date(end)}", period=res)
+        res = Resolved(dt.date(end.year, 1, 1), day, span_label(dt.date(end.year, 1, 1), day))
+        at = day.timetuple().tm_yday
+        others = {y: d for y, d in passed.items() if y != end.year}
+        sooner = [y for y, d in others.items() if d is not None and d.timetuple().tm_yday <= at]
+        detail = "; ".join(f"{y}: {d.strftime('%-d %B') if d else 'not reached'}" for y, d in others.items())
+        total = rec.total(res.start, res.end)
+        official = _official(total.arrivals, res, total.vintages, rec.as_of, detail=detail)
+        scope = Resolved(RECORD_START, end, f"every year since {RECORD_START.year}")
+        return Outcome(official, not sooner, f"claimed {fmt(m.above)} reached in record time; {end.year} reached it on "
+                                             f"{long_date(day)}, " + (f"but {', '.join(map(str, sooner))} sooner" if sooner
+                                                                       else "earlier in the year than any earlier year")
+                                             + f" ({detail})", period=res, comparison=scope)
+
     def record_year(self, rec: Record, m: Mention) -> Outcome:
         years = range(2018, self.date.year)
         totals = [(y, rec.total(dt.date(y, 1, 1), dt.date(y, 12, 31)).arrivals) for y in years]
@@ -722,12 +848,21 @@ class Checker:
         """A record ("a new single-day record", "a record for the first half of the year"): the
         figure's day against every earlier day on record, or its span against the same span of
         every earlier year."""
-        if m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
+        if m.unit == "time" and m.above is not None:
+            return self.record_time(rec, m)
+        if m.reference_period is not None:  # "surpassing the total for the same period last year, which had previously
+            subj, _ = self.subject_period(m)  # set a record": the period compared with
+            window = self.period(m.reference_period, self.running_order(subj)[0])
+        elif m.quantity is not None and m.period is not None:  # "a record 444 migrants ... on Tuesday"
             window = self.period(m.period)
         elif m.subject is not None and m.subject.period is not None:
             window = self.period(m.subject.period, None, m.subject)
         elif m.window_period is not None:
             window = self.period(m.window_period)
+        elif m.unit == "any" and re.search(r"\b(?:levels|highs|numbers)\b", m.text, re.I):
+            # "crossing numbers, which remain at stubborn, record-breaking highs": the year so far, as published
+            last = self.last_published()
+            window = Resolved(dt.date(last.end.year, 1, 1), last.end, f"{last.end.year} so far")
         else:
             window = self.last_published()
         window = self.running_order(window)[0]
@@ -763,9 +898,18 @@ class Checker:
             if tol is not None and not tol.ok(int(value)):
                 return Outcome(official, False, f"claimed a record {_said(m.quantity)} on {long_date(window.end)}; official "
                                                 f"{int(value):,}", tol.text, period=window, comparison=scope, record_holds=ok)
-            return Outcome(official, ok, f"claimed a record day; {long_date(window.end)} had {int(value):,}, "
-                                         f"{'more than' if ok else 'not more than'} the previous record "
-                                         f"({top:,} on {long_date(top_day)})", period=window, comparison=scope)
+            reason = (f"claimed a record day; {long_date(window.end)} had {int(value):,}, {'more than' if ok else 'not more than'} "
+                      f"the previous record ({top:,} on {long_date(top_day)})")
+            if _BOATS_AND_PEOPLE.search(m.text) and not math.isnan(days.boats[-1]):
+                # "a record number of boats and migrants arrive in a single day": both records
+                boats = days.boats[:-1][~np.isnan(days.boats[:-1])]
+                if len(boats):
+                    top_b, top_b_day = int(boats.max()), days.date[:-1][~np.isnan(days.boats[:-1])][int(boats.argmax())].item()
+                    ok_b = int(days.boats[-1]) > top_b
+                    ok = ok and ok_b
+                    reason += (f"; boats: {int(days.boats[-1]):,}, {'more than' if ok_b else 'not more than'} the previous record "
+                               f"({top_b:,} on {long_date(top_b_day)})")
+            return Outcome(official, ok, reason, period=window, comparison=scope)
         this = rec.total(window.start, window.end)
         earlier = []
         for k in range(1, window.start.year - RECORD_START.year + 1):
@@ -778,6 +922,14 @@ class Checker:
         official = _official(this.arrivals, window, this.vintages, rec.as_of,
                              detail="; ".join(f"{x.year}: {fmt(v)}" for x, _, v in reversed(earlier)))
         ok = this.arrivals > best
+        if m.above is not None:  # "has risen above 5,000 by the end of March for the first time"
+            over = [(x, v) for x, _, v in earlier if v > m.above]
+            ok = this.arrivals > m.above and not over
+            return Outcome(official, ok, f"claimed above {fmt(m.above)} for the first time; {span_label(window.start, window.end)} "
+                                         f"had {fmt(this.arrivals)}; the same span of earlier years: "
+                                         + (f"above it in {', '.join(str(x.year) for x, _ in over)}" if over
+                                            else f"never above it (highest: {fmt(best)} in {span_label(a, b)})"),
+                           period=window, comparison=scope)
         tol = tolerance(m.quantity) if m.quantity is not None else None
         if tol is not None and not tol.ok(this.arrivals):
             return Outcome(official, False, f"claimed a record {_said(m.quantity)} for {span_label(window.start, window.end)}; "
@@ -796,9 +948,13 @@ class Checker:
             raise Unresolvable("no period stated for what is ranked")
         scope = self.period(m.subject_period) if m.subject_period else resolve(_SINCE_RECORDS, self.date)
         window = self.period(m.window_period) if m.window_period else scope
+        if m.years:  # "the lowest January figure in five years": the five years to the window's
+            a = dt.date(window.start.year - m.years + 1, 1, 1)
+            scope = Resolved(a, scope.end, f"in {a.year}" if m.years == 1 else f"in {m.years} years ({span_label(a, scope.end)})",
+                             running=scope.running)
         if m.upto:  # "a new annual record": against every year up to it
             scope = Resolved(RECORD_START, window.end, f"the record to {long_date(window.end)}", running=window.running)
-        if day_before:
+        if day_before and (scope.running or scope.end >= self.date):  # a span ended before the article's date stays whole
             scope = _day_before(scope)
             window = Resolved(window.start, min(window.end, scope.end), window.label, window.any_day)
         if window.start > scope.end or window.end < scope.start:
@@ -806,8 +962,9 @@ class Checker:
                            comparison=scope)
         named = _named_span(m.subject_period, scope)
         days, vintages = rec.days(scope.start, scope.end)
-        periods = _unit_totals(days, m.unit, scope.start, scope.end)
-        inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start]
+        periods = _unit_totals(days, m.unit, scope.start, scope.end, m.metric)
+        inside = [p for p in periods if p[0] <= window.end and p[1] >= window.start
+                  and (m.unit != "seven days" or (p[0], p[1]) == (window.start, window.end))]
         if m.calendar:
             periods = [p for p in periods if p[0].month == window.start.month]
         pool = [p for p in periods if (p[3] or p in inside) and (named is None or p[0] > named[1])]
@@ -824,6 +981,7 @@ class Checker:
         top = order[bisect.bisect_right(ranked, ranked[i]) - 1] if bisect.bisect_left(ranked, ranked[i]) == i else order[i]
         sup = "quietest" if m.lowest else "busiest"
         what = f"{_ORDINAL_WORDS.get(m.ordinal, f'{m.ordinal}th ')}{sup} {f'{window.start:%B}' if m.calendar else m.unit}"
+        what += " for boats" if m.metric == "boats" else ""
         official = _official(top[2], scope, vintages, rec.as_of, day=top[0] if m.unit == "day" else None,
                              detail=f"the {what} of {span_label(pool[0][0], pool[-1][1])}: {_name(top)} ({top[2]:,})")
         q = m.quantity
@@ -831,10 +989,11 @@ class Checker:
         mine = [p for p in inside if p in pool]
         hits = [p for p in mine if place(p) == m.ordinal and (tol is None or tol.ok(p[2]))]
         said = f"claimed {_said(q)} on " if q else "claimed "
-        written = re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period else "on record"  # "Last week's" -> "last week"
+        written = (re.sub(r"['’]s$", "", m.subject_period.text) if m.subject_period  # "Last week's" -> "last week"
+                   else f"in {window.start.year}" if m.years == 1 else f"in {m.years} years" if m.years else "on record")
         written = written[:1].lower() + written[1:] if re.match(r"(?:Last|This)\b", written) else written
         within = written + (f" (to {long_date(window.end)})" if m.upto else "")
-        within = f"of {within}" if re.match(r"the\s+year\b", within, re.I) else within  # "of the year so far"
+        within = f"of {within}" if re.match(r"the\s+(?:year|first|last|past)\b", within, re.I) else within  # "of the year so far"
         where = "" if window is scope else f", {'on' if window.start == window.end else 'in'} {span_label(window.start, window.end)}"
         reason = (f"{said}the {what} {within}{where}; the {what} of {span_label(pool[0][0], pool[-1][1])} was "
                   f"{_name(top)} ({top[2]:,})")
@@ -851,6 +1010,9 @@ class Checker:
                 reason += f"; but no {m.unit} in {span_label(*named)} was as {'low' if m.lowest else 'high'}"
         if q is not None and m.unit == "day" and window.start != window.end and hits:  # "with 1,295 people": that day's
             window = Resolved(hits[0][0], hits[0][0], long_date(hits[0][0]))
+        elif q is not None and m.unit in ("week", "month") and hits and (hits[0][0], hits[0][1]) != (window.start, window.end) \
+                and window.start <= hits[0][0] and hits[0][1] <= window.end:  # "didn't reach higher than 2,153 in each of
+            window = Resolved(hits[0][0], hits[0][1], _name(hits[0]))  # the first five months": the month that had it
         return Outcome(official, ok, reason, tol.text if tol else None, window, scope)
 
     # the whole claim: running periods end on the last day published by the article's date
@@ -935,6 +1097,15 @@ class Checker:
             return self._first_fit(days, lambda d: (self.overtook(rec, m, d), None))
         if m.kind == "last_day":
             return self.last_day(rec, m), own
+        if m.kind == "first_since":
+            return self.first_since(rec, m), own
+        if m.kind == "first_in":
+            return self.first_in(rec, m), own
+        if m.kind == "first_change":
+            return self.first_change(rec, m), own
+        if m.kind == "above_every":
+            subj, _ = self.subject_period(m)
+            return self._first_fit(self.running_order(subj), lambda r: (self.above_every(rec, m, r), None))
         if m.kind == "pace":
             out = self.pace(rec, m, self.date)
             if out.ok is False:
@@ -1020,6 +1191,9 @@ class Checker:
 
 
 #: Claims that may be "close": counts of people, not boats, days, ranks or changes.
+#: a record said of both counts: "a record number of boats and migrants arrive in a single day"
+_BOATS_AND_PEOPLE = re.compile(r"\b(?:boats|dinghies)\s+and\s+(?:migrants|people|arrivals)\b"
+                               r"|\b(?:migrants|people)\s+and\s+(?:boats|dinghies)\b", re.I)
 _CLOSE_KINDS = {"figure", "max_day", "rank", "record"}
 _CLOSE_METRICS = {None, "people", "prevented"}
 
@@ -1098,10 +1272,19 @@ def _unit_end(start: dt.date, unit: str) -> dt.date:
     return dt.date(start.year, 12, 31)
 
 
-def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, int, bool]]:
-    """(first day, last day, arrivals, whole) of each day, week (Monday-Sunday), month or year
-    of ``record``; whole: every day of it is in start..end and known."""
-    days, vals = record.date, record.arrivals
+def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date,
+                 metric: str | None = None) -> list[tuple[dt.date, dt.date, int, bool]]:
+    """(first day, last day, arrivals (boats, for ``metric`` "boats"), whole) of each day, week
+    (Monday-Sunday), month or year of ``record``; whole: every day of it is in start..end and known."""
+    days, vals = record.date, record.boats if metric == "boats" else record.arrivals
+    if unit == "seven days":  # every run of seven days (the first six days of the span begin none)
+        if len(days) < 7:
+            return []
+        known = np.convolve((~np.isnan(vals)).astype(int), np.ones(7, dtype=int), "valid") == 7
+        sums = np.convolve(np.nan_to_num(vals), np.ones(7), "valid").astype(int)
+        a, b = days[:-6], days[6:]
+        whole = known & (a >= np.datetime64(start)) & (b <= np.datetime64(end))
+        return list(zip(a.tolist(), b.tolist(), sums.tolist(), whole.tolist()))
     first = series.period_start(days, unit)
     last = series.period_end(first, unit)
     at = np.flatnonzero(np.r_[True, first[1:] != first[:-1]]) if len(days) else np.array([], dtype=int)

@@ -31,7 +31,7 @@ EVENTS: tuple[Event, ...] = (
           r"|(?:sir keir(?: starmer)?|keir starmer|starmer)\s+became\s+prime\s+minister"
           r"|labour'?s\s+(?:general\s+)?election\s+(?:win|victory)|the\s+2024\s+general\s+election"),
     Event("records began", dt.date(2018, 1, 1),
-          r"(?:(?:the\s+)?(?:(?:current|official)\s+)?(?:records?|record-keeping|statistics|(?:(?:migrant|small[- ]boats?)\s+)*(?:boat\s+)?crisis)"
+          r"(?:(?:the\s+)?(?:(?:current|official)\s+)?(?:records?|record-keeping|statistics|data|(?:(?:migrant|small[- ]boats?)\s+)*(?:boat\s+)?crisis)"
           r"\s+(?:began|started|begun)|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?records?"
           r"|(?:officials|the\s+home\s+office|the\s+government)\s+(?:began|started)\s+(?:publishing|recording|collecting)"
           r"\s+(?:the\s+|these\s+|such\s+)?(?:numbers|figures|data|records))"

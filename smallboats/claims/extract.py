@@ -31,15 +31,16 @@ Heuristics, stated once:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .numbers import QUALIFIERS, VAGUE_RANGES, Quantity, find_quantities, words_value
-from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods
+from .periods import DAY_KINDS, PeriodMention, PeriodSpec, find_periods, month_number
 
 Kind = Literal["figure", "difference", "percent_change", "ratio", "overtook", "pace", "max_day", "rank", "record_year", "record",
-               "last_day"]
+               "last_day", "above_every", "first_change", "first_in", "first_since"]
 Category = Literal["crossing", "deaths", "returns", "arrests", "prevented", "asylum", "money", "age", "year", "forecast",
                    "time", "vessels", "occupancy", "weather", "share", "rescued", "seen", "route", "elsewhere", "other"]
 Metric = Literal["people", "boats", "people_per_boat", "days", "prevented", "prevented_events"]
@@ -265,7 +266,7 @@ _RANK = re.compile(
     r"|lowest|smallest|fewest|quietest)(?P<ever>\s+ever)?(?:\s+(?P<adj>single[- ]day|one[- ]day|daily|weekly|monthly|annual|yearly))?"
     r"(?:\s+(?P<single>single\s+)?(?P<noun>day|week|month|year|number|total|figure|tally|level|count|(?P<cal>" + _MONTH_NAME + r")))?"
     r"(?:\s+(?:of\s+(?:[\w-]+\s+){0,4}?|(?:arriving|crossing|recorded|detected|reaching\s+the\s+uk)\s+)?"
-    r"(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year)"
+    r"(?:(?:in|on|for)\s+(?:a|any|one)\s+(?:single\s+)?(?P<unit>day|week|month|year|(?:seven|7)[- ]day\s+(?:period|spell|stretch))"
     r"|for\s+(?P<for>(?:the|that)\s+month|" + _MONTH_NAME + r")))?\b"
     r"|\ba\s+(?:new\s+)?(?P<annual>(?:annual|yearly)\s+record|record\s+(?:year|annual\s+(?:total|figure)))\b", re.I)
 #: Records the rank rules do not read, one rule a line: (name, pattern). Each is checked against the figure it
@@ -277,12 +278,13 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("a record for a single day", r"\b(?:a\s+)?(?:new\s+)?record(?:-breaking)?\s+(?:number\s+)?(?:for\s+[\w\s]{0,50}?|of\s+[\w\s]{0,40}?)?"
                                   r"(?:in|on|for)\s+(?:a|one)\s+(?:single\s+)?day\b", "day"),
     ("a record number", r"\b(?:a|the)\s+(?:new\s+)?record(?:-breaking)?\s+(?:number|total|high|level|figure)s?\b"
-                        r"|\brecord\s+(?:levels|highs?|numbers)\b", "any"),
+                        r"|\brecord(?:-breaking)?\s+(?:levels|highs?|numbers)\b", "any"),
     ("the highest on record", r"\b(?:the\s+)?(?:highest|largest|biggest|most)\s+(?:numbers?\s+|levels?\s+|totals?\s+|figures?\s+)?"
                               r"(?:of\s+[\w\s]{0,30}?)?(?:on\s+record|ever\s+recorded|since\s+(?:records\s+began"
                               r"|official\s+(?:statistics|records|figures)\s+began|the\s+data\s+was\s+first))", "any"),
     ("set a new record", r"(?<!previously\s)\b(?:set|sets|setting|broke|breaks|breaking|beat|beats|beating|smash(?:ed|es|ing)?)\s+(?:a\s+|the\s+)?"
                          r"(?:new\s+|previous\s+|old\s+)?record\b(?!\s+(?:number|total|high|level|figure|\d))", "any"),
+    ("the worst ever", r"\bthe\s+worst\s+(?:on\s+record|ever)\b(?!\s+(?:day|week|month|year|single|daily|weekly|monthly|annual))", "any"),
     ("a record year", r"\b(?:the\s+)?(?:worst|busiest|highest|record)\s+year\s+(?:on\s+record|ever)\b|\bthe\s+annual\s+record\b"
                       r"|\ba\s+(?:new\s+)?record\s+year\b", "year"),
     ("the year has been the worst ever", r"(?<=year\s)(?:so\s+far\s+|to\s+date\s+)?(?:has|had)\s+been\s+(?:the\s+)?(?:worst|busiest|highest)"
@@ -299,6 +301,92 @@ RECORDS: tuple[tuple[str, str, str], ...] = (
     ("the highest first-half figure", r"\bthe\s+(?:highest|busiest|biggest|largest)\s+first[- ]half\s+(?:figure|total)"
                                       r"(?:\s+(?:of\s+any\s+year|on\s+record))?\b", "half"),
 )
+#: A span's total against every whole day, week, month or year of another span, one rule a line: (name, pattern). The
+#: claim is the words from "than"; what it is said of is the figure (else the period) before them in the sentence, else
+#: the figure of the sentence before ("2,159 ... in the week from the 12th - 18th of June. That's more than in any month
+#: of 2023 so far"); the span compared with is the period written right after them.
+ABOVE_EVERY: tuple[tuple[str, str], ...] = (
+    ("more than in any month of 2023", r"\b(?P<dir>more|higher|greater|bigger|larger|fewer|less|lower|smaller)\b[^.;]{0,120}?"
+                                       r"(?P<than>\bthan\s+(?:in\s+|during\s+|for\s+)?any\s+(?:single\s+|other\s+|one\s+)?"
+                                       r"(?P<unit>day|week|month|year))\b"),
+)
+_ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
+#: The same against a named era, one rule a line: (name, pattern, unit, first day, last day)
+ABOVE_EVERY_OF: tuple[tuple[str, str, str, str, str], ...] = (
+    ("far more than in years before the pandemic", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?P<than>than\s+(?:in\s+)?(?:the\s+)?"
+                                                   r"(?:years?|any\s+year)\s+before\s+the\s+(?:covid(?:-19)?\s+|coronavirus\s+)?pandemic)\b",
+     "year", "2018-01-01", "2019-12-31"),
+    # LABELLING.md: "the so-called Christmas crisis" is December 2018 (the Home Secretary declared a major incident on 28 December)
+    ("more even than in the so-called Christmas crisis", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?:even\s+)?(?P<than>than\s+"
+                                                         r"(?:in\s+|during\s+)?the\s+(?:so-called\s+)?christmas\s+crisis)\b",
+     "month", "2018-12-01", "2018-12-31"),
+)
+_ABOVE_EVERY_OF = tuple((name, re.compile(rx, re.I), unit, dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+                        for name, rx, unit, a, b in ABOVE_EVERY_OF)
+#: Peaks, one rule a line: (name, pattern; ``w`` the claim's words). "The peak came in November": the busiest month of that
+#: month's year (a month named right after); "the 2022 peak": 2022 the busiest year
+PEAKS: tuple[tuple[str, str], ...] = (
+    ("the peak came in November", r"\b(?P<w>(?:the|its|a)\s+(?:monthly\s+)?peak)(?P<year>)\s+(?:came|was|arrived|occurred)\b"),
+    ("the 2022 peak", r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<w>peak)\b(?!\s+(?:of|in|on|for)\b)"),
+)
+_PEAKS = tuple((name, re.compile(rx, re.I)) for name, rx in PEAKS)
+#: The first fall (rise) of a year on the year before, one rule a line: (name, pattern). "The number ... in 2023 fell by
+#: more than a third from the previous year, marking the first decline since current record-keeping began": the year
+#: written before it fell, and no earlier year of the span written after it (else the record) did
+FIRST_CHANGES: tuple[tuple[str, str], ...] = (
+    ("the first decline since records began", r"\bthe\s+first\s+(?:annual\s+|yearly\s+|year-on-year\s+)?(?P<dir>decline|fall|drop|decrease"
+                                              r"|reduction|rise|increase)\b(?=\s+(?:since|on\s+record|ever)\b)"),
+)
+_FIRST_CHANGES = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_CHANGES)
+#: A running total above a number for the first time, one rule a line: (name, pattern). "The number ... has risen above
+#: 5,000 by the end of March for the first time": the figure's span above it, and the same span of every earlier year not
+FIRST_ABOVE: tuple[tuple[str, str], ...] = (
+    ("above 5,000 by the end of March for the first time", r"\bfor\s+the\s+first\s+time\b(?!\s+(?:in|since|this|on|ever)\b)"),
+    # "arrivals passed 10,000 in record time": the year's running total passed it on an earlier day of the year than in any
+    # earlier year (the unit "time")
+    ("passed 10,000 in record time", r"\bin\s+record\s+time\b"),
+)
+_FIRST_ABOVE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_ABOVE)
+#: The last time a month was as low (high), one rule a line: (name, pattern). "The last time January numbers were lower
+#: was in 2021": the latest January the lowest (highest) since 2021, and January 2021 lower
+LAST_TIMES: tuple[tuple[str, str], ...] = (
+    ("the last time January numbers were lower", r"\bthe\s+last\s+time\s+(?P<cal>" + _MONTH_NAME + r")(?:['’]s)?\s+(?:numbers|figures|crossings"
+                                                 r"|arrivals|totals?)\s+(?:were|was)\s+(?P<dir>lower|higher|this\s+low|this\s+high)"
+                                                 r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
+)
+_LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
+#: The first crossings of a year, one rule a line: (name, pattern; ``w`` the claim's words, ``year`` the year). "Migrants
+#: crossing the English Channel to the UK have been reported for the first time in 2025": no arrivals in 2025 before the
+#: first day with them, and none since that day to the last day published (the crossings reported are those)
+FIRSTS_IN: tuple[tuple[str, str], ...] = (
+    ("reported for the first time in 2025", r"\b(?P<w>for\s+the\s+first\s+time\s+(?:in|this))\s+(?P<year>(?:19|20)\d\d|year)\b"),
+)
+_FIRSTS_IN = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_IN)
+#: The first crossing since a month, one rule a line: (name, pattern; ``month``, ``early`` "the beginning of"). "It is
+#: believed to be the first successful crossing since the beginning of February": arrivals on the day the article tells
+#: of, and none between the written point (the 10th for "the beginning of", as "early February"; else the month's end)
+#: and that day
+FIRSTS_SINCE: tuple[tuple[str, str], ...] = (
+    ("the first successful crossing since the beginning of February",
+     r"\bthe\s+first\s+(?:successful\s+|small[- ]boat\s+|channel\s+|migrant\s+)*(?:crossings?|arrivals?|landings?|boats?)\s+"
+     r"since\s+(?:(?P<early>the\s+(?:beginning|start)\s+of|early)\s+)?(?P<month>" + _MONTH_NAME + r")\b(?!\s+\d)"),
+)
+_FIRSTS_SINCE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_SINCE)
+#: A figure that is the most of each unit of a span, one rule a line: (name, words before the figure, words after it up to
+#: the span; ``unit`` the unit). "Channel crossings didn't reach higher than 2,153 in each of the first five months of the
+#: year": the busiest month of the span had 2,153
+MOST_OF_EACH: tuple[tuple[str, str, str], ...] = (
+    ("didn't reach higher than 2,153 in each of the first five months",
+     r"\b(?:didn[’']t|did\s+not|never|failed\s+to)\s+(?:reach|get|go|rise|climb)\s+(?:any\s+)?(?:higher|above|over|beyond)\s+(?:than\s+)?$",
+     r"\s+(?:people\s+|migrants\s+|crossings\s+|arrivals\s+)?in\s+(?:each|any|every)\s+(?:single\s+)?(?:one\s+)?of\s+(?=the\s+(?:[\w-]+\s+){0,2}?"
+     r"(?P<unit>week|month)s\b)"),
+)
+_MOST_OF_EACH = tuple((name, re.compile(before, re.I), re.compile(after, re.I)) for name, before, after in MOST_OF_EACH)
+#: "... surpassing the total for the same period last year, which had previously set a record": a record of the period
+#: compared with (the comparison's other side, after the words)
+_PREVIOUSLY_A_RECORD = re.compile(r"\b(?:which|that)\s+(?:had\s+|has\s+)?(?:previously|itself|already)\s+(?:set|been)\s+a\s+"
+                                  r"(?:new\s+)?record\b", re.I)
+_ABOVE_BEFORE = re.compile(r"\b(?:risen|rose|gone|climbed|passed|topped|exceeded|surpassed|reached|hit)\s+(?:above\s+|over\s+|past\s+|beyond\s+)?$", re.I)
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _Q = r"(?P<q>more\s+than\s+|over\s+|almost\s+|nearly\s+|just\s+over\s+)?"
 #: Runs of days without crossings that ended on the day of the article's figure, one rule a line: (name, pattern).
@@ -369,6 +457,25 @@ _RANK_SCOPE = re.compile(r"^\s+(?:since|ever|on\s+record|so\s+far|this\s+year|(?
 #: "600 people crossed on a single day last week": some day in the period
 #: "the second time this year the daily total has topped 1,000": a day's figure
 _DAILY_BEFORE = re.compile(r"\b(?:daily|single[- ]day|one[- ]day)\s+(?:total|figure|number|tally|count)\s+(?:has\s+|had\s+)?(?:been\s+)?$", re.I)
+#: between a busiest-day ranking and the figure that is its value: "... was on June 18, when 882", "... stands at 592",
+#: "... on record, with 1,295", "... of 1,305", "... took place on August 22 when 1,295" (no clause or sentence break)
+_DAY_VALUE = re.compile(r"(?:\s+(?:(?!than\b)[^.;:()]){0,80}?)?(?:\s+(?:of|at|was|were|with|when|saw|totall?ed|reached)|,)\s+(?:(?:some|about|around"
+                        r"|more\s+than|over|almost|nearly)\s+)?", re.I)
+#: the unit ranked, written before: "June has been the month with the most illegal migration recorded in 2023"
+_UNIT_WITH_THE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+with\s+the\s+$", re.I)
+#: "The Financial Times reports that this figure is the lowest total since 2019": the figure before is ranked
+_THIS_FIGURE = re.compile(r"\b(?:this|that)\s+(?:figure|total|number)\s+(?:is|was|has\s+been)\s+(?:also\s+|now\s+)?(?:the\s+)?$", re.I)
+#: "This exceeded the previous highest figure of 828 ... and is the highest number since the crisis began": the sentence
+#: is about the figure before
+_THIS_DID = re.compile(r"^\W*(?:this|that|it)\s+(?:exceeded|surpassed|topped|beat|broke|eclipsed|passed)\b", re.I)
+_IN_N_YEARS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|for)\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d)\s+years\b", re.I)
+_PREVIOUS_RECORD = re.compile(r"\b(?:previous|former|old)\s+(?:record|highest|high|best)\b", re.I)
+#: a day compared with the busiest day: "still lower than the highest daily total of 1,305"
+_THAN_THE_RECORD = re.compile(r"\s*(?:than\s+)?(?:the|a|its)\s+(?:previous\s+|all-time\s+)?(?:highest|busiest|largest|biggest|record)\s+"
+                              r"(?:daily|single[- ]day|one[- ]day|day)\b", re.I)
+#: the number of boats as the subject ranked: "The number of small boat crossings ... fell to the lowest level since 2019"
+_BOATS_RANKED = re.compile(r"\bnumber\s+of\s+(?:small[- ])?boat(?:s|\s+crossings)\b(?![^.;]{0,40}\b(?:people|migrants|individuals)\b)", re.I)
 _ONE_DAY = re.compile(r"^\s+(?:[\w'’-]+\s+){0,12}?(?:on|in)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 #: "..., ending a run of 10 days with no arrivals": the days before the day named
 _ENDED_RUN = re.compile(r"\b(?:end(?:ed|ing|s)?|br(?:oke|eaking|eaks))\s+(?:a\s+|the\s+)?(?:run|streak|spell)\s+of\s*$", re.I)
@@ -437,6 +544,7 @@ class Mention:
     run_to: bool = False  # days with arrivals, every one of the N days up to the day of its period ("a 10th consecutive day")
     above: float | None = None  # days: only days with more arrivals than this ("the second time this year the daily total
     span_days: int = 0  # has topped 1,000"), in the span_days days to the day of its period (0: from 1 January)
+    years: int = 0  # rank: within the last ``years`` years, the window's own included ("the lowest January figure in five years")
     began: bool = False  # ended: the run began the day after its period's day ("in a week since ... on August 19")
     day_of: "Mention | None" = None  # boats on the day a ranked figure names ("the highest daily total, 1,295 in 27 boats")
     index: int = -1
@@ -1136,6 +1244,11 @@ def extract(text: str) -> Document:
         for m in sent_mentions:
             if m.kind in ("max_day", "rank") and m.window_period is None and m.quantity is None and inherited is not None:
                 m.window_period = inherited
+                if m.unit == "day" and inherited.spec.kind not in _ONE_DAY_KINDS and (day := next(
+                        (p for ps in reversed(found[max(0, sent.index - 3):sent.index]) for p in reversed(ps)
+                         if p.spec.kind in DAY_KINDS and not p.spec.shift), None)) is not None:
+                    m.window_period = day  # "614 people ... on Wednesday, taking the total for 2024 to 20,433. This is 3%
+                    # higher than ... It is the second highest number of arrivals on a single day since ...": Wednesday
         for m in [m for m in sent_mentions if m.unit == "inherit"]:  # "It was the highest number since 2022"
             unit = next((u for u, kinds in _ONE_UNIT.items() if inherited is not None and inherited.spec.kind in kinds), None)
             if unit is None and inherited is not None and m.ordinal == 1 and inherited.spec.kind not in _ONE_DAY_KINDS:
@@ -1154,6 +1267,10 @@ def extract(text: str) -> Document:
                 sent_mentions.remove(m)
                 continue
             m.unit, m.window_period = unit, window
+            if (unit == "month" and window is not None and window.spec.kind == "named_month" and m.subject_period is not None
+                    and m.subject_period.spec.kind == "since" and m.subject_period.spec.day is None
+                    and m.subject_period.spec.month is None):
+                m.calendar = True  # "In August, there were 55 ... this figure is the lowest total since 2019": Augusts
             if (unit, m.ordinal, m.lowest) == ("day", 1, False):
                 m.kind = "max_day"
         for m in list(sent_mentions):  # "down 36 per cent on a record 45,774 arrivals in 2022": the record of a span is a
@@ -1218,6 +1335,10 @@ def extract(text: str) -> Document:
               and not any(x.sentence == m.sentence and x.crossing and x.quantity is not None and x.period is not None
                           and x.period.spec.kind in DAY_KINDS for x in mentions)):
             # "... in a single day -- a new record for the year so far": the day the article is about
+            m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
+                                            m.end - sentences[m.sentence].start, "")
+        elif m.kind == "first_since" and m.window_period is None:  # "the first successful crossing since ...": the day the
+            # article tells of
             m.window_period = PeriodMention(PeriodSpec("context", n=-1, topic=topic), m.start - sentences[m.sentence].start,
                                             m.end - sentences[m.sentence].start, "")
         elif (m.crossing and m.kind == "rank" and m.quantity is None and m.window_period is None and topic is not None
@@ -1446,6 +1567,88 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
         year = int(rm["y1"] or rm["y2"])
         sent_mentions.append(Mention("record_year", sent.index, off + rm.start(), off + rm.end(), rm.group(0),
                                      metric="people", year=year))
+    low = s.lower()  # the rules below run only on sentences with their words (each is a regex over the whole sentence)
+    for pm in (_PREVIOUSLY_A_RECORD.finditer(s) if "record" in low else ()):
+        cmp = next((x for x in reversed(sent_mentions) if x.crossing and x.end - off <= pm.start() and x.reference_period is not None
+                    and x.kind in ("difference", "overtook", "percent_change")), None)
+        if cmp is not None and (cmp.subject is not None or cmp.subject_period is not None):
+            sent_mentions.append(Mention("record", sent.index, off + pm.start(), off + pm.end(), pm.group(0), metric="people",
+                                         subject=cmp.subject, subject_period=cmp.subject_period,
+                                         reference_period=cmp.reference_period, unit="any"))
+    for _name, rx in (_FIRSTS_IN if "first time" in low else ()):
+        for fm in rx.finditer(s):
+            if (any(x.crossing and x.quantity is not None and x.end - off <= fm.start() for x in sent_mentions)
+                    or not re.search(r"\b(?:cross|arriv|reach)", s[:fm.start()], re.I)):
+                continue  # "above 5,000 for the first time in 2025" is the figure's; crossings must be what is first
+            year = next((p for p in periods if p.start <= fm.start("year") < p.end), None)
+            if year is not None:
+                reserved.add(period_index(year))
+            spec = PeriodSpec("year", year=int(fm["year"])) if fm["year"].isdigit() else PeriodSpec("year", n=0)
+            sent_mentions.append(Mention("first_in", sent.index, off + fm.start("w"), off + fm.end("w"), fm["w"], metric="people",
+                                         window_period=PeriodMention(spec, fm.start("year"), fm.end("year"), fm["year"])))
+    for _name, before, after in (_MOST_OF_EACH if " of the " in low else ()):  # "didn't reach higher than 2,153 in each of
+        # the first five months"
+        for x in [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None]:
+            if not before.search(s, 0, x.quantity.first) or not (am := after.match(s, x.end - off)):
+                continue
+            scope = next((p for p in periods if p.start == am.end()), None)
+            if scope is None:
+                continue
+            reserved.add(period_index(scope))
+            x.kind, x.unit, x.subject_period, x.ordinal, x.lowest = "rank", am["unit"].lower(), scope, 1, False  # type: ignore[assignment]
+    for _name, rx in (_FIRSTS_SINCE if "first" in low else ()):
+        for fm in rx.finditer(s):
+            reserved.update(i for i, p in enumerate(periods) if fm.start("month") <= p.end and p.start < fm.end())
+            n = month_number(fm["month"])
+            point = PeriodSpec("range", month=n, day=1, topic=PeriodSpec("date", month=n, day=10 if fm["early"] else 31))
+            sent_mentions.append(Mention("first_since", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
+                                         subject_period=PeriodMention(point, fm.start("month"), fm.end(),
+                                                                      s[fm.start("early") if fm["early"] else fm.start("month"):fm.end()])))
+    for _name, rx in (_LAST_TIMES if "last time" in low else ()):
+        for lm in rx.finditer(s):
+            year = next((p for p in periods if p.start >= lm.end() and p.spec.kind == "year" and p.spec.year), None)
+            if year is None or year.start - lm.end() > 10:
+                continue
+            since = replace(year, spec=PeriodSpec("since", since=dt.date(year.spec.year, 1, 1)), text=f"since {year.spec.year}")
+            month = PeriodMention(PeriodSpec("named_month", month=month_number(lm["cal"])), lm.start("cal"), lm.end("cal"),
+                                  lm["cal"])
+            sent_mentions.append(Mention("rank", sent.index, off + lm.start(), off + lm.end(), lm.group(0), metric="people",
+                                         subject_period=since, window_period=month, unit="month", calendar=True,
+                                         lowest="low" in lm["dir"].lower()))
+    for _name, rx in (_FIRST_ABOVE if "first time" in low or "record time" in low else ()):
+        for fm in rx.finditer(s):
+            figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.metric == "people" and x.quantity is not None
+                    and x.end - off <= fm.start() and (x.quantity.qualifier in ("more than", "at least", "just over")
+                                                       or _ABOVE_BEFORE.search(s[max(0, x.quantity.first - 20):x.quantity.first]))]
+            if not figs or re.search(r"[;.]", s[figs[-1].end - off:fm.start()]):
+                continue
+            timed = bool(re.match(r"in\s+record\s+time", fm.group(0), re.I))
+            sent_mentions.append(Mention("record", sent.index, off + fm.start(), off + fm.end(), fm.group(0), metric="people",
+                                         subject=None if timed else figs[-1], unit="time" if timed else "any",
+                                         above=figs[-1].quantity.value))
+    for _name, rx in (_FIRST_CHANGES if "first" in low else ()):
+        for fm in rx.finditer(s):
+            years = [p for p in periods if p.end <= fm.start() and p.spec.kind == "year"]
+            since = next((p for p in periods if 0 <= p.start - fm.end() <= 2 and p.spec.kind == "since"), None)
+            if not years or _said_of_other(s, fm.start(), sent_mentions, off):
+                continue
+            if since is not None:
+                reserved.add(period_index(since))
+            sent_mentions.append(Mention("first_change", sent.index, off + fm.start(), off + fm.end(), fm.group(0),
+                                         metric="people", window_period=years[-1], subject_period=since, unit="year",
+                                         direction=1 if fm["dir"].lower() in ("rise", "increase") else -1))
+    for _name, rx in (_PEAKS if "peak" in low else ()):  # "The peak came in November": the busiest month of its year; "the
+        # 2022 peak": the busiest year
+        for pm in rx.finditer(s):
+            if not (_CROSSING_CUES.search(s) or any(x.crossing for x in sent_mentions)):
+                continue  # "the figures are far below the 2023 peak" of asylum seekers in hotels
+            if pm["year"]:
+                sent_mentions.append(Mention("record_year", sent.index, off + pm.start("w"), off + pm.end("w"), pm["w"],
+                                             metric="people", year=int(pm["year"])))
+            elif (month := next((p for p in periods if 0 <= p.start - pm.end() <= 4 and p.spec.kind == "named_month"), None)):
+                reserved.add(period_index(month))
+                sent_mentions.append(Mention("rank", sent.index, off + pm.start("w"), off + pm.end("w"), pm["w"],
+                                             metric="people", window_period=month, unit="month", years=1))
 
     taken = [(x.start - off, x.end - off) for x in sent_mentions if x.kind in ("pace", "record_year")]
     for _name, rx, unit in _RECORDS:
@@ -1481,6 +1684,30 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
                                          subject=near or (None if own else _previous_figure(mentions, sent.index)),
                                          window_period=None if near or not own else own[0], unit=unit))
             taken.append(rm.span())
+    eras = [(am, PeriodMention(PeriodSpec("range", year=a.year, month=a.month, day=a.day,
+                                          topic=PeriodSpec("date", year=b.year, month=b.month, day=b.day)),
+                               am.end("than"), am.end("than"), f"{a}–{b}"), unit)
+            for _name, rx, unit, a, b in (_ABOVE_EVERY_OF if "than" in low else ()) for am in rx.finditer(s)]
+    for am, scope, unit in [(am, None, None) for _name, rx in (_ABOVE_EVERY if " any " in low else ()) for am in rx.finditer(s)] + eras:
+        # "more ... in the first 16 days of August than any month from January to May"; "far more than in years before the
+        # pandemic": every whole year of 2018-2019
+        a, b = am.span("than")
+        scope = scope or next((p for p in periods if 0 <= p.start - b <= 4), None)
+        if (scope is None or any(x < b and a < y for x, y in taken) or _said_of_other(s, a, sent_mentions, off)
+                or re.search(r"\b(?:if|would|could|might)\b", s[:a], re.I)):
+            continue  # "If just 232 more ... there would have been more crossings this June than any month": not claimed
+        figs = [x for x in sent_mentions if x.crossing and x.kind == "figure" and x.quantity is not None and x.end - off <= a]
+        own = [p for p in periods if p.end <= a and p.spec.strong]
+        subject = figs[0] if figs else None if own else _previous_figure(mentions, sent.index)
+        if subject is None and not own:
+            continue
+        if scope in periods:
+            reserved.add(period_index(scope))
+        sent_mentions.append(Mention("above_every", sent.index, off + a, off + b, s[a:b], metric=subject.metric if subject
+                                     else "people", subject=subject, subject_period=None if subject else own[-1],
+                                     reference_period=scope, unit=unit or am["unit"].lower(),
+                                     direction=-1 if am["dir"].lower() in ("fewer", "less", "lower", "smaller") else 1))
+        taken.append((a, b))
     for _name, rx in _STREAKS:  # "the first crossing in more than a week": the days before it had none
         for sm in rx.finditer(s):
             n = words_value(sm["n"]) if not sm["n"].isdigit() else int(sm["n"])
@@ -1557,7 +1784,11 @@ def _relations(sent: Sentence, sent_mentions: list[Mention], periods: list[Perio
     for rk in _RANK.finditer(s):
         if any(a < rk.end() and rk.start() < b for a, b in taken):
             continue  # "on course to have the highest", "the highest year on record remains 2022"
-        _rank(sent, rk, sent_mentions, periods, reserved)
+        _rank(sent, rk, sent_mentions, periods, reserved, mentions)
+    # "It is still lower than the highest daily total of 1,305 arrivals ...": a comparison with a record is the record's
+    # claim (checked on its figure), not one of its own
+    sent_mentions[:] = [x for x in sent_mentions if not (x.kind == "difference" and x.quantity is None and (
+        (x.reference is not None and x.reference.kind in ("max_day", "rank")) or _THAN_THE_RECORD.match(s, x.end - off)))]
     sent_mentions.sort(key=lambda x: x.start)
 
 
@@ -1570,7 +1801,8 @@ def _said_of_other(s: str, pos: int, sent_mentions: list[Mention], off: int) -> 
             and not any(m.crossing for m in sent_mentions) and not _CROSSING_CUES.search(s))
 
 
-def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int]) -> None:
+def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: list[PeriodMention], reserved: set[int],
+          mentions: list[Mention] | None = None) -> None:
     """A ranking ("the lowest monthly total since January"): the period it ranks (the window), the
     span it ranks within (the scope: this year, since ..., the whole record), and whether it is a
     claim of its own or, when a figure is the value of the top day in a wider window ("last month
@@ -1578,6 +1810,8 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     s, off = sent.text, sent.start
     if re.search(r"\bthan\s+(?:the\s+)?(?:previous\s+)?$", s[:rk.start()], re.I) and not re.match(r"\s+of\s+\d", s[rk.end():]):
         return  # "still lower than the highest daily total of 1,305": a reference, not a ranking claimed
+    if re.search(r"\b(?:the|its|a)\s+(?:previous|former|old)\s+$", s[:rk.start()], re.I):
+        return  # "This exceeded the previous highest figure of 828": the record beaten, not a ranking claimed
     if _ONE_BOAT_AFTER.match(s, rk.end()):
         return  # "the largest number to cross in one boat on record": people on one boat are not in the record
     if re.search(r"\b(?:predicted|expected|forecast|projected|likely|set)\s+to\s+be\s+(?:one\s+of\s+)?(?:the\s+)?$", s[:rk.start()], re.I):
@@ -1585,7 +1819,12 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if _OF_OTHER.match(s, rk.end()) or _said_of_other(s, rk.start(), sent_mentions, off):
         return  # "the highest number of deaths", "347 disruptions ... - the highest level on record"
     words = {k: (v or "").lower() for k, v in rk.groupdict().items()}
+    start = rk.start()
+    if (with_the := _UNIT_WITH_THE.search(s[:rk.start()])) and not words["adj"] and words["noun"] not in _RANK_UNITS:
+        words["noun"], start = with_the["unit"].lower(), with_the.start()  # "June has been the month with the most ..."
     said_of = _UNIT_BEFORE.search(s[:rk.start()])  # "The annual total was the highest since 2022"
+    if re.match(r"(?:seven|7)\W", words["unit"]):
+        words["unit"] = "seven days"  # "the highest total for any seven-day period in 2021": every run of seven days
     unit = (_RANK_UNITS.get(words["adj"]) or _RANK_UNITS.get(words["noun"]) or words["unit"] or ("month" if words["cal"] or words["for"] else None)
             or ("day" if words["single"] else None) or ("year" if words["annual"] else None)
             or (_RANK_UNITS.get(said_of[1].lower()) if said_of else None))
@@ -1608,7 +1847,10 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         sp = PeriodMention(PeriodSpec("year", n=0), rk.end(), rk.end() + m.end(), m.group(0).strip())
     if sp is None:  # the span written before it, possessive: "Last week's busiest day", "this year's highest"
         sp = next((p for p in periods if re.search(r"['’]s$", p.text) and not s[p.end:rk.start()].strip(" ")), None)
-    if sp is None and not words["annual"] and not _EVER.match(after):
+    years = 0
+    if sp is None and (yb := _IN_N_YEARS.match(after)):  # "the lowest January figure in five years": the five to the window's
+        years = int(yb["n"]) if yb["n"].isdigit() else int(words_value(yb["n"]) or 0)
+    if sp is None and not years and not words["annual"] and not _EVER.match(after):
         return  # "the highest daily total in more than a month": no span to rank within
     if unit is None and (said := next((p for p in periods if p.end <= rk.start() and _BECAME.fullmatch(s, p.end, rk.start())), None)):
         unit = next((u for u, kinds in _ONE_UNIT.items() if said.spec.kind in kinds), None)  # "This year became the second
@@ -1619,6 +1861,9 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     # a record 1,305 on 3 September"): the ranking is then about the sentence's subject, not that figure's period
     figs_after = [x.start - off for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.start - off >= rk.end()]
     others = [p for p in window if p.start >= rk.end() and any(x < p.start for x in figs_after)]
+    # the day of a record beaten is not what is ranked: "exceeded the previous highest figure of 828 set in late August"
+    others += [p for p in window if any(r.end() <= p.start and not re.search(r",|\band\b", s[r.end():p.start])
+                                        for r in _PREVIOUS_RECORD.finditer(s, 0, rk.start()))]
     window = [p for p in window if p not in others]
     before = [p for p in window if p.end <= rk.start()]
     wp = before[-1] if before else window[0] if window else None
@@ -1628,24 +1873,49 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
         periods[i] = wp
     if unit is None:  # "the highest number since 2022": the unit of the period ranked
         unit = next((u for u, kinds in _ONE_UNIT.items() if wp is not None and wp.spec.kind in kinds), None)
-        if unit is None and wp is None and sp is not None and _ANAPHORA.match(s):
+        if unit is None and wp is None and sp is not None and (_ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()])
+                                                               or _THIS_DID.match(s)):
             unit = "inherit"  # "It was the highest number since 2022": the period the sentence before was about
         if unit is None:
             return
     if sp is not None and sp in periods:
         reserved.add(periods.index(sp))
-    fields = dict(metric="people", subject_period=sp, window_period=wp, ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
+    # "In August 55 small boats crossed the Channel. It was the lowest figure for the month since 2019": boats are ranked
+    ranked_fig = ([x for x in sent_mentions if x.crossing and x.kind == "figure" and x.end - off <= rk.start()]
+                  or ([x for x in mentions or [] if x.sentence == sent.index - 1 and x.crossing and x.kind == "figure"][:1]
+                      if _ANAPHORA.match(s) or _THIS_FIGURE.search(s[:rk.start()]) else []))
+    boats = (bool(ranked_fig) and ranked_fig[0].metric == "boats") or bool(_BOATS_RANKED.search(s, 0, rk.start()))
+    # "The number of small boat crossings in August fell to the lowest level since 2019": a named month ranked since a
+    # year, with no unit written, is ranked against the same month of each year (as "the lowest for the month since 2019")
+    calendar = bool(words["cal"] or words["for"]) or (
+        not words["adj"] and words["noun"] not in _RANK_UNITS and wp is not None and wp.spec.kind == "named_month"
+        and sp is not None and sp.spec.kind == "since" and sp.spec.day is None and sp.spec.month is None)
+    fields = dict(metric="boats" if boats else "people", subject_period=sp, window_period=wp,
+                  ordinal=_ordinal(words["ord"]) if words["ord"] else 1,
                   lowest=words["sup"] in ("lowest", "smallest", "fewest", "quietest"), unit=unit,
-                  calendar=bool(words["cal"] or words["for"]), upto=bool(words["annual"]))
+                  calendar=calendar, upto=bool(words["annual"]), years=years)
     named = sp is not None and sp.spec.kind == "since" and sp.spec.day is not None  # "since April 14": the days after it
     kind = "max_day" if (unit, fields["ordinal"], fields["lowest"]) == ("day", 1, False) and not named else "rank"
+    # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what (not the threshold of a count of
+    # days: "... and only the second time in 2022 the daily figure has topped 600")
     nums = [x for x in sent_mentions if x.crossing and x.kind in ("figure", "record") and x.quantity is not None
-            and x.metric == "people"]  # "A record 1,195 crossed on Saturday, the highest this year": the ranking says of what
+            and x.metric == "people" and not any(y.above == x.quantity.value for y in sent_mentions)]
     if sp is not None:  # "the highest since 2022, when nearly 46,000 crossed": that figure is the scope's, not ranked
         nums = [x for x in nums if not re.match(r"\s*,?\s*when\b", s[sp.end:x.start - off])]
-    own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT[unit] or (unit == "day" and all(x.any_day for x in nums)))) or (
+    own = unit == "inherit" or (wp is not None and (wp.spec.kind in _ONE_UNIT.get(unit, ("range", "rolling", "week")) or (unit == "day" and all(x.any_day for x in nums)))) or (
         wp is None and (bool(others) or unit == "year"))  # "A total of 41,472 ..., marking the second-highest annual figure": the
     # figure's own year (from the sentence before) is what is ranked; no window wider than a year holds one year's figure
+    value = next((x for x in nums if kind == "max_day" and _DAY_VALUE.fullmatch(s, rk.end(), x.quantity.first)), None)
+    if value is not None:  # "The highest number on a single day in 2024 was on June 18, when 882 people crossed", "August
+        # 22 saw the highest daily total on record, with 1,295 people": the figure after is the top day's value, one claim
+        # (a figure before it is the day's own statement, ranked by a claim of its own: "717 arrived, the highest ...")
+        fields["window_period"] = wp if wp is not None and wp.spec.kind in DAY_KINDS else None
+        for k, v in fields.items():
+            setattr(value, k, v)
+        value.kind = kind  # type: ignore[assignment]
+        if fields["window_period"] is not None:
+            reserved.add(periods.index(wp))
+        return
     if nums and not own:
         for x in nums:  # the figure is the value of the top period in a wider window: one claim
             x.kind = kind  # type: ignore[assignment]
@@ -1660,7 +1930,7 @@ def _rank(sent: Sentence, rk: re.Match, sent_mentions: list[Mention], periods: l
     if wp is not None and not nums:
         reserved.add(periods.index(wp))
     end = rk.end()  # the words of the ranking, not the period's numbers ("the busiest day for 2025": 2025 is a year)
-    sent_mentions.append(Mention(kind, sent.index, off + rk.start(), off + end, s[rk.start():end], **fields))  # type: ignore[arg-type]
+    sent_mentions.append(Mention(kind, sent.index, off + start, off + end, s[start:end], **fields))  # type: ignore[arg-type]
 
 
 __all__ = ["Document", "Mention", "Sentence", "NEEDS", "extract", "split_sentences", "classify"]

@@ -49,7 +49,7 @@ class Claim(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     index: int
-    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year | record | last_day")
+    kind: str = Field(description="figure | difference | percent_change | ratio | overtook | pace | max_day | rank | record_year | record | last_day | above_every | first_change | first_in | first_since")
     sentence_index: int = Field(description="The claim's sentence: its entry in the report's ``sentences``.")
     sentence_span: tuple[int, int] = Field(description="Character offsets of the claim's sentence in the text.")
     span: tuple[int, int] = Field(description="Character offsets of the claim in the text, its qualifier included.")

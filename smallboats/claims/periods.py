@@ -574,10 +574,6 @@ def _previous_day(m, text):
     return PeriodSpec("day", n=-1, shift=-1)
 
 
-#: a month that is the subject of a ranking ("June has been the month with the most ...", "August was the busiest month")
-_MONTH_SUBJECT = re.compile(r"\s+(?:has\s+been|was|is|became|remains)\s+(?:so\s+far\s+)?the\s+(?:\w+\s+)?month\b", re.I)
-
-
 def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
     """Periods that qualify each other in one sentence: "the previous day" after "on Thursday"
     (the day before Thursday); "as of 13 September ... in 2025" (to 13 September 2025); "the
@@ -605,12 +601,6 @@ def _combine(found: list[PeriodMention], sentence: str) -> list[PeriodMention]:
         out = [p for p in out if not (p.spec.kind == "year" and (p.spec.year or p.spec.n == 0)
                                       and any(u.year is None or u.year == p.spec.year for u in untils))
                and not (p in last_year and any(u.n == -1 and u.day and u.day > 0 for u in untils))]
-    for p in [p for p in out if p.spec.kind == "named_month" and _MONTH_SUBJECT.match(sentence, p.end)]:
-        # "June has been the month with the most illegal migration recorded in 2023, with 3,824": the year is the span
-        # the month is ranked in, and gives the month its year; the figure is the month's
-        ranked = [q for q in out if q.start > p.end and q.spec.kind == "year" and q.spec.year]
-        spec = replace(p.spec, year=p.spec.year or (ranked[0].spec.year if ranked else None))
-        out = [replace(q, spec=spec) if q is p else q for q in out if q not in ranked]
     if any(p.spec.kind == "same_period" and p.spec.year is None for p in out):  # "Last year 20,452 ... over the same period"
         out = [p for p in out if not (p.spec.kind == "year" and p.spec.n == -1 and p.spec.year is None)]
     if any(p.spec.kind in ("half", "quarter") and p.spec.year for p in out):
