@@ -22,6 +22,7 @@ from ..store import Store
 from .check import check_document
 from .extract import extract
 from .models import Claim, Official, PeriodOut, Report, SentenceOut
+from .numbers import find_quantities
 
 #: The most numbers one request may ask to check: a long news article has a few dozen.
 MAX_CLAIMS = 500
@@ -68,6 +69,10 @@ def page_date(text: str) -> dt.date | None:
         return None
 
 
+def _too_many(n: int) -> str:
+    return f"the article has {n:,} numbers to check; one check takes at most {MAX_CLAIMS:,}: send it in parts"
+
+
 def check(text: str, date: dt.date | str | None = None, store: Store | None = None, *,
           infer_date: bool = False) -> Report:
     """Check every crossing figure in ``text`` (plain or HTML) against the record as known on
@@ -77,10 +82,11 @@ def check(text: str, date: dt.date | str | None = None, store: Store | None = No
     store = store or Store(read_only=True)
     try:
         body = article_text(text)
+        if (n := len(find_quantities(body))) > MAX_CLAIMS:  # a fast scan first: reading thousands of numbers takes seconds
+            raise TooManyClaims(_too_many(n))
         doc = extract(body)
         if len(doc.mentions) > MAX_CLAIMS:
-            raise TooManyClaims(f"the article has {len(doc.mentions):,} numbers to check; one check takes at most "
-                                f"{MAX_CLAIMS:,}: send it in parts")
+            raise TooManyClaims(_too_many(len(doc.mentions)))
         day = parse_date(date) if date is not None else None
         note = None
         if day is None:
