@@ -394,14 +394,8 @@ class Checker:
         if m.earliest:
             return self.earliest(rec, m, res, provisional)
         if m.milestone and res.end > res.start:  # "just days after arrivals passed 10,000": to the day the total first passed it
-            days, _ = rec.days(res.start, res.end)
-            total = 0.0
-            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
-                total += 0 if v != v else v
-                if total > q.value:
-                    d = d.date() if isinstance(d, dt.datetime) else d
-                    res = Resolved(res.start, d, f"{span_label(res.start, d)}: to the day the total first passed {q.text}")
-                    break
+            if (hit := rec.days(res.start, res.end)[0].reaching(q.value, above=True)) is not None:
+                res = Resolved(res.start, hit[0], f"{span_label(res.start, hit[0])}: to the day the total first passed {q.text}")
         t = rec.total(res.start, res.end)
         value = self.metric_value(t, m.metric)
         official = _official(value, res, t.vintages, rec.as_of)
@@ -435,12 +429,8 @@ class Checker:
 
         def first(year: int, end: dt.date):
             days, vintages = rec.days(dt.date(year, 1, 1), end)
-            total = 0.0
-            for d, v in zip(days.date.tolist(), days.arrivals.tolist()):
-                total += 0 if v != v else v
-                if total >= q.value:
-                    return (d.date() if isinstance(d, dt.datetime) else d), total, vintages
-            return None
+            hit = days.reaching(q.value)
+            return None if hit is None else (*hit, vintages)
 
         year = res.end.year
         this = first(year, res.end)
@@ -811,10 +801,8 @@ class Checker:
         end = self.last_published().end
         passed: dict[int, dt.date | None] = {}
         for y in range(RECORD_START.year, end.year + 1):
-            days, _ = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))
-            running = np.nancumsum(days.arrivals)
-            hit = days.date[running >= m.above]
-            passed[y] = hit[0].item() if len(hit) else None
+            hit = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))[0].reaching(m.above)
+            passed[y] = hit[0] if hit else None
         day = passed[end.year]
         if day is None:
             res = Resolved(dt.date(end.year, 1, 1), end, f"{end.year} to {long_date(end)}")

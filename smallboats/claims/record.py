@@ -55,6 +55,13 @@ class Days:
     def __getitem__(self, rows: slice) -> "Days":
         return Days(self.date[rows], self.arrivals[rows], self.boats[rows])
 
+    def reaching(self, value: float, above: bool = False) -> tuple[dt.date, float] | None:
+        """The first day the running total of arrivals reached ``value`` (went above it, with
+        ``above``) and the total that day; None if it never did (a day not available counts 0)."""
+        running = np.nancumsum(self.arrivals)
+        hit = np.flatnonzero(running > value if above else running >= value)
+        return (self.date[hit[0]].item(), float(running[hit[0]])) if len(hit) else None
+
     def between(self, start: dt.date, end: dt.date) -> "Days":
         """The days from ``start`` to ``end`` inclusive."""
         return self[date_slice(self.date, start, end)]
