@@ -947,6 +947,9 @@ def main() -> None:  # console-script entry
     (``SMALLBOATS_DEBUG=1`` shows the traceback of an unexpected one)."""
     import os
 
+    # no command does linear algebra big enough for OpenBLAS's threads, whose start when numpy is
+    # imported costs every question some 20 ms (and 0.1 s of CPU on two cores)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         _run()
     except Exception as exc:
