@@ -389,8 +389,6 @@ class Checker:
             return self.prevented(rec, m, res, provisional)
         if res.any_day or m.metric == "days":
             return self._days(rec, m, res, provisional)
-        if m.month_peak:
-            return self.month_peak(rec, m, res, provisional)
         if m.earliest:
             return self.earliest(rec, m, res, provisional)
         if m.milestone and res.end > res.start:  # "just days after arrivals passed 10,000": to the day the total first passed it
@@ -448,26 +446,6 @@ class Checker:
         reason = (f"claimed the earliest point in a year the total reached {q.text}: {long_date(day)} ({others})"
                   + (f"; reached as early or earlier in {', '.join(map(str, before))}" if before else ""))
         return Outcome(official, not before, reason, None, period, provisional=provisional)
-
-    def month_peak(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
-        """"didn't reach higher than 2,153 in each of the first five months": the highest whole month's total of the span."""
-        q = m.quantity
-        assert q is not None
-        months, a = [], res.start
-        while a <= res.end:
-            b = min(res.end, dt.date(a.year + a.month // 12, a.month % 12 + 1, 1) - dt.timedelta(days=1))
-            t = rec.total(a, b)
-            months.append((self.metric_value(t, m.metric), a, b, t))
-            a = b + dt.timedelta(days=1)
-        if any(v is None for v, *_ in months):
-            return Outcome(None, None, f"the record has no figure for part of {res.label}", period=res)
-        value, a, b, t = max(months, key=lambda x: x[0])
-        month = Resolved(a, b, f"{span_label(a, b)}, the highest month of {res.label}")
-        official = _official(value, month, t.vintages, rec.as_of, detail=", ".join(f"{x[1]:%B} {fmt(x[0])}" for x in months))
-        provisional = official.later_publication if provisional is None else provisional
-        tol = tolerance(q)
-        reason = (f"claimed no month above {_said(q)} in {res.label}; the highest was {span_label(a, b)} with {fmt(value)}")
-        return Outcome(official, tol.ok(value), reason, tol.text, month, provisional=provisional)
 
     def prevented(self, rec: Record, m: Mention, res: Resolved, provisional: bool | None = None) -> Outcome:
         """French preventions (SB_02): the weeks ending (on a Sunday) in the period, as far as

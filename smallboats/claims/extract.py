@@ -180,10 +180,6 @@ _EARLIEST_BEFORE = re.compile(r"\b(?:the\s+)?earliest\s+(?:point|date|day|time|s
                               r"(?:that\s+|when\s+)?(?:the\s+)?$", re.I)
 _MILESTONE_AFTER = re.compile(r"\s+(?:milestone|mark|figure|threshold)\s+(?:has|had|was|have)\s+(?:been\s+)?(?:reached|passed|hit|crossed|topped)\b",
                               re.I)
-#: a ceiling for each month of a span: "didn't reach higher than 2,153 in each of the first five months of the year"
-_NO_HIGHER = re.compile(r"\b(?:didn['’]t|did\s+not|never|failed\s+to)\s+(?:reach|go|get|rise|climb)\s+(?:any\s+)?"
-                        r"(?:higher|above|more)\s+than\s*$", re.I)
-_EACH_MONTH = re.compile(r"\s+(?:[\w-]+\s+)?in\s+(?:each|any)\s+of\s+the\s+(?:first|last|past|previous)\s+\w+\s+months\b", re.I)
 #: an average per week or day before a figure: "the weekly average of more than 800 people"
 _AVERAGE_PER = re.compile(r"\b(?P<unit>weekly|daily)\s+average\s+(?:of\s+)?$", re.I)
 #: a change in words reported as said on a day not given: "just days after Rishi bragged that crossings are down 20%"
@@ -530,8 +526,6 @@ class Mention:
     # checked to the day it was first passed
     earliest: bool = False  # the total reached earlier in the year than in any year before ("It is the earliest point in the
     # calendar year the 10,000 milestone has been reached")
-    month_peak: bool = False  # the highest month's total in its period ("didn't reach higher than 2,153 in each of the first
-    # five months of the year")
     zero_count: bool = False  # without: a count of the days without crossings in its period, not a run ("the only two
     # days when no crossings were reported")
     ordinal: int = 1  # rank: 1 the highest (lowest), 2 the second highest, ...
@@ -1063,9 +1057,6 @@ def extract(text: str) -> Document:
             mention.earliest = earliest
             if cat == "crossing" and metric == "people" and _MILESTONE_BEFORE.search(s[max(0, q.first - 60):q.start]):
                 mention.milestone = True
-            if (cat == "crossing" and metric in ("people", "boats") and _NO_HIGHER.search(s[max(0, q.first - 50):q.first])
-                    and _EACH_MONTH.match(s, q.end)):
-                mention.month_peak = True
             if cat == "crossing" and metric in ("people", "boats") and (pm := _AVERAGE_PER.search(s[max(0, q.first - 40):q.first])):
                 mention.per_days = 7 if pm["unit"].lower() == "weekly" else 1  # "compared with the weekly average of more
                 # than 800 people currently making the crossing": people a week, on average over the period
