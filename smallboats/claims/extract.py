@@ -96,6 +96,12 @@ _STOP = {"were", "was", "have", "has", "had", "are", "is", "will", "would", "cou
          "to", "of", "from", "and", "or", "the", "a", "who", "which", "that", "higher", "lower", "fewer", "less",
          "up", "down", "by", "for", "with", "as", "after", "before", "since", "this", "last", "crossed", "arrived"}
 
+
+def _compiled(table: tuple[tuple, ...]) -> tuple[tuple, ...]:
+    """A table of rules, one a row (name, pattern, ...), with each pattern compiled, case-blind."""
+    return tuple((name, re.compile(rx, re.I), *rest) for name, rx, *rest in table)
+
+
 _CROSSING_CUES = re.compile(
     r"\b(?:cross(?:ed|ing|ings|es)?|arriv(?:ed|als?|ing)|came|come|landed"
     r"|reached(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:record|total|level|high|peak|mark|milestone|figure|number)\b)|detected|brought\s+(?:ashore|to|into)"
@@ -104,7 +110,7 @@ _CROSSING_CUES = re.compile(
     r"|(?:were|was|been)\s+registered\s+(?:in|on\s+arrival)|dealt\s+with\s+by\s+(?:the\s+)?(?:uk|border\s+force|home\s+office)"
     r"|border\s+force\s+(?:has\s+|have\s+|had\s+)?dealt\s+with|off\s+the\s+(?:kent|sussex|essex|english|uk|british)\s+coast)\b",
     re.I)
-_DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((c, re.compile(rx, re.I)) for c, rx in (
+_DISTRACTOR_CUES: tuple[tuple[str, re.Pattern], ...] = _compiled((
     ("deaths", r"\b(?:died|dies|dying|dead|deaths?|death\s+toll|perished|drown(?:ed|ing)?|lost\s+(?:their|his|her)\s+li(?:fe|ves)"
                r"|killed|bodies|body|fatalit(?:y|ies)|deadliest|victims?|missing)\b"),
     ("returns", r"\b(?:sent\s+back|returned|taken\s+back|take\s+\w+\s+back|taking\s+\w+\s+back|removed|removals?|deported|deportations?"
@@ -145,7 +151,7 @@ CLAUSE_CUES: tuple[tuple[str, str], ...] = (
     ("prevented", r"^\s*(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:had\s+|have\s+)?(?:attempted|tried)\b[^.;]*\b(?:the\s+rest|the\s+others|the\s+remainder)\b[^.;]*"
                   r"\b(?:intercepted|stopped|prevented|turned\s+back)\b"),
 )
-_CLAUSE_CUES = tuple((c, re.compile(rx, re.I)) for c, rx in CLAUSE_CUES)
+_CLAUSE_CUES = _compiled(CLAUSE_CUES)
 _CLAUSE_REST = re.compile(r"[^.;()–—]*")
 #: a record or ranking of something else: "The record number of deaths in the Channel this year"
 _OF_OTHER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:deaths?|fatalities|drownings|returns|removals|deportations|arrests"
@@ -306,7 +312,7 @@ ABOVE_EVERY: tuple[tuple[str, str], ...] = (
                                        r"(?P<than>\bthan\s+(?:in\s+|during\s+|for\s+)?any\s+(?:single\s+|other\s+|one\s+)?"
                                        r"(?P<unit>day|week|month|year))\b"),
 )
-_ABOVE_EVERY = tuple((name, re.compile(rx, re.I)) for name, rx in ABOVE_EVERY)
+_ABOVE_EVERY = _compiled(ABOVE_EVERY)
 #: The same against a named era, one rule a line: (name, pattern, unit, first day, last day)
 ABOVE_EVERY_OF: tuple[tuple[str, str, str, str, str], ...] = (
     ("far more than in years before the pandemic", r"\b(?P<dir>more|higher|greater|fewer|less|lower)\s+(?P<than>than\s+(?:in\s+)?(?:the\s+)?"
@@ -325,7 +331,7 @@ PEAKS: tuple[tuple[str, str], ...] = (
     ("the peak came in November", r"\b(?P<w>(?:the|its|a)\s+(?:monthly\s+)?peak)(?P<year>)\s+(?:came|was|arrived|occurred)\b"),
     ("the 2022 peak", r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?P<w>peak)\b(?!\s+(?:of|in|on|for)\b)"),
 )
-_PEAKS = tuple((name, re.compile(rx, re.I)) for name, rx in PEAKS)
+_PEAKS = _compiled(PEAKS)
 #: The first fall (rise) of a year on the year before, one rule a line: (name, pattern). "The number ... in 2023 fell by
 #: more than a third from the previous year, marking the first decline since current record-keeping began": the year
 #: written before it fell, and no earlier year of the span written after it (else the record) did
@@ -333,7 +339,7 @@ FIRST_CHANGES: tuple[tuple[str, str], ...] = (
     ("the first decline since records began", r"\bthe\s+first\s+(?:annual\s+|yearly\s+|year-on-year\s+)?(?P<dir>decline|fall|drop|decrease"
                                               r"|reduction|rise|increase)\b(?=\s+(?:since|on\s+record|ever)\b)"),
 )
-_FIRST_CHANGES = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_CHANGES)
+_FIRST_CHANGES = _compiled(FIRST_CHANGES)
 #: A running total above a number for the first time, one rule a line: (name, pattern). "The number ... has risen above
 #: 5,000 by the end of March for the first time": the figure's span above it, and the same span of every earlier year not
 FIRST_ABOVE: tuple[tuple[str, str], ...] = (
@@ -342,7 +348,7 @@ FIRST_ABOVE: tuple[tuple[str, str], ...] = (
     # earlier year (the unit "time")
     ("passed 10,000 in record time", r"\bin\s+record\s+time\b"),
 )
-_FIRST_ABOVE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRST_ABOVE)
+_FIRST_ABOVE = _compiled(FIRST_ABOVE)
 #: The last time a month was as low (high), one rule a line: (name, pattern). "The last time January numbers were lower
 #: was in 2021": the latest January the lowest (highest) since 2021, and January 2021 lower
 LAST_TIMES: tuple[tuple[str, str], ...] = (
@@ -350,14 +356,14 @@ LAST_TIMES: tuple[tuple[str, str], ...] = (
                                                  r"|arrivals|totals?)\s+(?:were|was)\s+(?P<dir>lower|higher|this\s+low|this\s+high)"
                                                  r"(?=\s+was\s+in\s+(?:19|20)\d\d\b)"),
 )
-_LAST_TIMES = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_TIMES)
+_LAST_TIMES = _compiled(LAST_TIMES)
 #: The first crossings of a year, one rule a line: (name, pattern; ``w`` the claim's words, ``year`` the year). "Migrants
 #: crossing the English Channel to the UK have been reported for the first time in 2025": no arrivals in 2025 before the
 #: first day with them, and none since that day to the last day published (the crossings reported are those)
 FIRSTS_IN: tuple[tuple[str, str], ...] = (
     ("reported for the first time in 2025", r"\b(?P<w>for\s+the\s+first\s+time\s+(?:in|this))\s+(?P<year>(?:19|20)\d\d|year)\b"),
 )
-_FIRSTS_IN = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_IN)
+_FIRSTS_IN = _compiled(FIRSTS_IN)
 #: The first crossing since a month, one rule a line: (name, pattern; ``month``, ``early`` "the beginning of"). "It is
 #: believed to be the first successful crossing since the beginning of February": arrivals on the day the article tells
 #: of, and none between the written point (the 10th for "the beginning of", as "early February"; else the month's end)
@@ -367,7 +373,7 @@ FIRSTS_SINCE: tuple[tuple[str, str], ...] = (
      r"\bthe\s+first\s+(?:successful\s+|small[- ]boat\s+|channel\s+|migrant\s+)*(?:crossings?|arrivals?|landings?|boats?)\s+"
      r"since\s+(?:(?P<early>the\s+(?:beginning|start)\s+of|early)\s+)?(?P<month>" + _MONTH_NAME + r")\b(?!\s+\d)"),
 )
-_FIRSTS_SINCE = tuple((name, re.compile(rx, re.I)) for name, rx in FIRSTS_SINCE)
+_FIRSTS_SINCE = _compiled(FIRSTS_SINCE)
 #: A figure that is the most of each unit of a span, one rule a line: (name, words before the figure, words after it up to
 #: the span; ``unit`` the unit). "Channel crossings didn't reach higher than 2,153 in each of the first five months of the
 #: year": the busiest month of the span had 2,153
@@ -395,7 +401,7 @@ STREAKS: tuple[tuple[str, str], ...] = (
 _RUN_SINCE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?since\s+(?:[^.;,]{0,60}?\s)?(?:on\s+)?$", re.I)
 #: between a year (or "since" a day) and the figure it dates: "since 2019, when it stood at 34", "in 2021, when 224"
 _WHEN = re.compile(r"\s*,?\s*when\s+(?:(?:it|the\s+(?:figure|number|total|tally))\s+(?:stood\s+at|was|reached|totalled)\s+)?", re.I)
-_STREAKS = tuple((name, re.compile(rx, re.I)) for name, rx in STREAKS)
+_STREAKS = _compiled(STREAKS)
 _ORD_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
               "eleventh": 11, "twelfth": 12}
 _ORD = r"(?P<ord>" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))"
@@ -411,7 +417,7 @@ RUNS: tuple[tuple[str, str], ...] = (
     ("the fifth consecutive day", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+(?:consecutive|straight|successive)\s+day\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
     ("the fifth day in a row", rf"\b(?:for\s+)?(?:a|the)\s+{_ORD}\s+day\s+(?:in\s+a\s+row|running)\b(?!\s+(?:that|when|in\s+which|with|of)\b)"),
 )
-_RUNS = tuple((name, re.compile(rx, re.I)) for name, rx in RUNS)
+_RUNS = _compiled(RUNS)
 #: The last day with crossings, and none after it up to the article's day, one rule a line: (name, pattern); the day is
 #: the one written right after ("The last recorded crossing was on December 29th", "no crossings since 20 December")
 LAST_DAYS: tuple[tuple[str, str], ...] = (
@@ -419,7 +425,7 @@ LAST_DAYS: tuple[tuple[str, str], ...] = (
                                  r"(?=(?:\s+since\s+then)?\s+(?:was|were|came|took\s+place|taking\s+place|happened)\s+(?:on\s+)?)"),
     ("no crossings since", r"\bno\s+(?:small[- ]boat\s+)?(?:crossings|arrivals)(?=\s+since\s+\d)"),
 )
-_LAST_DAYS = tuple((name, re.compile(rx, re.I)) for name, rx in LAST_DAYS)
+_LAST_DAYS = _compiled(LAST_DAYS)
 #: The Nth day above a number in a span ("only the second time in 2022 the daily figure has topped 600", "more than 1,000
 #: ... in a single day for the second time in a fortnight"): the ordinal, a threshold in the sentence, and the span, one
 #: span a line: (pattern, days; 0 from 1 January)
@@ -435,7 +441,7 @@ _NTH_TIME_SPANS = tuple((re.compile(r"\b(?:" + rx + r")\b", re.I), n) for rx, n 
 _RECORD_SO_FAR = re.compile(r"\b(?:a|the)\s+(?:new\s+)?record\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\b", re.I)
 _SINGLE_DAY = re.compile(r"\b(?:in|on)\s+(?:a\s+single|one\s+single|a|one)\s+day\b", re.I)
 _WEEK_OR_MORE = {"year", "since", "named_month", "month", "week", "rolling", "half", "quarter", "until", "fiscal", "month_range"}
-_RECORDS = tuple((name, re.compile(rx, re.I), unit) for name, rx, unit in RECORDS)
+_RECORDS = _compiled(RECORDS)
 _RANK_UNITS = {"single-day": "day", "single day": "day", "one-day": "day", "one day": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "annual": "year", "yearly": "year", "day": "day", "week": "week", "month": "month", "year": "year"}
 #: a single day, as written or counted back from another ("the previous Friday")
