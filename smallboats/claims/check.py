@@ -645,8 +645,8 @@ class Checker:
             return Outcome(None, None, f"{point.label} is not before {long_date(day)}")
         start = point.start - dt.timedelta(days=60)
         days, vintages = rec.days(start, day)
-        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
-        if len(values) != (day - start).days + 1 or None in values:
+        values = days.counts(start, day)
+        if values is None:
             return Outcome(None, None, f"the record does not have every day from {long_date(start)} to {long_date(day)}")
         before = [start + dt.timedelta(days=i) for i, v in enumerate(values[:-1]) if v]
         last = before[-1] if before else start
@@ -668,8 +668,8 @@ class Checker:
         if end < start:
             return Outcome(None, None, f"nothing of {year} published by the article's date")
         days, vintages = rec.days(start, end)
-        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
-        if len(values) != (end - start).days + 1 or None in values:
+        values = days.counts(start, end)
+        if values is None:
             return Outcome(None, None, f"the record does not have every day of {span_label(start, end)}")
         with_arrivals = [start + dt.timedelta(days=i) for i, v in enumerate(values) if v]
         if not with_arrivals:
@@ -743,8 +743,8 @@ class Checker:
             return Outcome(None, None, f"{long_date(day)} is the last day published by the article's date: nothing after it to check")
         res = Resolved(day + dt.timedelta(days=1), end, span_label(day + dt.timedelta(days=1), end))
         days, vintages = rec.days(day, end)
-        values = [None if v != v else int(v) for v in days.arrivals.tolist()]
-        if len(values) != (end - day).days + 1 or None in values:
+        values = days.counts(day, end)
+        if values is None:
             return Outcome(None, None, f"the record does not have every day from {long_date(day)} to {long_date(end)}", period=res)
         after = sum(values[1:])
         official = _official(after, res, vintages, rec.as_of, detail=f"{long_date(day)}: {fmt(values[0])}")

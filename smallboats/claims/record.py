@@ -55,6 +55,13 @@ class Days:
     def __getitem__(self, rows: slice) -> "Days":
         return Days(self.date[rows], self.arrivals[rows], self.boats[rows])
 
+    def counts(self, start: dt.date, end: dt.date) -> list[int] | None:
+        """The arrivals of each day from ``start`` to ``end`` (the days these are) as whole numbers;
+        None if the record lacks one of those days or has no figure for it."""
+        if len(self) != (end - start).days + 1 or np.isnan(self.arrivals).any():
+            return None
+        return [int(v) for v in self.arrivals.tolist()]
+
     def reaching(self, value: float, above: bool = False) -> tuple[dt.date, float] | None:
         """The first day the running total of arrivals reached ``value`` (went above it, with
         ``above``) and the total that day; None if it never did (a day not available counts 0)."""
