@@ -424,19 +424,14 @@ class Checker:
         first reached the number, earlier in the year than in any year of the record before it."""
         q = m.quantity
         assert q is not None
-
-        def first(year: int, end: dt.date):
-            days, vintages = rec.days(dt.date(year, 1, 1), end)
-            hit = days.reaching(q.value)
-            return None if hit is None else (*hit, vintages)
-
         year = res.end.year
-        this = first(year, res.end)
+        reached = _first_reached(rec, q.value, res.end)
+        this = reached.pop(year)
         if this is None:
             return Outcome(None, False, f"claimed the earliest point in a year the total reached {q.text}; the {year} total had "
                                         f"not reached it by {long_date(res.end)}", period=res)
         day, total, vintages = this
-        reached = {y: r[0] for y in range(RECORD_START.year, year) if (r := first(y, dt.date(y, 12, 31))) is not None}
+        reached = {y: r[0] for y, r in reached.items() if r is not None}
         doy = (day - dt.date(year, 1, 1)).days
         before = {y: d for y, d in reached.items() if (d - dt.date(y, 1, 1)).days <= doy}
         period = Resolved(dt.date(year, 1, 1), day, f"{span_label(dt.date(year, 1, 1), day)}: to the day the total reached {q.text}")
@@ -777,10 +772,7 @@ class Checker:
         """'arrivals passed 10,000 in record time': the day of the year the running total first went above the number,
         earlier in the year than in any earlier year (or the number never reached in them)."""
         end = self.last_published().end
-        passed: dict[int, dt.date | None] = {}
-        for y in range(RECORD_START.year, end.year + 1):
-            hit = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))[0].reaching(m.above)
-            passed[y] = hit[0] if hit else None
+        passed = {y: r[0] if r else None for y, r in _first_reached(rec, m.above, end).items()}
         day = passed[end.year]
         if day is None:
             res = Resolved(dt.date(end.year, 1, 1), end, f"{end.year} to {long_date(end)}")
@@ -1236,6 +1228,16 @@ def _unit_end(start: dt.date, unit: str) -> dt.date:
     if unit == "month":
         return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return dt.date(start.year, 12, 31)
+
+
+def _first_reached(rec: Record, value: float, end: dt.date) -> dict[int, tuple[dt.date, float, list[VintageRef]] | None]:
+    """Each year of the record to ``end``'s: the first day its running total of arrivals reached ``value`` (to ``end``
+    in ``end``'s year), the total that day and the vintages read; None if it did not."""
+    out: dict[int, tuple[dt.date, float, list[VintageRef]] | None] = {}
+    for y in range(min(RECORD_START.year, end.year), end.year + 1):  # (a year before the record: OutOfRange, from rec.days)
+        days, vintages = rec.days(dt.date(y, 1, 1), min(dt.date(y, 12, 31), end))
+        out[y] = None if (hit := days.reaching(value)) is None else (*hit, vintages)
+    return out
 
 
 def _unit_totals(record: Days, unit: str, start: dt.date, end: dt.date,
