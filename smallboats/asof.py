@@ -12,21 +12,22 @@ observations (see :meth:`smallboats.store.Store.ingest_many`):
   ``[valid_from, valid_to)`` it answers for, copied into every calendar month (``bucket``) that
   interval touches, stored in bucket order.
 
-A question as of D reads the keys' ends (once per store version: one row per key) and the spans
-of D's month that hold D: what it needs, whatever the number of vintages kept.
+A question as of D reads, in one query, the ends of the keys it asks for and the spans of D's
+month that hold D: what it needs, whatever the number of vintages kept. The rows come back as
+Python values, not numpy arrays, so that a CLI question does not load numpy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from .engine import duckdb
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 #: Bumped when the derived tables change shape or meaning: stores with another are rebuilt.
@@ -68,11 +69,6 @@ _SPANS = """
 """
 
 
-def _NAN(column: str) -> str:
-    """A value column with NULL (not available) as NaN, under its own name."""
-    return f"coalesce({column}::DOUBLE, 'NaN'::DOUBLE) AS {column}"
-
-
 def month(d: dt.date) -> int:
     """The bucket of a date: months since year 0."""
     return d.year * 12 + d.month - 1
@@ -100,127 +96,107 @@ def rebuild(con: duckdb.DuckDBPyConnection, version: str) -> None:
                 {"f": FORMAT, "v": version})
 
 
-def _num(a: np.ndarray, dtype: str = "float64") -> np.ndarray:
-    """A column from ``fetchnumpy()`` as ``dtype``. The queries turn NULL values into NaN, so
-    that DuckDB returns plain arrays (a NULL makes it a masked array, and loading
-    ``numpy.ma`` costs a CLI question some 40 ms); a NULL that still comes is an error."""
-    if type(a) is not np.ndarray:
-        raise ValueError("a NULL where every row has a value")
-    return a.astype(dtype, copy=False)
+_CUT = "SELECT max(date) FROM asof_ends WHERE freq = $freq AND first_pub <= $as_of"
+
+# the value of every key of ``freq`` as known on ``as_of`` (NULL: the newest), one row per date
+# (the metrics side by side); ``uncovered``: a key answered by a span has none, or the reverse
+_WIDE = """
+    WITH s AS (
+        SELECT key, value, vintage_id FROM asof_spans
+        WHERE freq = $freq AND bucket = $bucket AND valid_from <= $as_of AND valid_to > $as_of
+    ), r AS (
+        SELECT e.date, e.metric, coalesce(e.first_pub > $as_of, false) AS later,
+               coalesce(e.first_pub <= $as_of AND e.last_pub > $as_of, false) <> (s.key IS NOT NULL) AS uncovered,
+               CASE WHEN e.first_pub > $as_of THEN e.first_value WHEN e.last_pub > $as_of THEN s.value
+                    ELSE e.last_value END AS value,
+               CASE WHEN e.first_pub > $as_of THEN e.first_vintage WHEN e.last_pub > $as_of THEN s.vintage_id
+                    ELSE e.last_vintage END AS vintage
+        FROM asof_ends e LEFT JOIN s USING (key)
+        WHERE e.freq = $freq AND e.metric IN $metrics AND ($cut IS NULL OR e.date <= $cut)
+    )
+    SELECT date, {values},
+           max(CASE WHEN metric = $first THEN vintage END) AS vintage,
+           bool_or(later AND metric = $first) AS later, bool_or(uncovered) AS uncovered
+    FROM r GROUP BY date ORDER BY date
+"""
 
 
-def _days(a: np.ndarray) -> np.ndarray:
-    return np.asarray(a).astype("datetime64[D]")
+@dataclass(frozen=True, eq=False)
+class Columns:
+    """:class:`Wide` as numpy arrays (read-only): ``date`` datetime64[D]; each metric's
+    ``values`` float (NaN: not available); ``vintage`` float (NaN: no first metric); ``later`` bool."""
 
-
-@dataclass
-class Ends:
-    """The ends of every key of one freq, as numpy arrays (read once per store version)."""
-
-    key0: int  # the first key of this freq
-    metric: np.ndarray
-    date: np.ndarray  # datetime64[D]
-    first_value: np.ndarray  # float, NaN = not available
-    first_vintage: np.ndarray
-    first_pub: np.ndarray
-    last_value: np.ndarray
-    last_vintage: np.ndarray
-    last_pub: np.ndarray
-
-    @classmethod
-    def read(cls, con: duckdb.DuckDBPyConnection, freq: str) -> "Ends":
-        df = con.execute(f"SELECT key, metric, date, {_NAN('first_value')}, first_vintage, first_pub, "
-                         f"{_NAN('last_value')}, last_vintage, last_pub FROM asof_ends WHERE freq = ? ORDER BY key",
-                         [freq]).fetchnumpy()
-        keys = _num(df["key"], "int64")
-        if len(keys) and keys[-1] - keys[0] != len(keys) - 1:
-            raise RuntimeError("asof_ends: the keys of one freq are not contiguous")
-        return cls(key0=int(keys[0]) if len(keys) else 0, metric=np.asarray(df["metric"], dtype=object), date=_days(df["date"]),
-                   first_value=_num(df["first_value"]), first_vintage=_num(df["first_vintage"], "int64"),
-                   first_pub=_days(df["first_pub"]), last_value=_num(df["last_value"]),
-                   last_vintage=_num(df["last_vintage"], "int64"), last_pub=_days(df["last_pub"]))
+    date: np.ndarray
+    values: dict[str, np.ndarray]
+    vintage: np.ndarray
+    later: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
 class Wide:
-    """One row per date as known on a date (see :func:`wide`), as numpy arrays that are not to
-    be changed (they are kept, once per date asked, by the store)."""
+    """One row per date as known on a date (see :func:`wide`), as tuples of Python values
+    (the questions sum them without numpy, which costs a CLI process more to import than
+    they take to answer); :attr:`numpy` has them as arrays. Kept, once per date asked, by
+    the store: not to be changed."""
 
-    date: np.ndarray  # datetime64[D]
-    values: dict[str, np.ndarray]  # per metric, in order: float, NaN = not available
-    vintage: np.ndarray  # the first metric's vintage; float, NaN where the date has no first metric
-    later: np.ndarray  # bool: the first metric's figure was first published after the date asked
-
-    def __post_init__(self) -> None:
-        for a in (self.date, self.vintage, self.later, *self.values.values()):
-            a.flags.writeable = False
+    date: tuple[dt.date, ...]
+    values: dict[str, tuple[float, ...]]  # per metric, in order: NaN = not available
+    vintage: tuple[int | None, ...]  # the first metric's vintage; None where the date has no first metric
+    later: tuple[bool, ...]  # the first metric's figure was first published after the date asked
 
     def __len__(self) -> int:
         return len(self.date)
 
-    def vintage_ids(self) -> np.ndarray:
-        """The vintage of each date, as integers (every date has the first metric)."""
-        if np.isnan(self.vintage).any():
+    def vintage_ids(self) -> tuple[int, ...]:
+        """The vintage of each date (every date has the first metric)."""
+        if None in self.vintage:
             raise ValueError("a date without the first metric has no vintage")
-        return self.vintage.astype("int64")
+        return self.vintage  # type: ignore[return-value]
+
+    @functools.cached_property
+    def numpy(self) -> Columns:
+        """The columns as numpy arrays, made when first asked for."""
+        import numpy as np
+
+        def fixed(a: np.ndarray) -> np.ndarray:
+            a.flags.writeable = False
+            return a
+
+        return Columns(date=fixed(np.array(self.date, dtype="datetime64[D]")),
+                       values={m: fixed(np.array(v, dtype=float)) for m, v in self.values.items()},
+                       vintage=fixed(np.array([np.nan if v is None else v for v in self.vintage], dtype=float)),
+                       later=fixed(np.array(self.later, dtype=bool)))
 
     def to_pandas(self) -> "pd.DataFrame":
         """Columns date (``datetime.date``), *metrics and vintage_id (nullable Int64),
         later_publication (nullable boolean: NA where the date has no first metric)."""
         import pandas as pd
 
-        out: dict[str, object] = {"date": self.date.astype(object)}
+        out: dict[str, object] = {"date": self.numpy.date.astype(object)}
         for m, col in self.values.items():
-            out[m] = pd.array(col, dtype="Int64")
+            out[m] = pd.array(self.numpy.values[m], dtype="Int64")
         out["vintage_id"] = pd.array(self.vintage, dtype="Int64")
-        flag = pd.array(self.later, dtype="boolean")
-        flag[np.isnan(self.vintage)] = pd.NA
-        out["later_publication"] = flag
+        out["later_publication"] = pd.array([None if v is None else f for v, f in zip(self.vintage, self.later)],
+                                            dtype="boolean")
         return pd.DataFrame(out)
 
 
-def wide(con: duckdb.DuckDBPyConnection, ends: Ends, freq: str, metrics: tuple[str, ...], as_of: dt.date | None,
+def wide(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None,
          lag_days: int) -> Wide:
     """One row per date as known on ``as_of`` (None: the newest, nothing flagged): the values
     of ``metrics``, and the vintage and ``later`` flag of the first metric. Dates after
     ``as_of`` are left out, and so are dates after the last one known by then, when that is
     within ``lag_days`` of ``as_of`` (not yet published); a longer silence is a gap in the
     archive, filled from later publications."""
-    if as_of is None:
-        value, vintage = ends.last_value, ends.last_vintage
-        later = np.zeros(len(ends.date), bool)
-        keep = np.ones(len(ends.date), bool)
-    else:
-        d = np.datetime64(as_of, "D")
-        later = ends.first_pub > d
-        value = np.where(later, ends.first_value, ends.last_value)
-        vintage = np.where(later, ends.first_vintage, ends.last_vintage)
-        between = ~later & (ends.last_pub > d)
-        if between.any():
-            spans = con.execute(
-                f"SELECT key, {_NAN('value')}, vintage_id FROM asof_spans WHERE freq = ? AND bucket = ? "
-                "AND valid_from <= ? AND valid_to > ?", [freq, month(as_of), as_of, as_of]).fetchnumpy()
-            at = _num(spans["key"], "int64") - ends.key0
-            if not np.array_equal(np.sort(at), np.flatnonzero(between)):
-                raise RuntimeError(f"asof_spans does not cover the record as of {as_of}: rebuild the store")
-            value[at] = _num(spans["value"])
-            vintage[at] = _num(spans["vintage_id"], "int64")
-        known = ends.date[~later]
-        last_known = known.max() if len(known) else None
-        cut = last_known if last_known is not None and d - last_known <= np.timedelta64(lag_days, "D") else d
-        keep = ends.date <= cut
-    sel = keep & np.isin(ends.metric, metrics)
-    dates, row = np.unique(ends.date[sel], return_inverse=True)
-    metric, value, vintage, later = ends.metric[sel], value[sel], vintage[sel], later[sel]
-    values: dict[str, np.ndarray] = {}
-    for m in metrics:
-        col = np.full(len(dates), np.nan)
-        mine = metric == m
-        col[row[mine]] = value[mine]
-        values[m] = col
-    first = metric == metrics[0]
-    vid = np.full(len(dates), np.nan)
-    vid[row[first]] = vintage[first]
-    flag = np.zeros(len(dates), bool)
-    flag[row[first]] = later[first]
-    return Wide(date=dates, values=values, vintage=vid, later=flag)
+    cut = None
+    if as_of is not None:
+        last = con.execute(_CUT, {"freq": freq, "as_of": as_of}).fetchone()[0]  # type: ignore[index]
+        cut = last if last is not None and (as_of - last).days <= lag_days else as_of
+    values = ", ".join(f"coalesce(max(CASE WHEN metric = '{m}' THEN value END)::DOUBLE, 'NaN'::DOUBLE)" for m in metrics)
+    rows = con.execute(_WIDE.format(values=values), {
+        "freq": freq, "metrics": list(metrics), "first": metrics[0], "as_of": as_of, "cut": cut,
+        "bucket": month(as_of) if as_of is not None else None}).fetchall()
+    if any(r[-1] for r in rows):
+        raise RuntimeError(f"asof_spans does not cover the record as of {as_of}: rebuild the store")
+    cols = list(zip(*rows)) or [()] * (len(metrics) + 4)
+    return Wide(date=cols[0], values=dict(zip(metrics, cols[1:-3])), vintage=cols[-3], later=cols[-2])

@@ -225,9 +225,9 @@ def _num(v: float | int | None, decimals: int = 0) -> str:
 def cumulative(store: Store, ytd: q.Ytd, as_of: dt.date | None) -> Chart:
     """Running total of arrivals by day of year, one line per year, ``ytd.year`` highlighted."""
     w = store.daily_columns(as_of)
-    years = cumulative_by_year({"date": w.date, "arrivals": w.values["arrivals"]})
+    years = cumulative_by_year({"date": w.numpy.date, "arrivals": w.numpy.values["arrivals"]})
     lines = tuple(Line(str(y), day_of_year(d), v, highlight=y == ytd.year) for y, (d, v) in years.items())
-    ev = q.total(store, w.date[0].item(), w.date[-1].item(), as_of).evidence
+    ev = q.total(store, w.date[0], w.date[-1], as_of).evidence
     same = [y for y in ytd.years if y.year != ytd.year and y.arrivals is not None]
     summary = (f"Cumulative arrivals by day of year, one line per year from {min(years)} to {max(years)}, "
                f"{ytd.year} highlighted. By {q.long_date(ytd.at)}, {_num(ytd.arrivals)} people had arrived in {ytd.year}")

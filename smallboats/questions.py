@@ -18,23 +18,24 @@ Definitions (journalists compare these, so they are exact):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, dataclass_transform
 
-import numpy as np
-
 from .asof import Wide
 from .dates import parse_date, shown
-from .series import Freq, date_slice, period_end, period_start
+from .series import Freq
 from .store import Store, StoreError
 
-if TYPE_CHECKING:  # the questions answer from numpy arrays: pandas only for to_pandas()
+if TYPE_CHECKING:  # the questions answer from columns of Python values: pandas only for to_pandas()
     import pandas as pd
 
 Kind = Literal["day", "week", "month", "year"]
@@ -465,33 +466,51 @@ def _int(v: float) -> int | None:
     return None if v != v else int(v)
 
 
+def _known(a: Sequence[float]) -> list[float]:
+    """The values of ``a`` that are not NaN (not available)."""
+    return [x for x in a if x == x]
+
+
 @dataclass
 class _Periods:
     kind: str
-    start: np.ndarray  # datetime64[D]
-    end: np.ndarray
-    arrivals: np.ndarray  # float, NaN = not available
-    boats: np.ndarray
-    uncontrolled: np.ndarray
-    days: np.ndarray
-    complete: np.ndarray
+    start: list[dt.date]
+    end: list[dt.date]
+    arrivals: list[float]  # NaN = not available
+    boats: list[float]
+    uncontrolled: list[float]
+    days: list[int]
+    complete: list[bool]
 
     def period(self, i: int) -> Period:
-        return Period(kind=self.kind, start=self.start[i].item(), end=self.end[i].item(),
-                      arrivals=_int(self.arrivals[i]), boats=_int(self.boats[i]),
-                      days=int(self.days[i]), complete=bool(self.complete[i]))
+        return Period(kind=self.kind, start=self.start[i], end=self.end[i], arrivals=_int(self.arrivals[i]),
+                      boats=_int(self.boats[i]), days=self.days[i], complete=self.complete[i])
+
+    @functools.cached_property
+    def ranked(self) -> list[int]:
+        """The periods whose arrivals are known, busiest first (the earlier first among equals)."""
+        return sorted((i for i, x in enumerate(self.arrivals) if x == x), key=lambda i: (-self.arrivals[i], self.start[i]))
+
+    @functools.cached_property
+    def known(self) -> list[float]:
+        """The arrivals that are known, in ascending order."""
+        return [self.arrivals[i] for i in reversed(self.ranked)]
+
+    def busier(self, value: float) -> int:
+        """How many periods had more arrivals than ``value``."""
+        return len(self.known) - bisect.bisect_right(self.known, value)
 
 
 @dataclass
 class _Weeks:
     """SB_02's weekly figures as known on one date (weeks by their ending Sunday)."""
 
-    ends: np.ndarray  # datetime64[D]
-    arrivals: np.ndarray  # float, NaN = not available
-    prevented_people: np.ndarray
-    prevented_events: np.ndarray
-    vintage: np.ndarray
-    later: np.ndarray
+    ends: Sequence[dt.date]
+    arrivals: Sequence[float]  # NaN = not available
+    prevented_people: Sequence[float]
+    prevented_events: Sequence[float]
+    vintage: Sequence[int]
+    later: Sequence[bool]
 
     @classmethod
     def of(cls, w: Wide) -> "_Weeks":
@@ -501,20 +520,30 @@ class _Weeks:
 
 _SIX_DAYS = dt.timedelta(days=6)
 
+#: the period of each kind a day is in, as a key that sorts and compares like the period
+_PERIOD_KEY: dict[str, Callable[[dt.date], object]] = {
+    "day": lambda d: d, "week": lambda d: d - dt.timedelta(days=d.weekday()),
+    "month": lambda d: (d.year, d.month), "year": lambda d: d.year}
+
+
+def date_slice(dates: Sequence[dt.date], start: dt.date, end: dt.date) -> slice:
+    """The rows of sorted ``dates`` from ``start`` to ``end`` inclusive."""
+    return slice(bisect.bisect_left(dates, start), bisect.bisect_right(dates, end))
+
 
 @dataclass
 class _Record:
-    """The daily record as known on one date, as numpy arrays, with cached resamplings."""
+    """The daily record as known on one date, as columns of Python values, with cached resamplings."""
 
     wide: Wide
     refs: dict[int, VintageRef]
     as_of: dt.date | None
-    dates: np.ndarray = field(init=False)
-    arrivals: np.ndarray = field(init=False)
-    boats: np.ndarray = field(init=False)
-    uncontrolled: np.ndarray = field(init=False)
-    vintage: np.ndarray = field(init=False)
-    later: np.ndarray = field(init=False)
+    dates: Sequence[dt.date] = field(init=False)
+    arrivals: Sequence[float] = field(init=False)  # NaN = not available
+    boats: Sequence[float] = field(init=False)
+    uncontrolled: Sequence[float] = field(init=False)
+    vintage: Sequence[int] = field(init=False)
+    later: Sequence[bool] = field(init=False)
     periods: dict[str, _Periods] = field(default_factory=dict, init=False)
     _weeks: _Weeks | None = field(default=None, init=False)
 
@@ -525,11 +554,11 @@ class _Record:
 
     @property
     def first(self) -> dt.date:
-        return self.dates[0].item()
+        return self.dates[0]
 
     @property
     def last(self) -> dt.date:
-        return self.dates[-1].item()
+        return self.dates[-1]
 
     def index(self, start: dt.date, end: dt.date) -> slice:
         return date_slice(self.dates, start, end)
@@ -538,8 +567,8 @@ class _Record:
         s = self.index(start, end)
         days = (end - start).days + 1
         gap = s.stop - s.start != days
-        a = None if gap else _int(self.arrivals[s].sum())
-        b = None if gap else _int(self.boats[s].sum())
+        a = None if gap else _int(sum(self.arrivals[s]))
+        b = None if gap else _int(sum(self.boats[s]))
         return Figures(start=start, end=end, days=days, arrivals=a, boats=b, people_per_boat=_ratio(a, b))
 
     def weeks(self, store: Store) -> _Weeks:
@@ -557,33 +586,37 @@ class _Record:
     def group(self, kind: str, s: slice) -> _Periods:
         """Sum the days in ``s`` by ``kind`` period (weeks Monday to Sunday). A period's total
         is NaN if any of its days is; ``complete`` if all its days are in ``s``."""
-        dates = self.dates[s]
-        keys = period_start(dates, kind)
-        first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.array([], int)
-        starts = keys[first]
-        ends = period_end(starts, kind)
-        days = np.diff(np.r_[first, len(keys)])
-
-        def sums(a: np.ndarray) -> np.ndarray:
-            return np.add.reduceat(a[s], first) if len(first) else np.array([])
-
-        return _Periods(kind=kind, start=starts, end=ends, arrivals=sums(self.arrivals), boats=sums(self.boats),
-                        uncontrolled=sums(self.uncontrolled), days=days,
-                        complete=days == (ends - starts).astype("int64") + 1)
+        t = _Periods(kind, [], [], [], [], [], [], [])
+        key = _PERIOD_KEY[kind]
+        i = s.start
+        for _, run in itertools.groupby(self.dates[s], key):
+            first = next(run)
+            n = 1 + sum(1 for _ in run)
+            start, end = _bounds(first, kind)
+            t.start.append(start)
+            t.end.append(end)
+            t.arrivals.append(sum(self.arrivals[i:i + n]))
+            t.boats.append(sum(self.boats[i:i + n]))
+            t.uncontrolled.append(sum(self.uncontrolled[i:i + n]))
+            t.days.append(n)
+            t.complete.append(n == (end - start).days + 1)
+            i += n
+        return t
 
     def evidence(self, as_of: dt.date | None, start: dt.date, end: dt.date, spans: list[slice] | None = None) -> Evidence:
         """Evidence for figures taken from the rows in ``spans`` (default: start..end)."""
         spans = spans or [self.index(start, end)]
-        ids = _distinct(np.concatenate([self.vintage[s] for s in spans]))
-        later = np.concatenate([self.later[s] for s in spans])
+        ids = sorted({i for s in spans for i in self.vintage[s]})
+        later = [f for s in spans for f in self.later[s]]
         refs = sorted((self.refs[i] for i in ids), key=lambda r: (r.published, r.id))
         note = None
-        if later.any():
-            late = sorted({self.refs[int(i)].file_name for s in spans for i in self.vintage[s][self.later[s]]})
-            note = (f"{int(later.sum())} of the {len(later)} days' figures had not been published by "
+        if any(later):
+            late = sorted({self.refs[i].file_name for s in spans
+                           for i, f in zip(self.vintage[s], self.later[s]) if f})
+            note = (f"{sum(later)} of the {len(later)} days' figures had not been published by "
                     f"{long_date(as_of) if as_of else 'then'}; they are shown as first published later, in "
                     + ", ".join(late) + ".")
-        return Evidence(as_of=as_of, start=start, end=end, vintages=refs, later_publication=bool(later.any()), note=note)
+        return Evidence(as_of=as_of, start=start, end=end, vintages=refs, later_publication=any(later), note=note)
 
     def check_range(self, start: dt.date, end: dt.date, as_of: dt.date | None) -> None:
         check_span(start, end, self.first, self.last, as_of, "the record")
@@ -623,17 +656,6 @@ def _vintage_refs(store: Store) -> dict[int, VintageRef]:
     return store.cached(("vintage_refs",), lambda: _Refs(store.vintage_rows()))
 
 
-def _distinct(ids: np.ndarray) -> list[int]:
-    """The distinct vintage ids of a column, in order (``np.unique`` would load ``numpy.ma``)."""
-    if not len(ids):
-        return []
-    a = np.sort(ids)
-    keep = np.empty(len(a), bool)
-    keep[0] = True
-    np.not_equal(a[1:], a[:-1], out=keep[1:])
-    return a[keep].astype("int64").tolist()
-
-
 def _record(store: Store, as_of: dt.date | None) -> _Record:
     """The record as known on ``as_of``; cached while the store's arrays for it are unchanged."""
     wide = store.daily_columns(as_of)
@@ -648,7 +670,7 @@ def _record(store: Store, as_of: dt.date | None) -> _Record:
         if not len(full):
             raise OutOfRange("the store has no daily figures", None, None)
         raise OutOfRange(f"nothing in the record is dated on or before {long_date(as_of)}",  # type: ignore[arg-type]
-                         full.date[0].item(), full.date[-1].item())
+                         full.date[0], full.date[-1])
     rec = _Record(wide, _vintage_refs(store), as_of)
     with _CACHE_LOCK:
         _CACHE[key] = rec
@@ -753,8 +775,7 @@ def ytd(store: Store, at: dt.date | None = None, as_of: dt.date | None = None) -
     overtook = None
     if prev is not None:
         s = rec.index(dt.date(at.year, 1, 1), at)
-        over = np.flatnonzero(np.cumsum(rec.arrivals[s]) > prev)
-        overtook = rec.dates[s][over[0]].item() if len(over) else None
+        overtook = next((d for d, total in zip(rec.dates[s], itertools.accumulate(rec.arrivals[s])) if total > prev), None)
     share = None if cur.arrivals is None or not prev else cur.arrivals / prev * 100
     earlier = years[-2] if len(years) > 1 else None
     sentence = f"From 1 January to {long_date(at)}, {_fmt(cur.arrivals)} people arrived on {_fmt(cur.boats)} boats"
@@ -787,8 +808,8 @@ def _name(p: Period) -> str:
 
 def _locate(rec: _Record, kind: str, start: dt.date, as_of: dt.date | None) -> tuple[_Periods, int]:
     t = rec.table(kind)
-    i = int(np.searchsorted(t.start, np.datetime64(start, "D")))
-    if i == len(t.start) or t.start[i].item() != start:
+    i = bisect.bisect_left(t.start, start)
+    if i == len(t.start) or t.start[i] != start:
         _, end = _bounds(start, kind)
         raise OutOfRange(f"{long_date(start)} to {long_date(end)} is not in the record", rec.first, rec.last, as_of)
     return t, i
@@ -798,15 +819,15 @@ def _record_check(rec: _Record, kind: str, start: dt.date, as_of: dt.date | None
     t, i = _locate(rec, kind, start, as_of)
     p = t.period(i)
     earlier = t.arrivals[:i]
-    known = earlier[~np.isnan(earlier)]
+    known = _known(earlier)
     if p.arrivals is None:
         return RecordCheck(period=p, status="not_available", previous_best=None,
                            sentence=f"{_name(p)}: arrivals not available, so it cannot be called a record.")
     if not len(known):
         return RecordCheck(period=p, status="first_in_record", previous_best=None,
                            sentence=f"{_name(p)} is the first {kind} in the record, which starts on {long_date(rec.first)}.")
-    best = known.max()
-    prev = t.period(int(np.flatnonzero(earlier == best)[0]))
+    best = max(known)
+    prev = t.period(earlier.index(best))
     cap = _name(p)[0].upper() + _name(p)[1:]
     if p.arrivals > best:
         status: RecordStatus = "record"
@@ -824,10 +845,8 @@ def _record_check(rec: _Record, kind: str, start: dt.date, as_of: dt.date | None
 
 
 def _top(t: _Periods, n: int) -> list[RankedPeriod]:
-    ok = np.flatnonzero(~np.isnan(t.arrivals))
-    order = ok[np.lexsort((t.start[ok], -t.arrivals[ok]))][:n]
-    ranks = 1 + (t.arrivals[ok][None, :] > t.arrivals[order][:, None]).sum(axis=1)
-    return [RankedPeriod(**t.period(int(i)).model_dump(), rank=int(r)) for i, r in zip(order, ranks)]
+    """The ``n`` busiest periods (the earlier first among equals), each ranked 1 + the number busier."""
+    return [RankedPeriod(**t.period(i).model_dump(), rank=1 + t.busier(t.arrivals[i])) for i in t.ranked[:n]]
 
 
 def records(store: Store, top: int = 10, as_of: dt.date | None = None, period: str | dt.date | None = None,
@@ -843,13 +862,12 @@ def records(store: Store, top: int = 10, as_of: dt.date | None = None, period: s
     for y in range(rec.first.year, rec.last.year + 1):
         s = rec.index(dt.date(y, 1, 1), dt.date(y, 12, 31))
         a = rec.arrivals[s]
-        if not (~np.isnan(a)).any():
+        if not (known := _known(a)):
             continue
-        best = np.nanmax(a)
-        hits = np.flatnonzero(a == best)
-        b = rec.boats[s][hits[0]]
-        busiest.append(BusiestDay(year=y, date=rec.dates[s][hits[0]].item(), arrivals=int(best), boats=_int(b),
-                                  tied_dates=[d.item() for d in rec.dates[s][hits[1:]]]))
+        best = max(known)
+        hits = [s.start + j for j, x in enumerate(a) if x == best]
+        busiest.append(BusiestDay(year=y, date=rec.dates[hits[0]], arrivals=int(best), boats=_int(rec.boats[hits[0]]),
+                                  tied_dates=[rec.dates[j] for j in hits[1:]]))
     return Records(top=top, days=_top(rec.table("day"), top), weeks=_top(rec.table("week"), top),
                    months=_top(rec.table("month"), top), years=_top(rec.table("year"), top),
                    busiest_day_each_year=busiest, check=check,
@@ -886,28 +904,27 @@ def compare(store: Store, start: dt.date, end: dt.date | None = None, with_start
                       evidence=rec.evidence(as_of, min(start, with_start), max(end, with_end), spans))
 
 
-def _runs(dates: np.ndarray, cls: np.ndarray, value: int, last: np.datetime64) -> Longest | None:
+def _runs(dates: Sequence[dt.date], cls: Sequence[int], value: int, last: dt.date) -> Longest | None:
     """Longest runs of consecutive days whose class is ``value``."""
-    hit = cls == value
-    if not hit.any():
+    runs: list[tuple[dt.date, dt.date]] = []  # (first day, last day) of each run
+    for d, c in zip(dates, cls):
+        if c != value:
+            continue
+        if runs and (d - runs[-1][1]).days == 1:  # (the dates are in order, one row each)
+            runs[-1] = (runs[-1][0], d)
+        else:
+            runs.append((d, d))
+    if not runs:
         return None
-    breaks = np.ones(len(hit), bool)
-    breaks[1:] = (hit[1:] != hit[:-1]) | (np.diff(dates).astype(int) != 1)
-    starts = np.flatnonzero(breaks)
-    ends = np.append(starts[1:], len(hit)) - 1
-    mine = hit[starts]
-    starts, ends = starts[mine], ends[mine]
-    lengths = ends - starts + 1
-    best = int(lengths.max())
-    return Longest(days=best, runs=[Run(start=dates[s].item(), end=dates[e].item(), days=best, ongoing=bool(dates[e] == last))
-                                    for s, e in zip(starts[lengths == best], ends[lengths == best])])
+    best = max((e - s).days + 1 for s, e in runs)
+    return Longest(days=best, runs=[Run(start=s, end=e, days=best, ongoing=e == last) for s, e in runs if (e - s).days + 1 == best])
 
 
-def _counts(a: np.ndarray) -> dict[str, Any]:
-    known = ~np.isnan(a)
-    return {"days_in_record": len(a), "days_with_arrivals": int((a[known] > 0).sum()),
-            "days_without_arrivals": int((a[known] == 0).sum()), "days_not_available": int((~known).sum()),
-            "arrivals": _int(a.sum())}
+def _counts(a: Sequence[float]) -> dict[str, Any]:
+    known = _known(a)
+    return {"days_in_record": len(a), "days_with_arrivals": sum(1 for x in known if x > 0),
+            "days_without_arrivals": sum(1 for x in known if x == 0), "days_not_available": len(a) - len(known),
+            "arrivals": _int(sum(a))}
 
 
 def streaks(store: Store, year: int | None = None, as_of: dt.date | None = None) -> Streaks:
@@ -917,8 +934,8 @@ def streaks(store: Store, year: int | None = None, as_of: dt.date | None = None)
     rec = _record(store, as_of)
     if year is not None and not rec.first.year <= year <= rec.last.year:
         raise OutOfRange(f"{year} is not in the record", rec.first, rec.last, as_of)
-    cls = np.where(np.isnan(rec.arrivals), -1, (rec.arrivals > 0).astype(int))
-    last = rec.dates[-1]
+    cls = [-1 if x != x else int(x > 0) for x in rec.arrivals]
+    last = rec.last
     years: list[YearDays] = []
     for y in [year] if year is not None else range(rec.first.year, rec.last.year + 1):
         s = rec.index(dt.date(y, 1, 1), dt.date(y, 12, 31))
@@ -926,11 +943,12 @@ def streaks(store: Store, year: int | None = None, as_of: dt.date | None = None)
                               longest_with_arrivals=_runs(rec.dates[s], cls[s], 1, last),
                               longest_without_arrivals=_runs(rec.dates[s], cls[s], 0, last)))
     months: list[MonthDays] = []
-    month = rec.dates.astype("datetime64[M]")
-    for m in np.unique(month):
-        if year is not None and m.astype(object).year != year:
-            continue
-        months.append(MonthDays(month=str(m), **_counts(rec.arrivals[month == m])))
+    i = 0
+    for (y, m), run in itertools.groupby(rec.dates, _PERIOD_KEY["month"]):
+        n = sum(1 for _ in run)
+        if year is None or y == year:
+            months.append(MonthDays(month=f"{y:04d}-{m:02d}", **_counts(rec.arrivals[i:i + n])))
+        i += n
     return Streaks(year=year, longest_with_arrivals=_runs(rec.dates, cls, 1, last),
                    longest_without_arrivals=_runs(rec.dates, cls, 0, last), years=years, months=months,
                    evidence=rec.evidence(as_of, rec.first, rec.last))
@@ -950,12 +968,13 @@ def rank(store: Store, period: str | dt.date, kind: str | None = None, as_of: dt
     rec = _record(store, as_of)
     t, i = _locate(rec, k, start, as_of)
     p = t.period(i)
-    known = t.arrivals[~np.isnan(t.arrivals)]
+    known = t.known
     if p.arrivals is None:
         r, tied = None, 0
         sentence = f"{_name(p)}: arrivals not available, so it cannot be ranked."
     else:
-        r, tied = 1 + int((known > p.arrivals).sum()), int((known == p.arrivals).sum()) - 1
+        r = 1 + t.busier(p.arrivals)
+        tied = bisect.bisect_right(known, p.arrivals) - bisect.bisect_left(known, p.arrivals) - 1
         sentence = (f"{_name(p)[0].upper() + _name(p)[1:]} had {p.arrivals:,} arrivals: the "
                     f"{'' if r == 1 else _ordinal(r) + ' '}busiest of {len(known):,} {k}s in the record")
         sentence += f" (tied with {tied} other{'s' if tied > 1 else ''})." if tied else "."
@@ -972,7 +991,7 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     w = rec.weeks(store)
     if not len(w.ends):
         raise OutOfRange("no weekly figures in the record", None, None, as_of)
-    first, last = (w.ends[0] - np.timedelta64(6, "D")).item(), w.ends[-1].item()
+    first, last = w.ends[0] - _SIX_DAYS, w.ends[-1]
     a, b = start or first, end or last
     check_span(a, b, first, last, as_of, "the weekly record")
     sel = date_slice(w.ends, a, b)
@@ -981,20 +1000,20 @@ def prevented(store: Store, start: dt.date | None = None, end: dt.date | None = 
     ends, arr, pp, pe = w.ends[sel], w.arrivals[sel], w.prevented_people[sel], w.prevented_events[sel]
     weeks = [PreventedWeek(week_start=e - _SIX_DAYS, week_end=e, arrivals=_int(x), prevented_people=_int(p), prevented_events=_int(v),
                            share_prevented_pct=None if x != x or p != p or p + x == 0 else p / (p + x) * 100)
-             for e, x, p, v in zip(ends.tolist(), arr.tolist(), pp.tolist(), pe.tolist())]
-    has = ~np.isnan(pp) & ~np.isnan(arr)
-    tp, ta = (_int(pp[has].sum()), _int(arr[has].sum())) if has.any() else (None, None)
-    te = _int(pe[has].sum()) if has.any() else None
-    ids = _distinct(w.vintage[sel])
+             for e, x, p, v in zip(ends, arr, pp, pe)]
+    has = [i for i, (p, x) in enumerate(zip(pp, arr)) if p == p and x == x]
+    tp, ta = (_int(sum(pp[i] for i in has)), _int(sum(arr[i] for i in has))) if has else (None, None)
+    te = _int(sum(pe[i] for i in has)) if has else None
+    ids = sorted(set(w.vintage[sel]))
     later = w.later[sel]
     note = None
-    if later.any():
-        note = (f"{int(later.sum())} of the {len(later)} weeks' figures had not been published by "
+    if any(later):
+        note = (f"{sum(later)} of the {len(later)} weeks' figures had not been published by "
                 f"{long_date(as_of) if as_of else 'then'}; they are shown as first published later.")
     ev = Evidence(as_of=as_of, start=weeks[0].week_start, end=weeks[-1].week_end,
                   vintages=sorted((rec.refs[i] for i in ids), key=lambda r: (r.published, r.id)),
-                  later_publication=bool(later.any()), note=note)
-    return Prevented(weeks=weeks, weeks_with_figures=int(has.sum()), prevented_people=tp, prevented_events=te,
+                  later_publication=any(later), note=note)
+    return Prevented(weeks=weeks, weeks_with_figures=len(has), prevented_people=tp, prevented_events=te,
                      arrivals=ta, share_prevented_pct=None if tp is None or ta is None or tp + ta == 0 else tp / (tp + ta) * 100,
                      evidence=ev)
 
@@ -1018,6 +1037,5 @@ def series(store: Store, freq: Freq = "day", start: dt.date | None = None, end: 
     t = rec.group(freq, rec.index(a, b))
     rows = [SeriesRow(period_start=st, period_end=en, arrivals=_int(x), boats=_int(y), uncontrolled_boats=_int(u),
                       days=int(n), complete=bool(c))
-            for st, en, x, y, u, n, c in zip(t.start.tolist(), t.end.tolist(), t.arrivals.tolist(), t.boats.tolist(),
-                                             t.uncontrolled.tolist(), t.days.tolist(), t.complete.tolist())]
+            for st, en, x, y, u, n, c in zip(t.start, t.end, t.arrivals, t.boats, t.uncontrolled, t.days, t.complete)]
     return Series(freq=freq, periods=rows, evidence=rec.evidence(as_of, a, b))

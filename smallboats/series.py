@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 from .store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the functions of numpy arrays import numpy when called: the questions do not need it
+    import numpy as np
     import pandas as pd
 
 Freq = Literal["day", "week", "month", "year"]
@@ -33,12 +32,16 @@ def daily(store: Store, as_of: dt.date | None = None, start: dt.date | None = No
 
 def date_slice(dates: np.ndarray, start: dt.date, end: dt.date) -> slice:
     """The rows of sorted ``dates`` (datetime64[D]) from ``start`` to ``end`` inclusive."""
+    import numpy as np
+
     return slice(int(np.searchsorted(dates, np.datetime64(start, "D"), "left")),
                  int(np.searchsorted(dates, np.datetime64(end, "D"), "right")))
 
 
 def period_start(dates: np.ndarray, freq: str) -> np.ndarray:
     """The first day of the ``freq`` period of each date (datetime64[D])."""
+    import numpy as np
+
     if freq == "day":
         return dates
     if freq == "week":  # 1970-01-01 was a Thursday: day n is a Monday when (n + 3) % 7 == 0
@@ -49,6 +52,8 @@ def period_start(dates: np.ndarray, freq: str) -> np.ndarray:
 
 def period_end(starts: np.ndarray, freq: str) -> np.ndarray:
     """The last day of the ``freq`` period starting on each of ``starts`` (datetime64[D])."""
+    import numpy as np
+
     if freq == "day":
         return starts
     if freq == "week":

@@ -587,8 +587,7 @@ class Store:
                 return self._cache[key]
             if not self.read_only and self._asof_version != self.version():
                 self._rebuild_asof()
-            ends = self.cached(("ends", freq), lambda: asof.Ends.read(self._con, freq))
-            wide = asof.wide(self._con, ends, freq, metrics, as_of, PUBLICATION_LAG_DAYS)
+            wide = asof.wide(self._con, freq, metrics, as_of, PUBLICATION_LAG_DAYS)
             if len(self._cache) > 512:
                 self._cache.clear()
             self._cache[key] = wide
@@ -605,11 +604,11 @@ class Store:
         return frame  # type: ignore[return-value]
 
     def daily_columns(self, as_of: dt.date | None = None) -> asof.Wide:
-        """:meth:`daily` as numpy arrays (what the questions read)."""
+        """:meth:`daily` as columns of Python values (what the questions read)."""
         return self._wide("day", DAILY_METRICS, as_of)
 
     def weekly_columns(self, as_of: dt.date | None = None) -> asof.Wide:
-        """:meth:`weekly_published` as numpy arrays."""
+        """:meth:`weekly_published` as columns of Python values."""
         return self._wide("week", WEEKLY_METRICS, as_of)
 
     def daily(self, as_of: dt.date | None = None) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,31 @@ def test_checking_an_article_imports_neither_pandas_nor_pyarrow(served):
     assert served["share"] == [["nationality", "accurate"]]  # from the quarterly statistics
     assert served["people"] == {url: 200 for url in served["people"]} and len(served["people"]) == 2
     assert served["checked"] == []
+
+
+CLI_SCRIPT = """
+import atexit, sys
+atexit.register(lambda: print("loaded", sorted(m for m in ("numpy", "pandas", "pyarrow") if m in sys.modules), file=sys.stderr))
+from smallboats.cli import main
+main()
+"""
+
+CLI_QUESTIONS = [["total", "--from", "2024-01-01", "--to", "2024-03-31"], ["ytd", "--as-of", "2025-06-01"],
+                 ["compare", "--from", "2025-01-01", "--to", "2025-03-31"], ["rank", "2024-05"],
+                 ["records", "--period", "2024-08"], ["streaks", "--year", "2024"], ["prevented"],
+                 ["series", "--freq", "week", "--from", "2025-01-01", "--as-of", "2025-06-01"]]
+
+
+@pytest.mark.parametrize("question", CLI_QUESTIONS, ids=lambda q: q[0])
+def test_a_cli_question_imports_neither_numpy_nor_pandas(db_path, question):
+    """(Issue 14: importing numpy cost a CLI question more time than answering it.) The answer
+    is still there, and it is the one the table shows."""
+    env = {**os.environ, "SMALLBOATS_NO_CACHE": "1"}
+    got = {}
+    for fmt in ("json", "table"):
+        proc = subprocess.run([sys.executable, "-c", CLI_SCRIPT, "--db", str(db_path), "--format", fmt, *question],
+                              capture_output=True, text=True, timeout=120, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip().splitlines()[-1] == "loaded []"
+        got[fmt] = proc.stdout
+    assert json.loads(got["json"]) and got["table"].strip()

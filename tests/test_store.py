@@ -235,3 +235,46 @@ def test_series_lists_what_the_record_has_and_refuses_what_it_misses(db_path):
     assert res.exit_code == 1 and "covers 1 January 2018" in " ".join(res.output.split())
     res = runner.invoke(app, ["--db", str(db_path), "series", "--from", "2025-02-01", "--to", "2025-01-01"])
     assert res.exit_code == 2 and "after" in res.output
+
+
+def _as_known_naively(store, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> dict:
+    """The as-of rule applied in Python to every observation of every vintage (not to the
+    derived tables the store answers from): per (date, metric) the newest vintage published on
+    or before ``as_of`` (on one day: the time series after a page, then the latest figures,
+    then the id), else the oldest, flagged; dates after the last one known by then are left
+    out when that is within a month of ``as_of`` (not yet published)."""
+    rows = store._rows("SELECT o.date, o.metric, o.value, v.id, v.published, v.kind = 'ods' AS ods, v.figures_to "
+                       "FROM observations o JOIN vintages v ON v.id = o.vintage_id WHERE o.freq = ?", [freq])
+    keys: dict = defaultdict(list)
+    for r in rows:
+        keys[r["date"], r["metric"]].append(r)
+    chosen = {}
+    for key, rs in keys.items():
+        rs.sort(key=lambda r: (r["published"], r["ods"], r["figures_to"], r["id"]))
+        known = [r for r in rs if as_of is None or r["published"] <= as_of]
+        chosen[key] = (known[-1], False) if known else (rs[0], True)
+    if as_of is not None:
+        last = max((d for (d, _), (_, later) in chosen.items() if not later), default=None)
+        cut = last if last is not None and (as_of - last).days <= 31 else as_of
+        chosen = {k: v for k, v in chosen.items() if k[0] <= cut}
+    out = {}
+    for d in sorted({d for d, m in chosen if m in metrics}):
+        first = chosen.get((d, metrics[0]))
+        out[d] = (tuple(chosen[d, m][0]["value"] if (d, m) in chosen else None for m in metrics),
+                  first[0]["id"] if first else None, first[1] if first else False)
+    return out
+
+
+@pytest.mark.parametrize("freq", ["day", "week"])
+def test_the_as_of_rule_in_duckdb_is_the_rule_applied_to_every_vintage(store, freq):
+    """The derived tables (asof_ends, asof_spans) and the query over them give, on dates before,
+    between, on and after publications, what the rule gives from the observations themselves."""
+    metrics = ("arrivals", "boats", "uncontrolled_boats") + (("prevented_people", "prevented_events") if freq == "week" else ())
+    pubs = sorted({v["published"] for v in store.vintage_rows()})
+    dates = [None, dt.date(2017, 6, 1), pubs[0], pubs[len(pubs) // 2], pubs[len(pubs) // 2] - dt.timedelta(days=1),
+             dt.date(2022, 8, 23), dt.date(2024, 12, 31), dt.date(2026, 3, 1), pubs[-1], dt.date(2030, 1, 1)]
+    for as_of in dates:
+        w = store.weekly_columns(as_of) if freq == "week" else store.daily_columns(as_of)
+        got = {d: (tuple(None if v != v else v for v in vals), vid, later)
+               for d, *vals, vid, later in zip(w.date, *w.values.values(), w.vintage, w.later)}
+        assert got == _as_known_naively(store, freq, metrics, as_of), as_of

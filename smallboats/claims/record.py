@@ -41,7 +41,8 @@ class Days:
 
     @classmethod
     def of(cls, wide: Wide) -> "Days":
-        return cls(wide.date, wide.values["arrivals"], wide.values["boats"])
+        cols = wide.numpy
+        return cls(cols.date, cols.values["arrivals"], cols.values["boats"])
 
     @classmethod
     def concat(cls, parts: list["Days"]) -> "Days":
@@ -82,7 +83,7 @@ class Record:
     def __init__(self, store: Store, as_of: dt.date | None):
         self.store, self.as_of = store, as_of
         dates = store.daily_columns(as_of).date
-        self.last_known: dt.date | None = dates[-1].item() if len(dates) else None
+        self.last_known: dt.date | None = dates[-1] if dates else None
         self._coverage = _coverage(store)
 
     def _pieces(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, dt.date | None]]:
