@@ -19,9 +19,10 @@ Python values, not numpy arrays, so that a CLI question does not load numpy.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .engine import duckdb
@@ -96,10 +97,11 @@ def rebuild(con: duckdb.DuckDBPyConnection, version: str) -> None:
                 {"f": FORMAT, "v": version})
 
 
-_CUT = "SELECT max(date) FROM asof_ends WHERE freq = $freq AND first_pub <= $as_of"
+# the last date of ``freq`` that a vintage published by ``as_of`` has (any metric)
+_LAST_KNOWN = "SELECT max(date) FROM asof_ends WHERE freq = $freq AND first_pub <= $as_of"
 
 # the value of every key of ``freq`` as known on ``as_of`` (NULL: the newest), one row per date
-# (the metrics side by side); ``uncovered``: a key answered by a span has none, or the reverse
+# (the metrics side by side), every date; ``uncovered``: a key answered by a span has none, or the reverse
 _WIDE = """
     WITH s AS (
         SELECT key, value, vintage_id FROM asof_spans
@@ -112,7 +114,7 @@ _WIDE = """
                CASE WHEN e.first_pub > $as_of THEN e.first_vintage WHEN e.last_pub > $as_of THEN s.vintage_id
                     ELSE e.last_vintage END AS vintage
         FROM asof_ends e LEFT JOIN s USING (key)
-        WHERE e.freq = $freq AND e.metric IN $metrics AND ($cut IS NULL OR e.date <= $cut)
+        WHERE e.freq = $freq AND e.metric IN $metrics
     )
     SELECT date, {values},
            max(CASE WHEN metric = $first THEN vintage END) AS vintage,
@@ -143,9 +145,17 @@ class Wide:
     values: dict[str, tuple[float, ...]]  # per metric, in order: NaN = not available
     vintage: tuple[int | None, ...]  # the first metric's vintage; None where the date has no first metric
     later: tuple[bool, ...]  # the first metric's figure was first published after the date asked
+    parent: Wide | None = field(default=None, repr=False)  # the Wide this is the first rows of
 
     def __len__(self) -> int:
         return len(self.date)
+
+    def head(self, n: int) -> Wide:
+        """The first ``n`` rows (their numpy arrays are views of this one's)."""
+        if n >= len(self.date):
+            return self
+        return Wide(date=self.date[:n], values={m: v[:n] for m, v in self.values.items()}, vintage=self.vintage[:n],
+                    later=self.later[:n], parent=self)
 
     def vintage_ids(self) -> tuple[int, ...]:
         """The vintage of each date (every date has the first metric)."""
@@ -157,6 +167,11 @@ class Wide:
     def numpy(self) -> Columns:
         """The columns as numpy arrays, made when first asked for."""
         import numpy as np
+
+        if self.parent is not None:
+            p, n = self.parent.numpy, len(self.date)
+            return Columns(date=p.date[:n], values={m: v[:n] for m, v in p.values.items()}, vintage=p.vintage[:n],
+                           later=p.later[:n])
 
         def fixed(a: np.ndarray) -> np.ndarray:
             a.flags.writeable = False
@@ -181,6 +196,41 @@ class Wide:
         return pd.DataFrame(out)
 
 
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The record of one freq as known from a publication until the next: every date (those no
+    vintage published by then has are taken from the first that has them, and flagged), and the
+    last date published by then. The rule compares publication dates only, so this is the same
+    for every day of the interval; only the dates kept (:meth:`on`) differ."""
+
+    wide: Wide
+    last_known: dt.date | None
+
+    def on(self, as_of: dt.date | None, lag_days: int) -> Wide:
+        """The rows as known on ``as_of``, a day of this snapshot's interval (see :func:`wide`)."""
+        if as_of is None:
+            return self.wide
+        last = self.last_known
+        cut = last if last is not None and (as_of - last).days <= lag_days else as_of
+        return self.wide.head(bisect.bisect_right(self.wide.date, cut))
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> Snapshot:
+    """The :class:`Snapshot` of ``metrics`` as known on ``as_of`` (None: the newest, nothing flagged)."""
+    values = ", ".join(f"coalesce(max(CASE WHEN metric = '{m}' THEN value END)::DOUBLE, 'NaN'::DOUBLE)" for m in metrics)
+    rows = con.execute(_WIDE.format(values=values), {
+        "freq": freq, "metrics": list(metrics), "first": metrics[0], "as_of": as_of,
+        "bucket": month(as_of) if as_of is not None else None}).fetchall()
+    if any(r[-1] for r in rows):
+        raise RuntimeError(f"asof_spans does not cover the record as of {as_of}: rebuild the store")
+    cols = list(zip(*rows)) or [()] * (len(metrics) + 4)
+    last_known = None
+    if as_of is not None:
+        last_known = con.execute(_LAST_KNOWN, {"freq": freq, "as_of": as_of}).fetchone()[0]  # type: ignore[index]
+    return Snapshot(Wide(date=cols[0], values=dict(zip(metrics, cols[1:-3])), vintage=cols[-3], later=cols[-2]),
+                    last_known)
+
+
 def wide(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None,
          lag_days: int) -> Wide:
     """One row per date as known on ``as_of`` (None: the newest, nothing flagged): the values
@@ -188,15 +238,4 @@ def wide(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as
     ``as_of`` are left out, and so are dates after the last one known by then, when that is
     within ``lag_days`` of ``as_of`` (not yet published); a longer silence is a gap in the
     archive, filled from later publications."""
-    cut = None
-    if as_of is not None:
-        last = con.execute(_CUT, {"freq": freq, "as_of": as_of}).fetchone()[0]  # type: ignore[index]
-        cut = last if last is not None and (as_of - last).days <= lag_days else as_of
-    values = ", ".join(f"coalesce(max(CASE WHEN metric = '{m}' THEN value END)::DOUBLE, 'NaN'::DOUBLE)" for m in metrics)
-    rows = con.execute(_WIDE.format(values=values), {
-        "freq": freq, "metrics": list(metrics), "first": metrics[0], "as_of": as_of, "cut": cut,
-        "bucket": month(as_of) if as_of is not None else None}).fetchall()
-    if any(r[-1] for r in rows):
-        raise RuntimeError(f"asof_spans does not cover the record as of {as_of}: rebuild the store")
-    cols = list(zip(*rows)) or [()] * (len(metrics) + 4)
-    return Wide(date=cols[0], values=dict(zip(metrics, cols[1:-3])), vintage=cols[-3], later=cols[-2])
+    return snapshot(con, freq, metrics, as_of).on(as_of, lag_days)

@@ -522,7 +522,7 @@ _SIX_DAYS = dt.timedelta(days=6)
 
 #: the period of each kind a day is in, as a key that sorts and compares like the period
 _PERIOD_KEY: dict[str, Callable[[dt.date], object]] = {
-    "day": lambda d: d, "week": lambda d: d - dt.timedelta(days=d.weekday()),
+    "week": lambda d: d - dt.timedelta(days=d.weekday()),
     "month": lambda d: (d.year, d.month), "year": lambda d: d.year}
 
 
@@ -586,6 +586,10 @@ class _Record:
     def group(self, kind: str, s: slice) -> _Periods:
         """Sum the days in ``s`` by ``kind`` period (weeks Monday to Sunday). A period's total
         is NaN if any of its days is; ``complete`` if all its days are in ``s``."""
+        if kind == "day":  # (each day is its own period)
+            dates = list(self.dates[s])
+            return _Periods(kind, dates, dates, list(self.arrivals[s]), list(self.boats[s]), list(self.uncontrolled[s]),
+                            [1] * len(dates), [True] * len(dates))
         t = _Periods(kind, [], [], [], [], [], [], [])
         key = _PERIOD_KEY[kind]
         i = s.start

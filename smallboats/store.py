@@ -7,6 +7,7 @@ vintage that has it, flagged ``later_publication``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import hashlib
@@ -145,6 +146,7 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._cache: dict[tuple, object] = {}
+        self._snapshots: dict[tuple, asof.Snapshot] = {}  # in the order used (see _snapshot_at)
         self._memo: dict[tuple, object] = {}
         self._version: str | None = None
         self._writer_fd: int | None = None
@@ -362,6 +364,7 @@ class Store:
             self._dirty = self._dirty or not self.read_only
             self._memo.clear()
             self._cache.clear()
+            self._snapshots.clear()
 
     def reindex(self) -> None:
         """Bring the as-of tables up to date after writing the tables directly (bench/scale.py)."""
@@ -382,6 +385,7 @@ class Store:
 
     def _clear(self) -> None:
         self._cache.clear()
+        self._snapshots.clear()
         self._memo.clear()
         self._version = None
 
@@ -587,11 +591,24 @@ class Store:
                 return self._cache[key]
             if not self.read_only and self._asof_version != self.version():
                 self._rebuild_asof()
-            wide = asof.wide(self._con, freq, metrics, as_of, PUBLICATION_LAG_DAYS)
+            wide = self._snapshot_at(freq, metrics, as_of).on(as_of, PUBLICATION_LAG_DAYS)
             if len(self._cache) > 512:
                 self._cache.clear()
             self._cache[key] = wide
         return wide
+
+    def _snapshot_at(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Snapshot:
+        """The record as known from the last publication on or before ``as_of`` until the next
+        (:class:`smallboats.asof.Snapshot`), made once for every day of that interval; the 32
+        used last are kept."""
+        published = self.cached(("published",), lambda: [r[0] for r in self._con.execute(
+            "SELECT DISTINCT published FROM vintages ORDER BY published").fetchall()])
+        key = (freq, metrics, None if as_of is None else bisect.bisect_right(published, as_of))
+        snap = self._snapshots.pop(key, None) or asof.snapshot(self._con, freq, metrics, as_of)
+        self._snapshots[key] = snap
+        while len(self._snapshots) > 32:
+            self._snapshots.pop(next(iter(self._snapshots)))
+        return snap
 
     def _frame(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
         """:meth:`_wide` as a pandas frame (made once per date asked, like the arrays)."""
