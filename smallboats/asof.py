@@ -14,7 +14,9 @@ observations (see :meth:`smallboats.store.Store.ingest_many`):
 
 A question as of D reads, in one query, the ends of the keys it asks for and the spans of D's
 month that hold D: what it needs, whatever the number of vintages kept. The rows come back as
-Python values, not numpy arrays, so that a CLI question does not load numpy.
+Python values, not numpy arrays, so that a CLI question does not load numpy. The rule compares
+publication dates only, so every day from one publication until the next reads the same rows
+but for the last dates kept: a :class:`Snapshot` serves the whole interval.
 """
 
 from __future__ import annotations
