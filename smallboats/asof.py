@@ -125,6 +125,9 @@ _WIDE = """
 """
 
 
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
 @dataclass(frozen=True, eq=False)
 class Columns:
     """:class:`Wide` as numpy arrays (read-only): ``date`` datetime64[D]; each metric's
@@ -179,7 +182,8 @@ class Wide:
             a.flags.writeable = False
             return a
 
-        return Columns(date=fixed(np.array(self.date, dtype="datetime64[D]")),
+        days = np.fromiter((d.toordinal() for d in self.date), "int64", len(self.date)) - _EPOCH  # (much faster than from dates)
+        return Columns(date=fixed(days.astype("datetime64[D]")),
                        values={m: fixed(np.array(v, dtype=float)) for m, v in self.values.items()},
                        vintage=fixed(np.array([np.nan if v is None else v for v in self.vintage], dtype=float)),
                        later=fixed(np.array(self.later, dtype=bool)))
