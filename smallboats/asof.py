@@ -211,14 +211,23 @@ class Snapshot:
 
     wide: Wide
     last_known: dt.date | None
+    heads: dict[int, Wide] = field(default_factory=dict, repr=False)  # the cuts asked for, the 4 used last
 
     def on(self, as_of: dt.date | None, lag_days: int) -> Wide:
-        """The rows as known on ``as_of``, a day of this snapshot's interval (see :func:`wide`)."""
+        """The rows as known on ``as_of``, a day of this snapshot's interval (see :func:`wide`);
+        the same object each time the same rows are asked for."""
         if as_of is None:
             return self.wide
         last = self.last_known
         cut = last if last is not None and (as_of - last).days <= lag_days else as_of
-        return self.wide.head(bisect.bisect_right(self.wide.date, cut))
+        n = bisect.bisect_right(self.wide.date, cut)
+        head = self.heads.pop(n, None)
+        if head is None:
+            head = self.wide.head(n)
+        self.heads[n] = head
+        while len(self.heads) > 4:
+            self.heads.pop(next(iter(self.heads)))
+        return head
 
 
 def snapshot(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> Snapshot:

@@ -145,8 +145,8 @@ class Store:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._cache: dict[tuple, object] = {}
-        self._snapshots: dict[tuple, asof.Snapshot] = {}  # in the order used (see _snapshot_at)
+        self._cache: dict[tuple, object] = {}  # pandas frames of the figures as of a date (see _frame)
+        self._snapshots: dict[tuple, asof.Snapshot] = {}  # in the order used (see _wide)
         self._memo: dict[tuple, object] = {}
         self._version: str | None = None
         self._writer_fd: int | None = None
@@ -581,34 +581,24 @@ class Store:
         return {**{f"vintages_{k}": c for k, c in v.items()}, **{f"notices_{k}": c for k, c in n.items()}}
 
     def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Wide:
-        """One row per date as known on ``as_of``: see :func:`smallboats.asof.wide`."""
-        key = (freq, metrics, as_of)
+        """One row per date as known on ``as_of`` (see :func:`smallboats.asof.wide`), from the
+        snapshot of the publication interval ``as_of`` is in: made once for every day of that
+        interval, and the 32 used last are kept (with the days asked of each)."""
         with self._lock:
-            if key in self._cache:
-                return self._cache[key]
-        with self._reading():
-            if key in self._cache:
-                return self._cache[key]
             if not self.read_only and self._asof_version != self.version():
-                self._rebuild_asof()
-            wide = self._snapshot_at(freq, metrics, as_of).on(as_of, PUBLICATION_LAG_DAYS)
-            if len(self._cache) > 512:
-                self._cache.clear()
-            self._cache[key] = wide
-        return wide
-
-    def _snapshot_at(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Snapshot:
-        """The record as known from the last publication on or before ``as_of`` until the next
-        (:class:`smallboats.asof.Snapshot`), made once for every day of that interval; the 32
-        used last are kept."""
-        published = self.cached(("published",), lambda: [r[0] for r in self._con.execute(
-            "SELECT DISTINCT published FROM vintages ORDER BY published").fetchall()])
-        key = (freq, metrics, None if as_of is None else bisect.bisect_right(published, as_of))
-        snap = self._snapshots.pop(key, None) or asof.snapshot(self._con, freq, metrics, as_of)
-        self._snapshots[key] = snap
-        while len(self._snapshots) > 32:
-            self._snapshots.pop(next(iter(self._snapshots)))
-        return snap
+                with self._reading():
+                    self._rebuild_asof()
+            published = self.cached(("published",), lambda: [r[0] for r in self._con.execute(
+                "SELECT DISTINCT published FROM vintages ORDER BY published").fetchall()])
+            key = (freq, metrics, None if as_of is None else bisect.bisect_right(published, as_of))
+            snap = self._snapshots.pop(key, None)
+            if snap is None:
+                with self._reading():
+                    snap = asof.snapshot(self._con, freq, metrics, as_of)
+            self._snapshots[key] = snap
+            while len(self._snapshots) > 32:
+                self._snapshots.pop(next(iter(self._snapshots)))
+            return snap.on(as_of, PUBLICATION_LAG_DAYS)
 
     def _frame(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
         """:meth:`_wide` as a pandas frame (made once per date asked, like the arrays)."""
@@ -617,6 +607,8 @@ class Store:
         with self._lock:
             frame = self._cache.get(key)
             if frame is None:
+                if len(self._cache) >= 64:
+                    self._cache.clear()
                 frame = self._cache[key] = wide.to_pandas()
         return frame  # type: ignore[return-value]
 

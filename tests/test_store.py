@@ -278,3 +278,14 @@ def test_the_as_of_rule_in_duckdb_is_the_rule_applied_to_every_vintage(store, fr
         got = {d: (tuple(None if v != v else v for v in vals), vid, later)
                for d, *vals, vid, later in zip(w.date, *w.values.values(), w.vintage, w.later)}
         assert got == _as_known_naively(store, freq, metrics, as_of), as_of
+
+
+def test_the_record_as_of_many_dates_is_kept_within_bounds(store):
+    """Questions as of hundreds of dates keep at most 32 publication intervals' snapshots (and 4
+    days of each): memory does not grow with the dates asked. A day asked again is the same object."""
+    pubs = sorted({v["published"] for v in store.vintage_rows()})
+    for d in pubs[:100] + [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(20)]:
+        store.daily_columns(d)
+        store.weekly_columns(d)
+    assert len(store._snapshots) <= 32 and all(len(s.heads) <= 4 for s in store._snapshots.values())
+    assert store.daily_columns(pubs[99]) is store.daily_columns(pubs[99])
