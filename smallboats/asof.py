@@ -230,6 +230,40 @@ class Snapshot:
         return head
 
 
+# every observation of ``freq`` published after ``after`` and by ``upto``, in the rule's order (the newest last)
+_PUBLISHED_BETWEEN = """
+    SELECT o.date, o.metric, coalesce(o.value::DOUBLE, 'NaN'::DOUBLE), o.vintage_id
+    FROM observations o JOIN vintages v ON v.id = o.vintage_id
+    WHERE o.freq = $freq AND v.published > $after AND v.published <= $upto
+    ORDER BY v.published, v.kind = 'ods', v.figures_to, v.id
+"""
+
+
+def advanced(snap: Snapshot, con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], after: dt.date,
+             upto: dt.date) -> Snapshot:
+    """``snap``, the snapshot as known on the publication date ``after``, brought forward to the
+    next publication date, ``upto``: each observation published in between replaces the value
+    of its key (the newest last), and its first metric's vintage, no longer flagged. What a
+    publication day adds is a few rows (a page) or one time series, not the whole record."""
+    w = snap.wide
+    at = {d: i for i, d in enumerate(w.date)}
+    values = {m: list(v) for m, v in w.values.items()}
+    vintage, later, last_known = list(w.vintage), list(w.later), snap.last_known
+    for d, m, v, vid in con.execute(_PUBLISHED_BETWEEN, {"freq": freq, "after": after, "upto": upto}).fetchall():
+        if last_known is None or d > last_known:
+            last_known = d
+        if m not in values:
+            continue
+        if d not in at:
+            raise RuntimeError(f"asof_ends does not have {freq} {m} {d}: rebuild the store")
+        i = at[d]
+        values[m][i] = v
+        if m == metrics[0]:
+            vintage[i], later[i] = vid, False
+    return Snapshot(Wide(date=w.date, values={m: tuple(v) for m, v in values.items()}, vintage=tuple(vintage),
+                         later=tuple(later)), last_known)
+
+
 def snapshot(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> Snapshot:
     """The :class:`Snapshot` of ``metrics`` as known on ``as_of`` (None: the newest, nothing flagged)."""
     values = ", ".join(f"coalesce(max(CASE WHEN metric = '{m}' THEN value END)::DOUBLE, 'NaN'::DOUBLE)" for m in metrics)

@@ -583,7 +583,8 @@ class Store:
     def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Wide:
         """One row per date as known on ``as_of`` (see :func:`smallboats.asof.wide`), from the
         snapshot of the publication interval ``as_of`` is in: made once for every day of that
-        interval, and the 32 used last are kept (with the days asked of each)."""
+        interval (from the interval before it, when that one is kept: see
+        :func:`smallboats.asof.advanced`), and the 32 used last are kept (with the days asked of each)."""
         with self._lock:
             if not self.read_only and self._asof_version != self.version():
                 with self._reading():
@@ -593,8 +594,13 @@ class Store:
             key = (freq, metrics, None if as_of is None else bisect.bisect_right(published, as_of))
             snap = self._snapshots.pop(key, None)
             if snap is None:
+                k = key[2]
                 with self._reading():
-                    snap = asof.snapshot(self._con, freq, metrics, as_of)
+                    # the day after a publication interval already read: bring that one forward
+                    if k is not None and k >= 2 and (before := self._snapshots.get((freq, metrics, k - 1))):
+                        snap = asof.advanced(before, self._con, freq, metrics, published[k - 2], published[k - 1])
+                    else:
+                        snap = asof.snapshot(self._con, freq, metrics, as_of)
             self._snapshots[key] = snap
             while len(self._snapshots) > 32:
                 self._snapshots.pop(next(iter(self._snapshots)))

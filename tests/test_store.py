@@ -266,18 +266,27 @@ def _as_known_naively(store, freq: str, metrics: tuple[str, ...], as_of: dt.date
 
 
 @pytest.mark.parametrize("freq", ["day", "week"])
-def test_the_as_of_rule_in_duckdb_is_the_rule_applied_to_every_vintage(store, freq):
+def test_the_as_of_rule_in_duckdb_is_the_rule_applied_to_every_vintage(store, db_path, freq):
     """The derived tables (asof_ends, asof_spans) and the query over them give, on dates before,
-    between, on and after publications, what the rule gives from the observations themselves."""
+    between, on and after publications, what the rule gives from the observations themselves;
+    so does a snapshot brought forward from the day before."""
     metrics = ("arrivals", "boats", "uncontrolled_boats") + (("prevented_people", "prevented_events") if freq == "week" else ())
     pubs = sorted({v["published"] for v in store.vintage_rows()})
     dates = [None, dt.date(2017, 6, 1), pubs[0], pubs[len(pubs) // 2], pubs[len(pubs) // 2] - dt.timedelta(days=1),
              dt.date(2022, 8, 23), dt.date(2024, 12, 31), dt.date(2026, 3, 1), pubs[-1], dt.date(2030, 1, 1)]
-    for as_of in dates:
-        w = store.weekly_columns(as_of) if freq == "week" else store.daily_columns(as_of)
+    # and publication days one after another, each brought forward from the one before (asof.advanced):
+    # days of daily pages (29 May and 5 June 2022 have two pages with the same days: the rule picks
+    # one), and the days of the first time series
+    fresh = Store(db_path, read_only=True)
+    ods = sorted(v["published"] for v in fresh.vintage_rows(("ods",)))
+    days = [p for p in pubs if dt.date(2022, 5, 26) <= p <= dt.date(2022, 6, 6) or ods[0] <= p <= ods[1]]
+    for s, as_of in [(store, d) for d in dates] + [(fresh, d) for d in days]:
+        w = s.weekly_columns(as_of) if freq == "week" else s.daily_columns(as_of)
         got = {d: (tuple(None if v != v else v for v in vals), vid, later)
                for d, *vals, vid, later in zip(w.date, *w.values.values(), w.vintage, w.later)}
         assert got == _as_known_naively(store, freq, metrics, as_of), as_of
+    assert len(fresh._snapshots) == len(days)
+    fresh.close()
 
 
 def test_the_record_as_of_many_dates_is_kept_within_bounds(store):
