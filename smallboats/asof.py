@@ -141,7 +141,7 @@ class Columns:
 
 @dataclass(frozen=True, eq=False)
 class Wide:
-    """One row per date as known on a date (see :func:`wide`), as tuples of Python values
+    """One row per date as known on a date (see :meth:`Snapshot.on`), as tuples of Python values
     (the questions sum them without numpy, which costs a CLI process more to import than
     they take to answer); :attr:`numpy` has them as arrays. Kept, once per date asked, by
     the store: not to be changed."""
@@ -214,8 +214,12 @@ class Snapshot:
     heads: dict[int, Wide] = field(default_factory=dict, repr=False)  # the cuts asked for, the 4 used last
 
     def on(self, as_of: dt.date | None, lag_days: int) -> Wide:
-        """The rows as known on ``as_of``, a day of this snapshot's interval (see :func:`wide`);
-        the same object each time the same rows are asked for."""
+        """One row per date as known on ``as_of``, a day of this snapshot's interval (None: the
+        newest, nothing flagged): the values of the metrics, and the vintage and ``later`` flag of
+        the first metric. Dates after ``as_of`` are left out, and so are dates after the last one
+        known by then, when that is within ``lag_days`` of ``as_of`` (not yet published); a longer
+        silence is a gap in the archive, filled from later publications. The same object each
+        time the same rows are asked for."""
         if as_of is None:
             return self.wide
         last = self.last_known
@@ -278,13 +282,3 @@ def snapshot(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...]
         last_known = con.execute(_LAST_KNOWN, {"freq": freq, "as_of": as_of}).fetchone()[0]  # type: ignore[index]
     return Snapshot(Wide(date=cols[0], values=dict(zip(metrics, cols[1:-3])), vintage=cols[-3], later=cols[-2]),
                     last_known)
-
-
-def wide(con: duckdb.DuckDBPyConnection, freq: str, metrics: tuple[str, ...], as_of: dt.date | None,
-         lag_days: int) -> Wide:
-    """One row per date as known on ``as_of`` (None: the newest, nothing flagged): the values
-    of ``metrics``, and the vintage and ``later`` flag of the first metric. Dates after
-    ``as_of`` are left out, and so are dates after the last one known by then, when that is
-    within ``lag_days`` of ``as_of`` (not yet published); a longer silence is a gap in the
-    archive, filled from later publications."""
-    return snapshot(con, freq, metrics, as_of).on(as_of, lag_days)

@@ -581,7 +581,7 @@ class Store:
         return {**{f"vintages_{k}": c for k, c in v.items()}, **{f"notices_{k}": c for k, c in n.items()}}
 
     def _wide(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> asof.Wide:
-        """One row per date as known on ``as_of`` (see :func:`smallboats.asof.wide`), from the
+        """One row per date as known on ``as_of`` (see :meth:`smallboats.asof.Snapshot.on`), from the
         snapshot of the publication interval ``as_of`` is in: made once for every day of that
         interval (from the interval before it, when that one is kept: see
         :func:`smallboats.asof.advanced`), and the 32 used last are kept (with the days asked of each)."""
