@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -211,7 +212,7 @@ class Snapshot:
 
     wide: Wide
     last_known: dt.date | None
-    heads: dict[int, Wide] = field(default_factory=dict, repr=False)  # the cuts asked for, the 4 used last
+    heads: OrderedDict[int, Wide] = field(default_factory=OrderedDict, repr=False)  # the cuts asked for, the 4 used last
 
     def on(self, as_of: dt.date | None, lag_days: int) -> Wide:
         """One row per date as known on ``as_of``, a day of this snapshot's interval (None: the
@@ -225,12 +226,12 @@ class Snapshot:
         last = self.last_known
         cut = last if last is not None and (as_of - last).days <= lag_days else as_of
         n = bisect.bisect_right(self.wide.date, cut)
-        head = self.heads.pop(n, None)
+        head = self.heads.get(n)
         if head is None:
-            head = self.wide.head(n)
-        self.heads[n] = head
-        while len(self.heads) > 4:
-            self.heads.pop(next(iter(self.heads)))
+            head = self.heads[n] = self.wide.head(n)
+            while len(self.heads) > 4:
+                self.heads.popitem(last=False)
+        self.heads.move_to_end(n)
         return head
 
 

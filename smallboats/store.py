@@ -14,6 +14,7 @@ import hashlib
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -146,7 +147,7 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._cache: dict[tuple, object] = {}  # pandas frames of the figures as of a date (see _frame)
-        self._snapshots: dict[tuple, asof.Snapshot] = {}  # in the order used (see _wide)
+        self._snapshots: OrderedDict[tuple, asof.Snapshot] = OrderedDict()  # in the order used (see _wide)
         self._memo: dict[tuple, object] = {}
         self._version: str | None = None
         self._writer_fd: int | None = None
@@ -592,7 +593,7 @@ class Store:
             published = self.cached(("published",), lambda: [r[0] for r in self._con.execute(
                 "SELECT DISTINCT published FROM vintages ORDER BY published").fetchall()])
             key = (freq, metrics, None if as_of is None else bisect.bisect_right(published, as_of))
-            snap = self._snapshots.pop(key, None)
+            snap = self._snapshots.get(key)
             if snap is None:
                 k = key[2]
                 with self._reading():
@@ -601,9 +602,10 @@ class Store:
                         snap = asof.advanced(before, self._con, freq, metrics, published[k - 2], published[k - 1])
                     else:
                         snap = asof.snapshot(self._con, freq, metrics, as_of)
-            self._snapshots[key] = snap
-            while len(self._snapshots) > 32:
-                self._snapshots.pop(next(iter(self._snapshots)))
+                self._snapshots[key] = snap
+                while len(self._snapshots) > 32:
+                    self._snapshots.popitem(last=False)
+            self._snapshots.move_to_end(key)
             return snap.on(as_of, PUBLICATION_LAG_DAYS)
 
     def _frame(self, freq: str, metrics: tuple[str, ...], as_of: dt.date | None) -> pd.DataFrame:
